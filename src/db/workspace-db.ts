@@ -1,0 +1,35 @@
+import Dexie, { type Table } from 'dexie';
+import { watchConnection, type ConnectionWatchers } from './connection';
+import { workspaceDbName } from './names';
+import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
+
+export class WorkspaceDb extends Dexie {
+  declare cases: Table<Record<string, unknown>, string>;
+  declare imports: Table<Record<string, unknown>, string>;
+  declare settings: Table<{ key: string; value: unknown }, string>;
+  declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
+
+  constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {
+    super(name);
+    for (const step of schema) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+    watchConnection(this, watchers);
+  }
+}
+
+/** Opens (creating or upgrading as needed) the database of one workspace. */
+export async function openWorkspaceDb(
+  workspaceId: string,
+  watchers: ConnectionWatchers = {},
+  schema: readonly SchemaVersion[] = WORKSPACE_SCHEMA,
+): Promise<WorkspaceDb> {
+  const db = new WorkspaceDb(workspaceDbName(workspaceId), schema, watchers);
+  await db.open();
+  return db;
+}
+
+export function deleteWorkspaceDb(workspaceId: string): Promise<void> {
+  return Dexie.delete(workspaceDbName(workspaceId));
+}

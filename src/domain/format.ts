@@ -1,0 +1,54 @@
+/** Danish display formats: dd-mm-åååå, decimal comma, "87,5 %", "1.234". Pure: no clock, no locale of the machine. */
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2024-03-05` (ISO date, or the date part of an ISO datetime) → `05-03-2024`. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) throw new Error(`formatDate expects an ISO date, got "${iso}"`);
+  return `${match[3]}-${match[2]}-${match[1]}`;
+}
+
+/** A moment in the user's local time zone as `05-03-2024 14:07`. */
+export function formatDateTime(moment: Date): string {
+  return `${pad(moment.getDate())}-${pad(moment.getMonth() + 1)}-${moment.getFullYear()} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+}
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format;
+}
+
+/** `1234.5` → `1.234,5` with the given number of decimals. */
+export function formatNumber(value: number, decimals = 0): string {
+  // Intl may use U+2212 for minus; Danish spreadsheets and screen readers expect the plain hyphen.
+  return numberFormat(decimals).format(value).replace('\u2212', '-');
+}
+
+/** A share `0.875` → `87,5 %` (the space is a no-break space, so the sign never wraps alone). */
+export function formatPercent(share: number, decimals = 1): string {
+  return `${formatNumber(share * 100, decimals)}\u00a0%`;
+}
+
+const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+
+/** `1536` → `1,5 kB`; decimal units, as the operating system's file dialogs in Danish show them. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${formatNumber(value, unit === 0 ? 0 : 1)}\u00a0${BYTE_UNITS[unit]}`;
+}
+
+/** `1` → `1 sag`, `2` → `2 sager`: Danish count with singular and plural noun. */
+export function formatCount(count: number, singular: string, plural: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}

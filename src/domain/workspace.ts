@@ -1,0 +1,47 @@
+import { fail, ok, type Result } from './result';
+
+/** An arbejdsområde: one kommune or one analysis, with a database of its own. */
+export interface Workspace {
+  id: string;
+  name: string;
+  /** ISO datetime. */
+  createdAt: string;
+  /** ISO datetime of the last time it was opened; the most recent one opens on start. */
+  lastOpenedAt: string;
+  /** Fictitious demo data: marked on every page and every export. */
+  isDemo: boolean;
+}
+
+export const WORKSPACE_NAME_MAX = 80;
+
+const normalise = (name: string) => name.trim().replace(/\s+/g, ' ');
+
+/**
+ * A workspace name is what the user types to confirm deletion, so it must be non-empty,
+ * printable and unique regardless of case and spacing.
+ */
+export function validateWorkspaceName(name: string, existingNames: readonly string[]): Result<string> {
+  const clean = normalise(name);
+  if (clean === '') return fail('Skriv et navn til arbejdsområdet.');
+  if (clean.length > WORKSPACE_NAME_MAX) return fail(`Navnet må højst være ${WORKSPACE_NAME_MAX} tegn.`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(clean)) return fail('Navnet må ikke indeholde styretegn.');
+  const key = clean.toLocaleLowerCase('da');
+  if (existingNames.some((existing) => normalise(existing).toLocaleLowerCase('da') === key)) {
+    return fail(`Der findes allerede et arbejdsområde med navnet "${clean}".`);
+  }
+  return ok(clean);
+}
+
+/** Deletion is confirmed only by typing the workspace's exact name (spacing at the ends forgiven). */
+export function deletionConfirmed(typed: string, workspaceName: string): boolean {
+  return typed.trim() === workspaceName;
+}
+
+/** The workspace to open on start: the one used last, else none. */
+export function mostRecentlyOpened(workspaces: readonly Workspace[]): Workspace | undefined {
+  return workspaces.reduce<Workspace | undefined>(
+    (latest, workspace) => (!latest || workspace.lastOpenedAt > latest.lastOpenedAt ? workspace : latest),
+    undefined,
+  );
+}

@@ -1,0 +1,117 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { requestPersistence } from '../../app/storage';
+import { WorkspaceService } from '../../app/workspaces';
+import { CatalogDb } from '../../db/catalog';
+import type { ConnectionLoss, ConnectionWatchers } from '../../db/connection';
+import { openWorkspaceDb, type WorkspaceDb } from '../../db/workspace-db';
+import type { Result } from '../../domain/result';
+import { deletionConfirmed, type Workspace } from '../../domain/workspace';
+
+const NOTICE_KEY = 'storageNoticeAcknowledged';
+export const RELOAD_DELAY_MS = 5000;
+
+/** The open catalogue, the active workspace and its database, and what other tabs did to them. */
+class Session {
+  #catalog: CatalogDb | undefined;
+  #service: WorkspaceService | undefined;
+  #subscription: Subscription | undefined;
+  #activeId = $state<string | undefined>();
+
+  ready = $state(false);
+  /** IndexedDB is unavailable or broken: nothing can be stored. */
+  fatal = $state<string | undefined>();
+  workspaces = $state<Workspace[]>([]);
+  db = $state.raw<WorkspaceDb | undefined>();
+  connectionLost = $state<ConnectionLoss | undefined>();
+  blocked = $state(false);
+  showStorageNotice = $state(false);
+
+  active = $derived(this.workspaces.find((w) => w.id === this.#activeId));
+
+  #watchers: ConnectionWatchers = {
+    onConnectionLost: (reason) => {
+      this.connectionLost = reason;
+      setTimeout(() => location.reload(), RELOAD_DELAY_MS);
+    },
+    onBlocked: () => (this.blocked = true),
+  };
+
+  get service(): WorkspaceService {
+    if (!this.#service) throw new Error('Session not started');
+    return this.#service;
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.#catalog = new CatalogDb(undefined, this.#watchers);
+      await this.#catalog.open();
+      this.#service = new WorkspaceService(this.#catalog);
+      this.workspaces = await this.#service.list();
+      // Other tabs' creations and renames arrive here too (Dexie broadcasts between tabs).
+      this.#subscription = liveQuery(() => this.service.list()).subscribe({ next: (list) => (this.workspaces = list) });
+      this.showStorageNotice = !(await this.#catalog.getSetting<boolean>(NOTICE_KEY));
+      const recent = await this.#service.mostRecent();
+      if (recent) await this.open(recent.id);
+    } catch (error) {
+      this.fatal = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    } finally {
+      this.ready = true;
+    }
+  }
+
+  async acknowledgeStorageNotice(): Promise<void> {
+    this.showStorageNotice = false;
+    await this.#catalog?.putSetting(NOTICE_KEY, true);
+    await requestPersistence();
+  }
+
+  async open(id: string): Promise<void> {
+    this.db?.close({ disableAutoOpen: true });
+    this.db = undefined;
+    const db = await openWorkspaceDb(id, this.#watchers);
+    this.blocked = false;
+    await this.service.touch(id);
+    this.#activeId = id;
+    this.db = db;
+  }
+
+  async create(name: string, options: { isDemo?: boolean } = {}): Promise<Result<Workspace>> {
+    const result = await this.service.create(name, options);
+    if (result.ok) {
+      this.workspaces = await this.service.list();
+      await this.open(result.value.id);
+    }
+    return result;
+  }
+
+  async rename(id: string, name: string): Promise<Result<Workspace>> {
+    const result = await this.service.rename(id, name);
+    if (result.ok) this.workspaces = await this.service.list();
+    return result;
+  }
+
+  async remove(id: string, typedName: string): Promise<Result<Workspace>> {
+    // Our own connection would otherwise hear the deletion as coming from another tab.
+    const workspace = this.workspaces.find((w) => w.id === id);
+    if (id === this.#activeId && workspace && deletionConfirmed(typedName, workspace.name)) {
+      this.db?.close({ disableAutoOpen: true });
+      this.db = undefined;
+      this.#activeId = undefined;
+    }
+    const result = await this.service.remove(id, typedName);
+    this.workspaces = await this.service.list();
+    if (!this.#activeId) {
+      const recent = await this.service.mostRecent();
+      if (recent) await this.open(recent.id);
+    }
+    return result;
+  }
+
+  stop(): void {
+    this.#subscription?.unsubscribe();
+    this.db?.close();
+    this.#catalog?.close();
+  }
+}
+
+export const session = new Session();
