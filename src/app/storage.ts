@@ -7,7 +7,7 @@ export interface StorageStatus {
 }
 
 /** Asks for persistent storage where the browser supports it; never throws. */
-export async function requestPersistence(storage: StorageManager | undefined = navigator.storage): Promise<boolean | undefined> {
+export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean | undefined> {
   if (!storage?.persist) return undefined;
   try {
     return (await storage.persisted?.()) || (await storage.persist());
@@ -16,7 +16,7 @@ export async function requestPersistence(storage: StorageManager | undefined = n
   }
 }
 
-export async function storageStatus(storage: StorageManager | undefined = navigator.storage): Promise<StorageStatus> {
+export async function storageStatus(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageStatus> {
   const persisted = storage?.persisted ? await storage.persisted().catch(() => undefined) : undefined;
   const estimate = storage?.estimate ? await storage.estimate().catch(() => undefined) : undefined;
   return { persisted, usage: estimate?.usage, quota: estimate?.quota };

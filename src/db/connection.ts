@@ -14,9 +14,11 @@ export interface ConnectionWatchers {
 export function watchConnection(db: Dexie, watchers: ConnectionWatchers): void {
   db.on('versionchange', (event) => {
     // Dexie's own handler closes with auto-open allowed, so a later write would recreate a
-    // deleted workspace as an empty database. Close for good; the UI reloads.
+    // deleted workspace as an empty database. Close for good, and return false so that handler,
+    // which Dexie calls after ours, does not run. The UI reloads.
     db.close({ disableAutoOpen: true });
     watchers.onConnectionLost?.(event.newVersion ? 'upgraded' : 'deleted');
+    return false;
   });
   db.on('blocked', () => watchers.onBlocked?.());
 }

@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const BUILT_FILE = resolve('dist/tilsynsbaenk.html');
+export const FILE_URL = pathToFileURL(BUILT_FILE).href;
+
+/** The machine has no network: Chromium must not try to reach Google's services at all. */
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function requireBuild(): void {
+  if (!existsSync(BUILT_FILE)) throw new Error(`${BUILT_FILE} is missing: run "npm run build" first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "apt-get install -y chromium"`);
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tilsynsbaenk-profile-'));
+}
+
+export function removeProfileDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A Chromium with its own profile directory, so data persists between launches on the same dir. */
+export function launch(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'da-DK',
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+/**
+ * Records what a page asks the network for and what it reports as an error, so each test can
+ * assert that nothing left the machine and nothing went wrong (CSP violations are console errors).
+ */
+export class Watch {
+  readonly requests: string[] = [];
+  readonly errors: string[] = [];
+
+  constructor(context: BrowserContext) {
+    context.on('request', (request) => this.requests.push(request.url()));
+    context.on('page', (page) => this.page(page));
+    for (const page of context.pages()) this.page(page);
+  }
+
+  private page(page: Page): void {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.errors.push(`${error.name}: ${error.message}`));
+  }
+
+  /** Requests to anything but the page itself, data: and blob: URLs. */
+  foreignRequests(pageUrl: string): string[] {
+    const page = pageUrl.replace(/#.*$/, '');
+    return this.requests.filter((url) => url.replace(/#.*$/, '') !== page && !/^(data|blob):/.test(url));
+  }
+}
+
+/** Opens the app, creates a workspace through the UI, and leaves the page on its overview. */
+export async function createWorkspace(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+  await page.getByLabel('Navn på nyt arbejdsområde').fill(name);
+  await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
+  await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
+}
+
+export async function acknowledgeStorageNotice(page: Page): Promise<void> {
+  await page.getByRole('dialog', { name: 'Sådan gemmer Tilsynsbænken dine data' }).waitFor();
+  await page.getByRole('button', { name: 'Jeg har forstået det' }).click();
+}

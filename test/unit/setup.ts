@@ -1,0 +1,2 @@
+// Dexie runs against a real IndexedDB implementation in Node.
+import 'fake-indexeddb/auto';
