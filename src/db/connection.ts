@@ -22,3 +22,16 @@ export function watchConnection(db: Dexie, watchers: ConnectionWatchers): void {
   });
   db.on('blocked', () => watchers.onBlocked?.());
 }
+
+/** A Danish explanation of why a database would not open, for the page that cannot start. */
+export function describeOpenError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | undefined)?.inner?.name;
+  if (name === 'VersionError' || inner === 'VersionError') {
+    return 'Dataene er gemt af en nyere udgave af Tilsynsbænken end denne fil. Åbn den nyeste udgave af filen fra fællesdrevet.';
+  }
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'Der er ikke mere plads til browserens data på denne computer. Slet arbejdsområder, du ikke bruger, eller frigør diskplads.';
+  }
+  return 'Browseren lader ikke Tilsynsbænken gemme data. Det sker typisk i et privat vindue, eller når browserens politik forbyder lokal lagring. Åbn filen i et almindeligt vindue i Edge eller Chrome, eller kontakt IT.';
+}

@@ -61,3 +61,14 @@ describe('several tabs on one workspace', () => {
     db.close();
   });
 });
+
+describe('a database that will not open', () => {
+  it('explains a database from a newer release, a full disk and anything else in Danish', async () => {
+    const { describeOpenError } = await import('../../src/db/connection');
+    const named = (name: string) => Object.assign(new Error('x'), { name });
+    expect(describeOpenError(named('VersionError'))).toMatch(/^Dataene er gemt af en nyere udgave/);
+    expect(describeOpenError(Object.assign(new Error('x'), { name: 'OpenFailedError', inner: { name: 'VersionError' } }))).toMatch(/nyere udgave/);
+    expect(describeOpenError(named('QuotaExceededError'))).toMatch(/ikke mere plads/);
+    expect(describeOpenError(named('InvalidStateError'))).toMatch(/privat vindue/);
+  });
+});

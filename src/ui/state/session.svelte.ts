@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistence } from '../../app/storage';
 import { WorkspaceService } from '../../app/workspaces';
 import { CatalogDb } from '../../db/catalog';
-import type { ConnectionLoss, ConnectionWatchers } from '../../db/connection';
+import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from '../../db/connection';
 import { openWorkspaceDb, type WorkspaceDb } from '../../db/workspace-db';
 import type { Result } from '../../domain/result';
 import { deletionConfirmed, type Workspace } from '../../domain/workspace';
@@ -18,8 +18,8 @@ class Session {
   #activeId = $state<string | undefined>();
 
   ready = $state(false);
-  /** IndexedDB is unavailable or broken: nothing can be stored. */
-  fatal = $state<string | undefined>();
+  /** The databases cannot be opened: a Danish explanation and the technical error. */
+  fatal = $state<{ message: string; detail: string } | undefined>();
   workspaces = $state<Workspace[]>([]);
   db = $state.raw<WorkspaceDb | undefined>();
   connectionLost = $state<ConnectionLoss | undefined>();
@@ -45,6 +45,7 @@ class Session {
     try {
       this.#catalog = new CatalogDb(undefined, this.#watchers);
       await this.#catalog.open();
+      this.blocked = false;
       this.#service = new WorkspaceService(this.#catalog);
       this.workspaces = await this.#service.list();
       // Other tabs' creations and renames arrive here too (Dexie broadcasts between tabs).
@@ -53,7 +54,7 @@ class Session {
       const recent = await this.#service.mostRecent();
       if (recent) await this.open(recent.id);
     } catch (error) {
-      this.fatal = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.fatal = { message: describeOpenError(error), detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     } finally {
       this.ready = true;
     }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** Runs axe-core in the page (injected through DevTools, so the page's CSP stays as users get it). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations;
+  });
+  return violations
+    .filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: Violation) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+let profile: string;
+let context: BrowserContext;
+let watch: Watch;
+let page: Page;
+
+beforeAll(async () => {
+  requireBuild();
+  profile = newProfileDir();
+  context = await launch(profile);
+  watch = new Watch(context);
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(FILE_URL);
+});
+afterAll(async () => {
+  await context.close();
+  removeProfileDir(profile);
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violations', () => {
+  it('on the first-start notice', async () => {
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Jeg har forstået det' }).click();
+  });
+
+  it('on the empty workspace page', async () => {
+    await page.getByRole('heading', { name: 'Opret dit første arbejdsområde' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the overview', async () => {
+    await createWorkspace(page, 'Varde Kommune');
+    await page.getByText('0 sager').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the workspace list, while renaming and in the deletion dialog', async () => {
+    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('button', { name: 'Omdøb Varde Kommune' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await page.getByRole('button', { name: 'Slet Varde Kommune' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('on the settings page', async () => {
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    await page.getByTestId('check-worker').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
