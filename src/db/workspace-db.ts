@@ -1,11 +1,15 @@
 import Dexie, { type Table } from 'dexie';
 import { watchConnection, type ConnectionWatchers } from './connection';
+import type { MappingProfile } from '../io/mapping';
 import { workspaceDbName } from './names';
+import type { ImportRecord, RawRowChunk, StoredCase } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
 
 export class WorkspaceDb extends Dexie {
-  declare cases: Table<Record<string, unknown>, string>;
-  declare imports: Table<Record<string, unknown>, string>;
+  declare cases: Table<StoredCase, string>;
+  declare imports: Table<ImportRecord, string>;
+  declare rawRows: Table<RawRowChunk, number>;
+  declare mappingProfiles: Table<MappingProfile, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
 

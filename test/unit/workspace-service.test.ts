@@ -64,7 +64,7 @@ describe('workspaces', () => {
   it('deletes a workspace and its data only when its exact name is typed', async () => {
     await service.create('Varde Kommune');
     const db = await openWorkspaceDb('ws-1');
-    await db.cases.add({ caseNumber: 'S-1', unit: 'Nord', caseworker: 'AB' });
+    await db.table('cases').add({ caseNumber: 'S-1', unit: 'Nord', caseworker: 'AB' });
     db.close();
 
     expect(await service.remove('ws-1', 'Varde')).toEqual({ ok: false, message: 'Skriv arbejdsområdets navn, "Varde Kommune", for at bekræfte sletningen.' });

@@ -1,0 +1,69 @@
+/// <reference lib="webworker" />
+import { WorkspaceDb } from '../db/workspace-db';
+import { WORKSPACE_SCHEMA } from '../db/schema';
+import { readSourceFile } from '../io/read-file';
+import { sha256Hex } from '../io/sha256';
+import type { SourceWorkbook } from '../io/source';
+import { templateWorkbook } from '../io/template';
+import { issuesWorkbook } from '../io/issues-report';
+import { runImport } from './import-run';
+import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
+
+/**
+ * The background thread: reads files, maps and stores imports, writes workbooks. The page never
+ * holds a whole extract; this worker keeps the last file read until it is imported.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const PREVIEW_ROWS = 8;
+let current: { workbook: SourceWorkbook; fileName: string; size: number; sha256: string; readMs: number } | undefined;
+
+async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
+  const progress = (stage: string, done: number, total: number) => scope.postMessage({ id, type: 'progress', stage, done, total } satisfies WorkerResponse);
+  switch (job.kind) {
+    case 'sha256':
+      return { kind: 'sha256', hex: await sha256Hex(job.bytes) };
+    case 'read': {
+      const started = performance.now();
+      const bytes = new Uint8Array(job.bytes);
+      const sha256 = await sha256Hex(bytes);
+      const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
+      if (!result.ok) return { kind: 'read', ok: false, message: result.message };
+      const readMs = performance.now() - started;
+      current = { workbook: result.value, fileName: job.fileName, size: bytes.byteLength, sha256, readMs };
+      const { format, encoding, delimiter, sheets } = result.value;
+      return {
+        kind: 'read',
+        ok: true,
+        summary: {
+          fileName: job.fileName, size: bytes.byteLength, sha256, format, readMs,
+          encoding: encoding ?? null, delimiter: delimiter ?? null,
+          sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS) })),
+        },
+      };
+    }
+    case 'import': {
+      if (!current) throw new Error('Ingen fil er læst ind.');
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        const { workbook, ...file } = current;
+        const record = await runImport(db, workbook, { ...job.request, ...file }, progress);
+        current = undefined;
+        return { kind: 'import', record };
+      } finally {
+        db.close();
+      }
+    }
+    case 'issuesWorkbook':
+      return { kind: 'xlsx', bytes: issuesWorkbook(job.issues) };
+    case 'template':
+      return { kind: 'xlsx', bytes: templateWorkbook() };
+  }
+}
+
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const { id, job } = event.data;
+  run(id, job).then(
+    (result) => scope.postMessage({ id, type: 'done', result } satisfies WorkerResponse),
+    (error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+  );
+});

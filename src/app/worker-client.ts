@@ -1,0 +1,74 @@
+import BackgroundWorker from './background.worker?worker&inline';
+import type { WorkerJob, WorkerJobResult, WorkerResponse } from './worker-protocol';
+
+export interface JobOptions {
+  onProgress?: (stage: string, done: number, total: number) => void;
+  /** Aborting terminates the worker at once: the only way to stop a parser mid-file. */
+  signal?: AbortSignal;
+}
+
+const transferables = (job: WorkerJob): Transferable[] => ('bytes' in job ? [job.bytes] : []);
+
+/**
+ * A background worker for one piece of work that may take several jobs (read a file, then import
+ * it). It is a classic worker from a blob: URL, the only kind Chromium runs on file:// pages.
+ */
+export class WorkerSession {
+  #worker: Worker | undefined;
+  #nextId = 1;
+
+  #ensure(): Worker {
+    this.#worker ??= new BackgroundWorker();
+    return this.#worker;
+  }
+
+  run<K extends WorkerJobResult['kind']>(job: WorkerJob, options: JobOptions = {}): Promise<Extract<WorkerJobResult, { kind: K }>> {
+    const worker = this.#ensure();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      const onMessage = (event: MessageEvent<WorkerResponse>) => {
+        const message = event.data;
+        if (message.id !== id) return;
+        if (message.type === 'progress') return options.onProgress?.(message.stage, message.done, message.total);
+        cleanup();
+        if (message.type === 'done') resolve(message.result as Extract<WorkerJobResult, { kind: K }>);
+        else reject(new Error(message.message));
+      };
+      const onError = (event: ErrorEvent) => {
+        cleanup();
+        this.terminate();
+        reject(new Error(event.message || 'Baggrundsberegningen kunne ikke starte.'));
+      };
+      const onAbort = () => {
+        cleanup();
+        this.terminate();
+        reject(new DOMException('Afbrudt', 'AbortError'));
+      };
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort);
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ id, job }, transferables(job));
+    });
+  }
+
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+}
+
+/** Runs one job in a worker of its own. */
+export async function runWorkerJob<K extends WorkerJobResult['kind']>(job: WorkerJob, options: JobOptions = {}): Promise<Extract<WorkerJobResult, { kind: K }>> {
+  const session = new WorkerSession();
+  try {
+    return await session.run<K>(job, options);
+  } finally {
+    session.terminate();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ImportRecord } from '../db/records';
+import type { SourceRow, SourceWorkbook } from '../io/source';
+import type { ImportIssue } from '../io/transform';
+import type { ImportRequest } from './import-run';
+
+/** What the page can see of a file read in the worker: enough to map it, not all its rows. */
+export interface WorkbookSummary {
+  fileName: string;
+  size: number;
+  sha256: string;
+  format: SourceWorkbook['format'];
+  encoding: SourceWorkbook['encoding'] | null;
+  delimiter: SourceWorkbook['delimiter'] | null;
+  readMs: number;
+  sheets: { name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[] }[];
+}
+
+export type WorkerJob =
+  | { kind: 'sha256'; bytes: ArrayBuffer }
+  | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
+  | { kind: 'import'; dbName: string; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
+  | { kind: 'issuesWorkbook'; issues: ImportIssue[] }
+  | { kind: 'template' };
+
+export type WorkerJobResult =
+  | { kind: 'sha256'; hex: string }
+  | { kind: 'read'; ok: true; summary: WorkbookSummary }
+  | { kind: 'read'; ok: false; message: string }
+  | { kind: 'import'; record: ImportRecord }
+  | { kind: 'xlsx'; bytes: Uint8Array };
+
+export type WorkerRequest = { id: number; job: WorkerJob };
+
+export type WorkerResponse =
+  | { id: number; type: 'progress'; stage: string; done: number; total: number }
+  | { id: number; type: 'done'; result: WorkerJobResult }
+  | { id: number; type: 'error'; message: string };

@@ -1,0 +1,55 @@
+import type { ReimportDiff } from '../domain/reimport';
+import type { CaseBundle, IsoDate, TableName } from '../domain/types';
+import type { ImportMapping } from '../io/mapping';
+import type { SourceFormat, SourceRow, SourceWorkbook } from '../io/source';
+import type { ImportIssue } from '../io/transform';
+
+/** A case as stored: its canonical fields and events, and which import last delivered it. */
+export interface StoredCase extends CaseBundle {
+  importId: string;
+  /** The date of the first import that no longer contained the case; null while it is present. */
+  missingSince: IsoDate | null;
+}
+
+/** Source rows exactly as read, a chunk of consecutive rows of one sheet per record. */
+export interface RawRowChunk {
+  id?: number;
+  importId: string;
+  sheet: string;
+  rows: SourceRow[];
+}
+
+export interface ImportCounts {
+  rowsRead: number;
+  rowsRejected: number;
+  emptyRows: number;
+  cases: number;
+  events: Record<string, number>;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportTimings {
+  readMs: number;
+  transformMs: number;
+  writeMs: number;
+}
+
+/** One import: what file, how it was mapped, what came of it. */
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  importedAt: string;
+  format: SourceFormat;
+  encoding: SourceWorkbook['encoding'] | null;
+  delimiter: SourceWorkbook['delimiter'] | null;
+  mapping: ImportMapping;
+  keepFullCpr: boolean;
+  tables: TableName[];
+  counts: ImportCounts;
+  diff: ReimportDiff;
+  issues: ImportIssue[];
+  timings: ImportTimings;
+}

@@ -1,0 +1,185 @@
+import { FIELDS, fieldByKey, fieldKey, TABLES, type FieldDef } from '../domain/fields';
+import type { TableName } from '../domain/types';
+/** What mapping needs of a sheet: its name and headers, not its rows. */
+export type SheetLayout = { name: string; headers: readonly string[] };
+export type WorkbookLayout = { sheets: readonly SheetLayout[] };
+import { normaliseText } from './values';
+
+/** What a sheet holds: one table (long format), cases with their latest events (wide), or nothing to import. */
+export type SheetRole = TableName | 'wide' | 'ignore';
+
+export interface ColumnMapping {
+  column: number;
+  header: string;
+  /** `table.field` of DATA.md, or null to ignore the column. */
+  target: string | null;
+  /** Boolean columns only: an empty cell means "nej" instead of unknown. */
+  blankMeansNo?: boolean;
+}
+
+export interface SheetMapping {
+  sheet: string;
+  role: SheetRole;
+  columns: ColumnMapping[];
+}
+
+export interface ImportMapping {
+  sheets: SheetMapping[];
+}
+
+/** A saved mapping, offered again when the same headers reappear. */
+export interface MappingProfile {
+  id: string;
+  name: string;
+  /** `headerSignature` of the workbook it was made for. */
+  signature: string;
+  mapping: ImportMapping;
+  createdAt: string;
+}
+
+type Lookup = Map<string, string[]>;
+
+function add(lookup: Lookup, text: string, key: string): void {
+  const normal = normaliseText(text);
+  if (!normal) return;
+  const keys = lookup.get(normal) ?? [];
+  if (!keys.includes(key)) keys.push(key);
+  lookup.set(normal, keys);
+}
+
+const spellings = (def: FieldDef) => [def.header, ...def.synonyms];
+
+/** Header spellings of one table's fields, plain and prefixed ("Dato", "Handleplan dato"). */
+function tableLookup(table: TableName): Lookup {
+  const lookup: Lookup = new Map();
+  const prefixes = TABLES.find((t) => t.name === table)!.prefixes;
+  for (const def of FIELDS.filter((f) => f.table === table)) {
+    for (const spelling of spellings(def)) {
+      add(lookup, spelling, fieldKey(def));
+      for (const prefix of prefixes) add(lookup, `${prefix} ${spelling}`, fieldKey(def));
+    }
+  }
+  return lookup;
+}
+
+/**
+ * Spellings for a wide sheet: every table's prefixed forms, plus plain forms that mean one field
+ * only. The case number of an event table is never a target: in a wide row every event belongs to
+ * the row's case.
+ */
+function wideLookup(): Lookup {
+  const lookup: Lookup = new Map();
+  for (const def of FIELDS) {
+    if (def.table !== 'cases' && def.field === 'caseNumber') continue;
+    const prefixes = TABLES.find((t) => t.name === def.table)!.prefixes;
+    for (const spelling of spellings(def)) {
+      add(lookup, spelling, fieldKey(def));
+      for (const prefix of prefixes) add(lookup, `${prefix} ${spelling}`, fieldKey(def));
+    }
+  }
+  // A plain spelling shared by several fields is ambiguous, except that the case's own field wins.
+  for (const [text, keys] of lookup) {
+    if (keys.length <= 1) continue;
+    const caseKeys = keys.filter((k) => k.startsWith('cases.'));
+    lookup.set(text, caseKeys.length === 1 ? caseKeys : []);
+  }
+  return lookup;
+}
+
+const lookups = new Map<SheetRole, Lookup>();
+function lookupFor(role: SheetRole): Lookup {
+  let lookup = lookups.get(role);
+  if (!lookup) {
+    lookup = role === 'wide' ? wideLookup() : role === 'ignore' ? new Map() : tableLookup(role);
+    lookups.set(role, lookup);
+  }
+  return lookup;
+}
+
+/** The role a sheet's name suggests: a table's name or synonym; else wide for a lone sheet. */
+export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
+  const name = normaliseText(sheet.name);
+  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name));
+  if (table) return table.name;
+  if (sheet.headers.length === 0) return 'ignore';
+  return sheetCount === 1 || sheet.headers.some((h) => lookupFor('cases').has(normaliseText(h))) ? 'wide' : 'ignore';
+}
+
+/** Suggests a target per column; each target is used once per sheet (the first matching column). */
+export function suggestColumns(headers: readonly string[], role: SheetRole): ColumnMapping[] {
+  const lookup = lookupFor(role);
+  const used = new Set<string>();
+  return headers.map((header, column) => {
+    const keys = lookup.get(normaliseText(header)) ?? [];
+    const target = keys.length === 1 && !used.has(keys[0]!) ? keys[0]! : null;
+    if (target) used.add(target);
+    return { column, header, target };
+  });
+}
+
+export function suggestMapping(workbook: WorkbookLayout): ImportMapping {
+  return {
+    sheets: workbook.sheets.map((sheet) => {
+      const role = suggestRole(sheet, workbook.sheets.length);
+      return { sheet: sheet.name, role, columns: suggestColumns(sheet.headers, role) };
+    }),
+  };
+}
+
+/** Identifies a workbook's layout: its sheets and their headers, spelled loosely. */
+export function headerSignature(workbook: WorkbookLayout): string {
+  return workbook.sheets
+    .map((s) => `${normaliseText(s.name)}:${s.headers.map(normaliseText).join(',')}`)
+    .join('|');
+}
+
+/**
+ * Applies a saved profile to a workbook by sheet name and header text, so a profile still helps
+ * when the case system adds or reorders columns. Columns the profile does not know keep their
+ * suggestion.
+ */
+export function applyProfile(workbook: WorkbookLayout, profile: MappingProfile): ImportMapping {
+  const suggested = suggestMapping(workbook);
+  return {
+    sheets: suggested.sheets.map((sheetMapping, index) => {
+      const sheet = workbook.sheets[index]!;
+      const saved = profile.mapping.sheets.find((s) => normaliseText(s.sheet) === normaliseText(sheet.name))
+        ?? (profile.mapping.sheets.length === 1 && workbook.sheets.length === 1 ? profile.mapping.sheets[0] : undefined);
+      if (!saved) return sheetMapping;
+      const columns = sheetMapping.columns.map((column) => {
+        const known = saved.columns.find((c) => normaliseText(c.header) === normaliseText(column.header));
+        return known ? { ...column, target: known.target, blankMeansNo: known.blankMeansNo } : column;
+      });
+      return { sheet: sheet.name, role: saved.role, columns };
+    }),
+  };
+}
+
+/** Problems that stop an import before it starts, in Danish. */
+export function mappingProblems(mapping: ImportMapping): string[] {
+  const problems: string[] = [];
+  const used = mapping.sheets.filter((s) => s.role !== 'ignore');
+  if (used.length === 0) problems.push('Vælg mindst ét ark, der skal importeres.');
+  for (const sheet of used) {
+    const targets = sheet.columns.map((c) => c.target).filter((t): t is string => t !== null);
+    const label = `Arket "${sheet.sheet}"`;
+    for (const target of new Set(targets)) {
+      if (targets.filter((t) => t === target).length > 1) {
+        problems.push(`${label}: "${fieldByKey.get(target)?.header}" er valgt til flere kolonner.`);
+      }
+    }
+    const tables = sheet.role === 'wide' ? ['cases', ...new Set(targets.map((t) => t.split('.')[0]))] : [sheet.role];
+    for (const table of new Set(tables)) {
+      for (const def of FIELDS.filter((f) => f.table === table && f.required)) {
+        if (sheet.role === 'wide' && def.table !== 'cases' && def.field === 'caseNumber') continue;
+        if (!targets.includes(fieldKey(def))) {
+          const tableName = TABLES.find((t) => t.name === def.table)!.sheet;
+          problems.push(`${label}: vælg kolonnen med "${def.header}" (${tableName}).`);
+        }
+      }
+    }
+    const misplaced = targets.filter((t) => sheet.role !== 'wide' && !t.startsWith(`${sheet.role}.`));
+    if (misplaced.length) problems.push(`${label}: kolonner kan kun knyttes til felter i ${TABLES.find((t) => t.name === sheet.role)?.sheet}.`);
+  }
+  return problems;
+}

@@ -1,0 +1,219 @@
+import { fieldByKey, tableDef, type FieldDef } from '../domain/fields';
+import type { Case, CaseData, EventTableName, TableName } from '../domain/types';
+import type { ImportMapping, SheetMapping } from './mapping';
+import type { SourceCell, SourceRow, SourceWorkbook } from './source';
+import { parseCell } from './values';
+
+/** A row or value that could not be used, where it is and why, in Danish. */
+export interface ImportIssue {
+  sheet: string;
+  /** The row number the user sees in the file. */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+  /** `error`: the row (or the event in it) was not imported. `warning`: the value was stored as unknown. */
+  severity: 'error' | 'warning';
+}
+
+export interface TransformOptions {
+  keepFullCpr: boolean;
+  /** Cases the workspace holds already: events may refer to them without a case row in this file. */
+  knownCaseNumbers?: ReadonlySet<string>;
+}
+
+export interface TransformResult {
+  data: CaseData;
+  issues: ImportIssue[];
+  /** The tables this import covers: their events replace those of the imported cases. */
+  tables: TableName[];
+  rowsRead: number;
+  rowsRejected: number;
+  emptyRows: number;
+}
+
+interface BoundColumn {
+  def: FieldDef;
+  column: number;
+  header: string;
+  blankMeansNo: boolean;
+}
+
+type Values = Record<string, unknown>;
+
+const EVENT_PREFIX: Record<EventTableName, string> = {
+  notifications: 'N', investigations: 'U', measures: 'F', actionPlans: 'H', followUps: 'O', supervisionVisits: 'T',
+};
+
+const CASE_FIELDS = ['cpr', 'birthDate', 'unit', 'group', 'caseworker', 'openedAt', 'closedAt', 'awareAt'] as const;
+
+const cellText = (cell: SourceCell | undefined): string | null =>
+  cell === null || cell === undefined ? null : String(cell);
+
+function bindColumns(sheet: SheetMapping): Map<TableName, BoundColumn[]> {
+  const byTable = new Map<TableName, BoundColumn[]>();
+  for (const column of sheet.columns) {
+    const def = column.target ? fieldByKey.get(column.target) : undefined;
+    if (!def) continue;
+    const bound = { def, column: column.column, header: column.header, blankMeansNo: column.blankMeansNo === true };
+    byTable.set(def.table, [...(byTable.get(def.table) ?? []), bound]);
+  }
+  return byTable;
+}
+
+/** Turns mapped sheets into canonical data. Unusable rows are reported; the good ones always come through. */
+export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMapping, options: TransformOptions): TransformResult {
+  const issues: ImportIssue[] = [];
+  const cases = new Map<string, { value: Case; row: number; sheet: string }>();
+  const events = new Map<EventTableName, Values[]>();
+  const tables = new Set<TableName>();
+  let rowsRead = 0;
+  let rowsRejected = 0;
+  let emptyRows = 0;
+
+  for (const sheetMapping of mapping.sheets) {
+    if (sheetMapping.role === 'ignore') continue;
+    const sheet = workbook.sheets.find((s) => s.name === sheetMapping.sheet);
+    if (!sheet) continue;
+    const byTable = bindColumns(sheetMapping);
+    for (const table of byTable.keys()) tables.add(table);
+    if (sheetMapping.role === 'wide') tables.add('cases');
+    emptyRows += sheet.emptyRows;
+    const issue = (row: SourceRow, column: BoundColumn | null, message: string, severity: ImportIssue['severity']) =>
+      issues.push({ sheet: sheet.name, row: row.number, column: column?.header ?? null, value: column ? cellText(row.cells[column.column]) : null, message, severity });
+
+    for (const row of sheet.rows) {
+      rowsRead += 1;
+      const values = new Map<TableName, Values>();
+      for (const [table, columns] of byTable) {
+        const parsed: Values = {};
+        for (const column of columns) {
+          const result = parseCell(column.def.type, row.cells[column.column] ?? null, { blankMeansNo: column.blankMeansNo, keepFullCpr: options.keepFullCpr });
+          if (result.ok) parsed[column.def.field] = result.value;
+          else {
+            parsed[column.def.field] = null;
+            issue(row, column, `${result.message} Værdien er gemt som ukendt.`, 'warning');
+          }
+        }
+        values.set(table, parsed);
+      }
+      const missing = (table: TableName, fields: readonly string[]) =>
+        fields.filter((f) => values.get(table)?.[f] === null || values.get(table)?.[f] === undefined);
+
+      if (sheetMapping.role === 'wide' || sheetMapping.role === 'cases') {
+        const caseValues = values.get('cases') ?? {};
+        const absent = missing('cases', ['caseNumber', 'unit', 'caseworker']);
+        if (absent.length) {
+          rowsRejected += 1;
+          issue(row, null, `Rækken er ikke importeret: ${absent.map((f) => `"${fieldByKey.get(`cases.${f}`)!.header}"`).join(', ')} mangler.`, 'error');
+          continue;
+        }
+        const incoming = toCase(caseValues);
+        const earlier = cases.get(incoming.caseNumber);
+        if (!earlier) cases.set(incoming.caseNumber, { value: incoming, row: row.number, sheet: sheet.name });
+        else {
+          const differing = CASE_FIELDS.filter((f) => earlier.value[f] !== incoming[f]);
+          if (differing.length || sheetMapping.role === 'cases') {
+            issue(row, null, `Sagsnr ${incoming.caseNumber} står også i række ${earlier.row}${earlier.sheet === sheet.name ? '' : ` i arket "${earlier.sheet}"`}${differing.length ? ` med andre værdier i ${differing.map((f) => `"${fieldByKey.get(`cases.${f}`)!.header}"`).join(', ')}` : ''}. Sagens oplysninger fra række ${earlier.row} er brugt.`, 'warning');
+          }
+        }
+        if (sheetMapping.role === 'wide') {
+          for (const [table, parsed] of values) {
+            if (table === 'cases') continue;
+            const presence = tableDef(table).presenceField!;
+            if (parsed[presence] === null || parsed[presence] === undefined) {
+              const filled = (byTable.get(table) ?? []).filter((c) => parsed[c.def.field] !== null && parsed[c.def.field] !== undefined);
+              if (filled.length) {
+                const presenceHeader = byTable.get(table)!.find((c) => c.def.field === presence)?.header ?? fieldByKey.get(`${table}.${presence}`)!.header;
+                issue(row, null, `${tableDef(table).sheet}: ${filled.map((c) => `"${c.header}"`).join(', ')} er udfyldt, men "${presenceHeader}" er tom, så der er ikke oprettet nogen.`, 'error');
+              }
+              continue;
+            }
+            pushEvent(events, table as EventTableName, { ...parsed, caseNumber: incoming.caseNumber }, sheet.name, row.number);
+          }
+        }
+        continue;
+      }
+
+      const table = sheetMapping.role as EventTableName;
+      const required = [...(byTable.get(table) ?? [])].filter((c) => c.def.required).map((c) => c.def.field);
+      const absent = missing(table, required.length ? required : ['caseNumber']);
+      if (absent.length) {
+        rowsRejected += 1;
+        issue(row, null, `Rækken er ikke importeret: ${absent.map((f) => `"${fieldByKey.get(`${table}.${f}`)!.header}"`).join(', ')} mangler.`, 'error');
+        continue;
+      }
+      pushEvent(events, table, values.get(table)!, sheet.name, row.number);
+    }
+  }
+
+  const data: CaseData = {
+    cases: [...cases.values()].map((c) => c.value),
+    notifications: [], investigations: [], measures: [], actionPlans: [], followUps: [], supervisionVisits: [],
+  };
+  const caseExists = (caseNumber: string) => cases.has(caseNumber) || options.knownCaseNumbers?.has(caseNumber) === true;
+  for (const [table, list] of events) (data as unknown as Record<string, Values[]>)[table] = finishEvents(table, list, issues, caseExists);
+  // Reported in file order, as the user will fix them.
+  const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  issues.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
+  return { data, issues, tables: [...tables], rowsRead, rowsRejected, emptyRows };
+}
+
+function toCase(values: Values): Case {
+  const cpr = values.cpr as { cpr: string; birthDate: string } | null | undefined;
+  const value = (field: string) => (values[field] ?? null) as string | null;
+  return {
+    caseNumber: value('caseNumber')!,
+    cpr: cpr?.cpr ?? null,
+    // The CPR number's date is the birth date when the extract gives none.
+    birthDate: value('birthDate') ?? cpr?.birthDate ?? null,
+    unit: value('unit')!,
+    group: value('group'),
+    caseworker: value('caseworker')!,
+    openedAt: value('openedAt'),
+    closedAt: value('closedAt'),
+    awareAt: value('awareAt'),
+  };
+}
+
+function pushEvent(events: Map<EventTableName, Values[]>, table: EventTableName, values: Values, sheet: string, row: number): void {
+  const list = events.get(table) ?? [];
+  list.push({ ...values, __sheet: sheet, __row: row });
+  events.set(table, list);
+}
+
+/** Fills absent optional fields with null and gives every event an id that is stable across extracts. */
+function finishEvents(table: EventTableName, list: Values[], issues: ImportIssue[], caseExists: (caseNumber: string) => boolean): Values[] {
+  const fields = [...fieldByKey.values()].filter((d) => d.table === table).map((d) => d.field);
+  const presence = tableDef(table).presenceField!;
+  const ordinals = new Map<string, number>();
+  const measureIds = new Map<string, number>();
+  const result: Values[] = [];
+  for (const { __sheet, __row, ...values } of list) {
+    const event: Values = {};
+    for (const field of fields) event[field] = values[field] ?? null;
+    const row = __row as number;
+    if (!caseExists(event.caseNumber as string)) {
+      issues.push({ sheet: __sheet as string, row, column: null, value: event.caseNumber as string, message: `Sagsnr ${event.caseNumber} findes ikke blandt sagerne; rækken er ikke importeret.`, severity: 'error' });
+      continue;
+    }
+    if (table === 'measures') {
+      const measureId = (event.measureId as string | null) ?? `${event.caseNumber}-R${row}`;
+      const earlier = measureIds.get(measureId);
+      if (earlier !== undefined) {
+        issues.push({ sheet: __sheet as string, row, column: null, value: measureId, message: `Foranstaltnings-id ${measureId} findes allerede i række ${earlier}; foranstaltningen i denne række er ikke importeret.`, severity: 'error' });
+        continue;
+      }
+      measureIds.set(measureId, row);
+      event.measureId = measureId;
+      event.id = `${EVENT_PREFIX.measures}:${measureId}`;
+    } else {
+      const base = `${EVENT_PREFIX[table]}:${event.caseNumber}:${event[presence] ?? ''}`;
+      const ordinal = (ordinals.get(base) ?? 0) + 1;
+      ordinals.set(base, ordinal);
+      event.id = `${base}:${ordinal}`;
+    }
+    result.push(event);
+  }
+  return result;
+}

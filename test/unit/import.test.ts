@@ -1,0 +1,159 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runImport, type ImportRequest } from '../../src/app/import-run';
+import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
+import { suggestMapping } from '../../src/io/mapping';
+import type { SourceCell, SourceWorkbook } from '../../src/io/source';
+
+let db: WorkspaceDb;
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  db = await openWorkspaceDb('import');
+});
+afterEach(() => db.close());
+
+/** A one-sheet workbook; the header is row 1, so data rows are numbered from 2. */
+const sheet = (name: string, headers: string[], rows: SourceCell[][]): SourceWorkbook['sheets'][number] => ({
+  name, headers, rows: rows.map((cells, i) => ({ number: i + 2, cells })), emptyRows: 0,
+});
+const csv = (...sheets: SourceWorkbook['sheets']): SourceWorkbook => ({ format: 'csv', sheets });
+
+let counter = 0;
+function request(workbook: SourceWorkbook, importedAt = '2026-11-27T08:00:00.000Z'): ImportRequest {
+  return { importId: `I-${++counter}`, importedAt, fileName: 'udtraek.csv', size: 100, sha256: 'ab', readMs: 1, mapping: suggestMapping(workbook), keepFullCpr: false };
+}
+const importBook = (workbook: SourceWorkbook, importedAt?: string) => runImport(db, workbook, request(workbook, importedAt));
+
+const WIDE_HEADERS = ['Sagsnr', 'CPR-nr', 'Enhed', 'Sagsbehandler', 'Underretning modtaget', 'Underretning fra fagperson', 'Foranstaltning type', 'Foranstaltning iværksat', 'Handleplan dato'];
+
+describe('importing a wide extract (one row per case)', () => {
+  it('stores each case with its events, masks CPR numbers and derives the birth date', async () => {
+    const book = csv(sheet('udtraek', WIDE_HEADERS, [
+      ['S-1', '050324-4234', 'Nord', 'AB', '01-02-2024 10:15', 'Ja', 'Anbringelse', '15-03-2024', '10-03-2024'],
+      ['S-2', null, 'Syd', 'CD', null, null, null, null, null],
+    ]));
+    const record = await importBook(book);
+    expect(record.counts).toMatchObject({ rowsRead: 2, rowsRejected: 0, cases: 2, errors: 0, warnings: 0 });
+    expect(record.diff).toEqual({ added: ['S-1', 'S-2'], changed: [], unchanged: 0, noLongerPresent: [] });
+
+    const s1 = (await db.cases.get('S-1'))!;
+    expect(s1).toMatchObject({ cpr: '050324-xxxx', birthDate: '2024-03-05', unit: 'Nord', caseworker: 'AB', importId: record.id, missingSince: null });
+    expect(s1.events.notifications).toEqual([expect.objectContaining({ caseNumber: 'S-1', receivedAt: '2024-02-01T10:15', fromProfessional: true, assessedAt: null })]);
+    expect(s1.events.measures).toEqual([expect.objectContaining({ id: 'F:S-1-R2', measureId: 'S-1-R2', kind: 'placement', startDate: '2024-03-15', consent: null })]);
+    expect(s1.events.actionPlans).toEqual([expect.objectContaining({ date: '2024-03-10', filed: null })]);
+    const s2 = (await db.cases.get('S-2'))!;
+    expect(s2.events).toEqual({ notifications: [], investigations: [], measures: [], actionPlans: [], followUps: [], supervisionVisits: [] });
+  });
+
+  it('keeps every source row, in chunks, with the import record', async () => {
+    const record = await importBook(csv(sheet('udtraek', WIDE_HEADERS, [['S-1', null, 'Nord', 'AB', null, null, null, null, null]])));
+    const chunks = await db.rawRows.where('importId').equals(record.id).toArray();
+    expect(chunks.flatMap((c) => c.rows)).toEqual([{ number: 2, cells: ['S-1', null, 'Nord', 'AB', null, null, null, null, null] }]);
+    expect(await db.imports.get(record.id)).toMatchObject({ fileName: 'udtraek.csv', sha256: 'ab', size: 100 });
+  });
+
+  it('reports unusable rows and values with sheet, row, column and a Danish reason, and imports the rest', async () => {
+    const book = csv(sheet('udtraek', WIDE_HEADERS, [
+      ['S-1', null, 'Nord', 'AB', '31-02-2024', null, null, null, null],
+      [null, null, 'Nord', 'AB', null, null, null, null, null],
+      ['S-3', null, 'Nord', null, null, null, null, null, null],
+      ['S-4', null, 'Syd', 'CD', null, 'Ja', 'Forebyggende', null, null],
+      ['S-1', null, 'Syd', 'AB', null, null, null, null, null],
+    ]));
+    const record = await importBook(book);
+    expect(record.counts).toMatchObject({ rowsRead: 5, rowsRejected: 2, cases: 2 });
+    expect(record.issues).toEqual([
+      { sheet: 'udtraek', row: 2, column: 'Underretning modtaget', value: '31-02-2024', message: expect.stringMatching(/^Datoen findes ikke: "31-02-2024"\. Værdien er gemt som ukendt\.$/), severity: 'warning' },
+      { sheet: 'udtraek', row: 3, column: null, value: null, message: 'Rækken er ikke importeret: "Sagsnr" mangler.', severity: 'error' },
+      { sheet: 'udtraek', row: 4, column: null, value: null, message: 'Rækken er ikke importeret: "Sagsbehandler" mangler.', severity: 'error' },
+      { sheet: 'udtraek', row: 5, column: null, value: null, message: 'Underretninger: "Underretning fra fagperson" er udfyldt, men "Underretning modtaget" er tom, så der er ikke oprettet nogen.', severity: 'error' },
+      { sheet: 'udtraek', row: 5, column: null, value: null, message: 'Foranstaltninger: "Foranstaltning type" er udfyldt, men "Foranstaltning iværksat" er tom, så der er ikke oprettet nogen.', severity: 'error' },
+      { sheet: 'udtraek', row: 6, column: null, value: null, message: 'Sagsnr S-1 står også i række 2 med andre værdier i "Enhed". Sagens oplysninger fra række 2 er brugt.', severity: 'warning' },
+    ]);
+    expect((await db.cases.get('S-1'))!.unit).toBe('Nord');
+  });
+
+  it('treats a __proto__ or constructor header as an ordinary column that is not imported', async () => {
+    const book = csv(sheet('udtraek', ['Sagsnr', '__proto__', 'constructor', 'Enhed', 'Sagsbehandler'], [['S-1', '{"polluted":1}', 'x', 'Nord', 'AB']]));
+    const record = await importBook(book);
+    expect(record.counts.cases).toBe(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys((await db.cases.get('S-1'))!)).not.toContain('__proto__');
+  });
+});
+
+describe('importing a long workbook (one sheet per table)', () => {
+  it('links events to cases by Sagsnr and refuses events of unknown cases', async () => {
+    const book = csv(
+      sheet('Sager', ['Sagsnr', 'Enhed', 'Sagsbehandler', 'Gruppe'], [['S-1', 'Nord', 'AB', 'Børn']]),
+      sheet('Opfølgninger', ['Sagsnr', 'Dato', 'Kadence (måneder)'], [['S-1', '01-06-2024', '6'], ['S-1', '01-06-2024', null], ['S-9', '01-07-2024', null], ['S-1', null, '3']]),
+    );
+    const record = await importBook(book);
+    expect(record.tables.sort()).toEqual(['cases', 'followUps']);
+    expect((await db.cases.get('S-1'))!.events.followUps).toEqual([
+      { id: 'O:S-1:2024-06-01:1', caseNumber: 'S-1', measureId: null, date: '2024-06-01', cadenceMonths: 6 },
+      { id: 'O:S-1:2024-06-01:2', caseNumber: 'S-1', measureId: null, date: '2024-06-01', cadenceMonths: null },
+    ]);
+    expect(record.issues.map((i) => [i.sheet, i.row, i.message])).toEqual([
+      ['Opfølgninger', 4, 'Sagsnr S-9 findes ikke blandt sagerne; rækken er ikke importeret.'],
+      ['Opfølgninger', 5, 'Rækken er ikke importeret: "Dato" mangler.'],
+    ]);
+  });
+});
+
+describe('re-importing a newer extract of the same cases', () => {
+  const first = () => csv(sheet('udtraek', WIDE_HEADERS, [
+    ['S-1', null, 'Nord', 'AB', '01-02-2024', 'Ja', null, null, null],
+    ['S-2', null, 'Syd', 'CD', null, null, null, null, null],
+    ['S-3', null, 'Syd', 'CD', null, null, null, null, null],
+  ]));
+
+  it('shows added, changed (which fields), unchanged and no longer present cases, and keeps the missing ones', async () => {
+    await importBook(first(), '2026-11-01T08:00:00.000Z');
+    const newer = csv(sheet('udtraek', WIDE_HEADERS, [
+      ['S-1', null, 'Nord', 'EF', '01-02-2024', 'Nej', null, null, null],
+      ['S-2', null, 'Syd', 'CD', null, null, null, null, null],
+      ['S-4', null, 'Nord', 'AB', null, null, null, null, null],
+    ]));
+    const record = await importBook(newer, '2026-11-27T08:00:00.000Z');
+    expect(record.diff).toEqual({
+      added: ['S-4'],
+      changed: [{ caseNumber: 'S-1', fields: ['caseworker', 'notifications'] }],
+      unchanged: 1,
+      noLongerPresent: ['S-3'],
+    });
+    expect(await db.cases.count()).toBe(4);
+    expect((await db.cases.get('S-3'))!.missingSince).toBe('2026-11-27');
+    expect((await db.cases.get('S-1'))!.events.notifications).toEqual([expect.objectContaining({ fromProfessional: false })]);
+  });
+
+  it('changes nothing when the same extract is imported twice', async () => {
+    await importBook(first());
+    const before = await db.cases.toArray();
+    const record = await importBook(first());
+    expect(record.diff).toEqual({ added: [], changed: [], unchanged: 3, noLongerPresent: [] });
+    expect((await db.cases.toArray()).map(({ importId: _, ...c }) => c)).toEqual(before.map(({ importId: _, ...c }) => c));
+  });
+
+  it('keeps the events of tables the new file does not cover', async () => {
+    await importBook(first());
+    const casesOnly = csv(sheet('udtraek', ['Sagsnr', 'Enhed', 'Sagsbehandler'], [['S-1', 'Nord', 'AB'], ['S-2', 'Syd', 'CD'], ['S-3', 'Syd', 'CD']]));
+    const record = await importBook(casesOnly);
+    expect(record.diff.unchanged).toBe(3);
+    expect((await db.cases.get('S-1'))!.events.notifications).toHaveLength(1);
+  });
+});
+
+describe('atomicity', () => {
+  it('leaves the workspace exactly as it was when the import fails half-way', async () => {
+    await importBook(csv(sheet('udtraek', WIDE_HEADERS, [['S-1', null, 'Nord', 'AB', null, null, null, null, null]])));
+    const before = { cases: await db.cases.toArray(), imports: await db.imports.count(), raw: await db.rawRows.count() };
+    const book = csv(sheet('udtraek', WIDE_HEADERS, Array.from({ length: 12_000 }, (_, i) => [`N-${i}`, null, 'Nord', 'AB', null, null, null, null, null])));
+    let writes = 0;
+    const failing = runImport(db, book, request(book), (stage) => {
+      if (stage === 'write' && ++writes === 2) throw new Error('fanen blev lukket');
+    });
+    await expect(failing).rejects.toThrow('fanen blev lukket');
+    expect({ cases: await db.cases.toArray(), imports: await db.imports.count(), raw: await db.rawRows.count() }).toEqual(before);
+  });
+});
