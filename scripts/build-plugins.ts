@@ -9,7 +9,9 @@ const CSP_PLACEHOLDER = '__CONTENT_SECURITY_POLICY__';
 
 /** The SHA-256 source expressions of every inline element `tag` in `html`, as CSP wants them. */
 export function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
-  const pattern = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g');
+  // `<style:header/>` inside inlined code (SheetJS's ODS writer) is not a style element: the tag
+  // name must end in white space or `>`.
+  const pattern = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g');
   return [...html.matchAll(pattern)].map(
     (match) => `'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`,
   );

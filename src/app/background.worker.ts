@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { WorkspaceDb } from '../db/workspace-db';
+import { summariseCase, type CaseSummary } from '../domain/case-list';
 import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
@@ -57,6 +58,17 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'xlsx', bytes: issuesWorkbook(job.issues) };
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
+    case 'caseIndex': {
+      // Cases are read here, so the page never deserialises 100,000 cases with all their events.
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        const cases: CaseSummary[] = [];
+        await db.cases.each((c) => void cases.push(summariseCase(c)));
+        return { kind: 'caseIndex', cases };
+      } finally {
+        db.close();
+      }
+    }
   }
 }
 

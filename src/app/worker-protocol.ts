@@ -1,4 +1,5 @@
 import type { ImportRecord } from '../db/records';
+import type { CaseSummary } from '../domain/case-list';
 import type { SourceRow, SourceWorkbook } from '../io/source';
 import type { ImportIssue } from '../io/transform';
 import type { ImportRequest } from './import-run';
@@ -20,14 +21,16 @@ export type WorkerJob =
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
   | { kind: 'import'; dbName: string; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
   | { kind: 'issuesWorkbook'; issues: ImportIssue[] }
-  | { kind: 'template' };
+  | { kind: 'template' }
+  | { kind: 'caseIndex'; dbName: string };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
   | { kind: 'read'; ok: true; summary: WorkbookSummary }
   | { kind: 'read'; ok: false; message: string }
   | { kind: 'import'; record: ImportRecord }
-  | { kind: 'xlsx'; bytes: Uint8Array };
+  | { kind: 'xlsx'; bytes: Uint8Array }
+  | { kind: 'caseIndex'; cases: CaseSummary[] };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

@@ -17,6 +17,12 @@ describe('the Content-Security-Policy of the built page', () => {
     expect(inlineHashes(html, 'style')).toHaveLength(1);
   });
 
+  it('does not take markup inside inlined code for an element', () => {
+    const html = `<script type="module">const ods = '<style:header/><style:footer/>';</script><style>b{}</style>`;
+    expect(inlineHashes(html, 'style')).toHaveLength(1);
+    expect(inlineHashes(html, 'script')).toHaveLength(1);
+  });
+
   it('allows nothing remote, no connections, no eval and workers only from blob:', () => {
     const policy = contentSecurityPolicy(`<script>alert('Hello, world.');</script><style>b{}</style>`);
     const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));

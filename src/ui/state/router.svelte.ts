@@ -1,13 +1,15 @@
 /** Pages of UX.md that exist so far; a page joins the navigation when it works. */
 export const PAGES = [
-  { path: '/', label: 'Overblik', inNav: true, needsWorkspace: true },
-  { path: '/arbejdsomraader', label: 'Arbejdsområder', inNav: true, needsWorkspace: false },
-  { path: '/indstillinger', label: 'Indstillinger', inNav: true, needsWorkspace: false },
+  { path: '/', label: 'Overblik', needsWorkspace: true },
+  { path: '/import', label: 'Import', needsWorkspace: true },
+  { path: '/sager', label: 'Sager', needsWorkspace: true },
+  { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false },
+  { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false },
 ] as const;
 
 export type PagePath = (typeof PAGES)[number]['path'];
 
-/** Hash routing: the History API does not work on file:// pages. */
+/** Hash routing: the History API does not work on file:// pages. `#/sager/S-1` is page `/sager` with parameter `S-1`. */
 class Router {
   #path = $state(Router.#read());
 
@@ -16,7 +18,7 @@ class Router {
   }
 
   static #read(): string {
-    const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+    const path = location.hash.replace(/^#/, '') || '/';
     return path.startsWith('/') ? path : `/${path}`;
   }
 
@@ -24,11 +26,25 @@ class Router {
     return this.#path;
   }
 
+  /** The page of the current address: the one whose path is the address or its first segment. */
   get page() {
-    return PAGES.find((p) => p.path === this.#path);
+    const first = `/${this.#path.split('/')[1] ?? ''}`;
+    return PAGES.find((p) => p.path === this.#path) ?? PAGES.find((p) => p.path === first && p.path !== '/');
   }
 
-  go(path: PagePath): void {
+  /** The address's part after the page, decoded (a case number). */
+  get param(): string | undefined {
+    const page = this.page;
+    if (!page || page.path === this.#path) return undefined;
+    const rest = this.#path.slice(page.path.length + 1);
+    try {
+      return rest ? decodeURIComponent(rest) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  go(path: string): void {
     location.hash = path;
   }
 }

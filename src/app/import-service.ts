@@ -1,0 +1,33 @@
+import type { WorkspaceDb } from '../db/workspace-db';
+import { fail, ok, type Result } from '../domain/result';
+import { headerSignature, type ImportMapping, type MappingProfile, type WorkbookLayout } from '../io/mapping';
+
+const KEEP_FULL_CPR = 'keepFullCpr';
+
+export async function keepFullCpr(db: WorkspaceDb): Promise<boolean> {
+  return (await db.settings.get(KEEP_FULL_CPR))?.value === true;
+}
+
+export async function setKeepFullCpr(db: WorkspaceDb, keep: boolean): Promise<void> {
+  await db.settings.put({ key: KEEP_FULL_CPR, value: keep });
+}
+
+export function listProfiles(db: WorkspaceDb): Promise<MappingProfile[]> {
+  return db.mappingProfiles.orderBy('name').toArray();
+}
+
+/** The saved profile made for exactly this layout of sheets and headers, if any. */
+export async function profileFor(db: WorkspaceDb, workbook: WorkbookLayout): Promise<MappingProfile | undefined> {
+  const matches = await db.mappingProfiles.where('signature').equals(headerSignature(workbook)).toArray();
+  return matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** Saves the mapping under a name; the same name replaces the earlier profile. */
+export async function saveProfile(db: WorkspaceDb, name: string, workbook: WorkbookLayout, mapping: ImportMapping, now = new Date()): Promise<Result<MappingProfile>> {
+  const clean = name.trim();
+  if (!clean) return fail('Skriv et navn til kortlægningen, fx "DUBU-udtræk".');
+  const existing = await db.mappingProfiles.where('name').equals(clean).first();
+  const profile: MappingProfile = { id: existing?.id ?? crypto.randomUUID(), name: clean, signature: headerSignature(workbook), mapping, createdAt: now.toISOString() };
+  await db.mappingProfiles.put(profile);
+  return ok(profile);
+}
