@@ -126,10 +126,12 @@ export function suggestMapping(workbook: WorkbookLayout): ImportMapping {
   };
 }
 
-/** Identifies a workbook's layout: its sheets and their headers, spelled loosely. */
+/** Identifies a workbook's layout: its sheets and their headers, spelled loosely. A CSV's name does not count. */
 export function headerSignature(workbook: WorkbookLayout): string {
+  // A lone sheet (a CSV file) is named after its file, which changes with every extract.
+  const named = workbook.sheets.length > 1;
   return workbook.sheets
-    .map((s) => `${normaliseText(s.name)}:${s.headers.map(normaliseText).join(',')}`)
+    .map((s) => `${named ? normaliseText(s.name) : ''}:${s.headers.map(normaliseText).join(',')}`)
     .join('|');
 }
 
