@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import { dubuExtract, tempDir } from './files';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,6 +66,27 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+  });
+
+  it('on the import page: choosing a file, mapping it and the report', async () => {
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByText('Træk udtrækket hertil').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('#import-file').setInputFiles(dubuExtract(tempDir()));
+    await page.getByRole('button', { name: 'Importér', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Importér', exact: true }).click();
+    await page.getByRole('heading', { name: 'Importen er gennemført' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the case list and a case', async () => {
+    await page.getByRole('link', { name: 'Sager', exact: true }).click();
+    await page.getByTestId('case-count').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'DEMO-001' }).click();
+    await page.locator('.timeline').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('on the settings page', async () => {

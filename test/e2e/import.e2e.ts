@@ -141,4 +141,28 @@ describe('import', () => {
     await page.getByRole('link', { name: 'Sager', exact: true }).click();
     await page.getByRole('heading', { name: 'Ingen sager endnu' }).waitFor();
   });
+
+  it('keeps the case list virtual: 20,000 cases sort, filter and scroll with only the visible rows in the page', async () => {
+    const header = 'Sagsnr;Enhed;Sagsbehandler;Gruppe\n';
+    const rows = Array.from({ length: 20_000 }, (_, i) => `C-${i};${i % 2 ? 'Nord' : 'Syd'};AB;Børn`).join('\n');
+    await chooseFile(writeFile(files, 'mange.csv', header + rows));
+    await importChosen();
+    expect(await caseList()).toBe('20.000 sager');
+    const bodyRows = page.locator('.virtual-table tbody tr:not(.spacer)');
+    expect(await bodyRows.count()).toBeLessThan(60);
+    expect(await bodyRows.first().locator('td').first().innerText()).toBe('C-0');
+
+    await page.getByRole('button', { name: 'Sagsnr' }).click();
+    expect(await page.getByRole('columnheader', { name: 'Sagsnr' }).getAttribute('aria-sort')).toBe('descending');
+    expect(await bodyRows.first().locator('td').first().innerText()).toBe('C-19999');
+
+    await page.locator('.virtual-table').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => bodyRows.last().locator('td').first().innerText()).toBe('C-0');
+    expect(await bodyRows.count()).toBeLessThan(60);
+
+    await page.getByLabel('Sagsnr indeholder').fill('c-1999');
+    expect(await page.getByTestId('case-count').innerText()).toBe('11 sager af 20.000 sager');
+    await page.getByLabel('Enhed').selectOption('Nord');
+    expect(await page.getByTestId('case-count').innerText()).toBe('6 sager af 20.000 sager');
+  });
 });
