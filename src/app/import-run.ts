@@ -77,7 +77,7 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
     const total = writes.length + chunks.length * RAW_CHUNK_ROWS;
     let done = 0;
     for (let i = 0; i < writes.length; i += WRITE_BATCH) {
-      await db.cases.bulkPut(writes.slice(i, i + WRITE_BATCH));
+      await db.putCases(writes.slice(i, i + WRITE_BATCH));
       progress('write', (done += Math.min(WRITE_BATCH, writes.length - i)), total);
     }
     for (let i = 0; i < chunks.length; i += 10) {

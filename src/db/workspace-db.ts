@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import { workspaceDbName } from './names';
@@ -20,6 +21,13 @@ export class WorkspaceDb extends Dexie {
       if (step.upgrade) version.upgrade(step.upgrade);
     }
     watchConnection(this, watchers);
+    // Cases are written sparse (case-codec.ts); every read gets the full canonical shape back.
+    this.cases.hook('reading', (stored) => decodeCase(stored as unknown as EncodedCase));
+  }
+
+  /** Writes cases in their stored form. The only way cases should be written. */
+  putCases(cases: readonly StoredCase[]): Promise<unknown> {
+    return this.cases.bulkPut(cases.map(encodeCase) as unknown as StoredCase[]);
   }
 }
 

@@ -3,6 +3,25 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA, latestVersion } from '../../src/db/schema';
 import { openWorkspaceDb } from '../../src/db/workspace-db';
 import { TEST_SCHEMA_V2 } from './fixtures/schema.v2';
+import type { StoredCase } from '../../src/db/records';
+import { emptyEvents } from '../../src/domain/types';
+
+const S1: StoredCase = {
+  caseNumber: 'S-1', cpr: null, birthDate: '2015-04-01', unit: 'Nord', group: 'Børn', caseworker: 'AB', openedAt: '2023-01-05',
+  closedAt: '2025-06-30', awareAt: null, importId: 'I-1', missingSince: null, events: emptyEvents(),
+};
+const S2: StoredCase = {
+  ...S1, caseNumber: 'S-2', unit: 'Syd', group: 'Unge', caseworker: 'CD', closedAt: null,
+  events: {
+    ...emptyEvents(),
+    measures: [{
+      id: 'F:M-1', caseNumber: 'S-2', measureId: 'M-1', kind: 'placement', paragraph: 'BL § 46', consent: false, urgent: null,
+      startDate: '2024-01-02', endDate: null, decisionDate: '2023-12-20', childConversationAt: null, conversationWaived: true,
+      supporterOffered: null, parentsInformed: null, placementChoiceJustified: null, contactDecided: null,
+      planSharedWithPlacement: null, managementApproved: null, planNeeded: null,
+    }],
+  },
+};
 
 beforeEach(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
@@ -30,10 +49,7 @@ describe('workspace schema', () => {
 
   it('upgrades a version 1 database with data to version 2 without losing a row', async () => {
     const v1 = await openWorkspaceDb('migrate');
-    await v1.table('cases').bulkAdd([
-      { caseNumber: 'S-1', unit: 'Nord', caseworker: 'AB', group: 'Børn', closedAt: '2025-06-30' },
-      { caseNumber: 'S-2', unit: 'Syd', caseworker: 'CD', group: 'Unge', events: { measures: [{ id: 'F:M-1', kind: 'placement', startDate: '2024-01-02' }] } },
-    ]);
+    await v1.putCases([S1, S2]);
     await v1.rawRows.bulkAdd([
       { importId: 'I-1', sheet: 'Sager', rows: [{ number: 2, cells: ['S-1'] }] },
       { importId: 'I-1', sheet: 'Sager', rows: [{ number: 3, cells: ['S-2'] }] },
@@ -43,10 +59,7 @@ describe('workspace schema', () => {
 
     const v2 = await openWorkspaceDb('migrate', {}, TEST_SCHEMA_V2);
     expect(v2.verno).toBe(2);
-    expect(await v2.table('cases').orderBy('caseNumber').toArray()).toEqual([
-      { caseNumber: 'S-1', unit: 'Nord', caseworker: 'AB', group: 'Børn', closedAt: '2025-06-30', status: 'closed' },
-      { caseNumber: 'S-2', unit: 'Syd', caseworker: 'CD', group: 'Unge', status: 'active', events: { measures: [{ id: 'F:M-1', kind: 'placement', startDate: '2024-01-02' }] } },
-    ]);
+    expect(await v2.cases.orderBy('caseNumber').toArray()).toEqual([{ ...S1, status: 'closed' }, { ...S2, status: 'active' }]);
     expect(await v2.table('cases').where('status').equals('active').primaryKeys()).toEqual(['S-2']);
     expect(await v2.rawRows.where('importId').equals('I-1').count()).toBe(2);
     expect(await v2.settings.get('keepFullCpr')).toEqual({ key: 'keepFullCpr', value: false });
