@@ -27,6 +27,8 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const started = performance.now();
       const bytes = new Uint8Array(job.bytes);
       const sha256 = await sha256Hex(bytes);
+      // SheetJS reads a workbook in one call: until a reader reports, the bar says "working".
+      progress('read', 0, 0);
       const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
       if (!result.ok) return { kind: 'read', ok: false, message: result.message };
       const readMs = performance.now() - started;

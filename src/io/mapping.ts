@@ -77,11 +77,13 @@ function wideLookup(): Lookup {
       for (const prefix of prefixes) add(lookup, `${prefix} ${spelling}`, fieldKey(def));
     }
   }
-  // A plain spelling shared by several fields is ambiguous, except that the case's own field wins.
+  // A plain spelling shared by several fields is ambiguous, except that the case's own field wins,
+  // and a measure id is the measure's own: plans and follow-ups only refer to it.
   for (const [text, keys] of lookup) {
     if (keys.length <= 1) continue;
-    const caseKeys = keys.filter((k) => k.startsWith('cases.'));
-    lookup.set(text, caseKeys.length === 1 ? caseKeys : []);
+    const preferred = keys.filter((k) => k.startsWith('cases.'));
+    if (preferred.length === 0 && keys.includes('measures.measureId')) preferred.push('measures.measureId');
+    lookup.set(text, preferred.length === 1 ? preferred : []);
   }
   return lookup;
 }
@@ -100,7 +102,9 @@ function lookupFor(role: SheetRole): Lookup {
 export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   const name = normaliseText(sheet.name);
   const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name));
-  if (table) return table.name;
+  const mapped = (role: SheetRole) => sheet.headers.filter((h) => lookupFor(role).get(normaliseText(h))?.length === 1).length;
+  // A lone CSV named "Sager.csv" may still be a wide extract: go by what its columns say.
+  if (table && !(sheetCount === 1 && table.name === 'cases' && mapped('wide') > mapped('cases'))) return table.name;
   if (sheet.headers.length === 0) return 'ignore';
   return sheetCount === 1 || sheet.headers.some((h) => lookupFor('cases').has(normaliseText(h))) ? 'wide' : 'ignore';
 }

@@ -67,6 +67,7 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
   const cases = new Map<string, { value: Case; row: number; sheet: string }>();
   const events = new Map<EventTableName, Values[]>();
   const tables = new Set<TableName>();
+  const seenWideEvents = new Set<string>();
   let rowsRead = 0;
   let rowsRejected = 0;
   let emptyRows = 0;
@@ -129,6 +130,11 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
               }
               continue;
             }
+            // A wide extract with one row per measure repeats the case's other events on every
+            // row: the same values on another row of the same case are the same event.
+            const key = `${incoming.caseNumber}\u0000${table}\u0000${JSON.stringify(parsed)}`;
+            if (seenWideEvents.has(key)) continue;
+            seenWideEvents.add(key);
             pushEvent(events, table as EventTableName, { ...parsed, caseNumber: incoming.caseNumber }, sheet.name, row.number);
           }
         }

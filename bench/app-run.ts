@@ -1,0 +1,129 @@
+/**
+ * One import through the built app's UI in a fresh Chromium profile, as a user does it: storage
+ * notice, new workspace, Import, pick the file, accept the suggested mapping, "Importér", report.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { acknowledgeStorageNotice, createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, Watch } from '../test/e2e/browser.ts';
+import { LONGTASK_SCRIPT, longTasks, pageNow, startHeapSampler } from './probes.ts';
+
+const TIMEOUT = 5 * 60_000;
+
+export interface AppResult {
+  ok: boolean;
+  problem?: string;
+  rowsRead: number;
+  casesStored: number;
+  rejected: number;
+  issues: number;
+  events: Record<string, number>;
+  readMs: number;
+  transformMs: number;
+  writeMs: number;
+  /** From setInputFiles to the mapping screen (file → bytes → worker read → preview). */
+  pickMs: number;
+  /** From the click on "Importér" to the report on screen. */
+  wallMs: number;
+  heapPage: number;
+  heapWorker: number;
+  heapSamples: number;
+  heapMaxGapMs: number;
+  longest: { max: number; over200: number; count: number };
+  longestWhilePicking: { max: number; over200: number; count: number };
+  errors: string[];
+}
+
+/** The import record and the number of stored cases, read with the raw IndexedDB API. */
+const READ_RECORD = `(async () => {
+  const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
+  if (names.length !== 1) throw new Error('expected one workspace database, found ' + names.length);
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open(names[0]);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction(['imports', 'cases'], 'readonly');
+  const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+  const [imports, cases] = await Promise.all([done(tx.objectStore('imports').getAll()), done(tx.objectStore('cases').count())]);
+  db.close();
+  return { imports: imports.length, record: imports[0], cases };
+})()`;
+
+interface StoredImport {
+  imports: number;
+  cases: number;
+  record?: { timings: { readMs: number; transformMs: number; writeMs: number }; counts: { rowsRead: number; rowsRejected: number; events: Record<string, number> }; issues: unknown[] };
+}
+
+async function importFile(page: Page, file: string) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Import', exact: true }).click();
+  await page.locator('#import-file').waitFor({ state: 'attached' });
+  const button = page.getByRole('button', { name: 'Importér', exact: true });
+  const reportOrError = page.locator('#report-title, .alert-error').first();
+
+  const pickAt = await pageNow(page);
+  const pickStarted = performance.now();
+  await page.setInputFiles('#import-file', file);
+  await button.or(page.locator('.alert-error')).first().waitFor({ timeout: TIMEOUT });
+  const pickMs = performance.now() - pickStarted;
+  if (!(await button.isVisible()) || (await button.isDisabled())) {
+    return { pickAt, pickMs, problem: `no mapping screen or mapping problems: ${await page.locator('.alert-error').allInnerTexts()}` };
+  }
+
+  const clickAt = await pageNow(page);
+  const started = performance.now();
+  await button.click();
+  await reportOrError.waitFor({ timeout: TIMEOUT });
+  const wallMs = performance.now() - started;
+  const doneAt = await pageNow(page);
+  const failed = (await page.locator('.alert-error').count()) > 0;
+  return { pickAt, pickMs, clickAt, wallMs, doneAt, problem: failed ? (await page.locator('.alert-error').allInnerTexts()).join(' ') : undefined };
+}
+
+export async function runApp(file: string, expectedRows: number): Promise<AppResult> {
+  const profile = newProfileDir();
+  const context = await launch(profile);
+  try {
+    const watch = new Watch(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(LONGTASK_SCRIPT);
+    await page.goto(FILE_URL);
+    await acknowledgeStorageNotice(page);
+    await createWorkspace(page, 'Benchmark');
+    const sampler = await startHeapSampler(context, page);
+    const run = await importFile(page, file);
+    const heap = await sampler.stop();
+    const stored = (await page.evaluate(READ_RECORD)) as StoredImport;
+    const record = stored.record;
+    const longest = await longTasks(page, run.pickAt, run.doneAt ?? (await pageNow(page)));
+    const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
+    let problem = run.problem;
+    if (!problem && (stored.imports !== 1 || !record)) problem = `expected one import record, found ${stored.imports}`;
+    if (!problem && stored.cases !== expectedRows) problem = `stored ${stored.cases} cases, expected ${expectedRows}`;
+    const foreign = watch.foreignRequests(FILE_URL).filter((url) => url !== pathToFileURL(file).href);
+    return {
+      ok: !problem,
+      problem,
+      rowsRead: record?.counts.rowsRead ?? 0,
+      casesStored: stored.cases,
+      rejected: record?.counts.rowsRejected ?? 0,
+      issues: record?.issues.length ?? 0,
+      events: record?.counts.events ?? {},
+      readMs: record?.timings.readMs ?? NaN,
+      transformMs: record?.timings.transformMs ?? NaN,
+      writeMs: record?.timings.writeMs ?? NaN,
+      pickMs: run.pickMs,
+      wallMs: run.wallMs ?? NaN,
+      heapPage: heap.page,
+      heapWorker: heap.worker,
+      heapSamples: heap.samples,
+      heapMaxGapMs: heap.maxGapMs,
+      longest,
+      longestWhilePicking,
+      errors: [...watch.errors, ...foreign.map((url) => `request: ${url}`)],
+    };
+  } finally {
+    await context.close();
+    removeProfileDir(profile);
+  }
+}

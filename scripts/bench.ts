@@ -1,0 +1,152 @@
+// `npm run bench [-- --quick]`: imports synthetic extracts (10k and 100k cases × 20 columns, CSV and
+// XLSX) through the BUILT app in headless Chromium and compares each with the physical floor of the
+// stack (bare papaparse/SheetJS parse + one Dexie bulkPut, bench/floor.ts) in the same Chromium.
+// Prints a table and two target lines. Exits 1 only if an import failed or stored the wrong
+// number of cases; missed targets are reported, not failures. --quick runs 10k only.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { runApp, type AppResult } from '../bench/app-run.ts';
+import { ensureData } from '../bench/data.ts';
+import { FLOOR_FILE, runFloor, type FloorResult } from '../bench/floor-run.ts';
+import { BUILT_FILE, CHROMIUM } from '../test/e2e/browser.ts';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [10_000] : [10_000, 100_000];
+const RATIO_TARGET = 1.5;
+const TASK_TARGET_MS = 200;
+
+/** Newest modification time of the files under the given paths (files or folders). */
+function newest(paths: string[]): number {
+  let latest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) latest = Math.max(latest, stat.mtimeMs);
+    else for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return latest;
+}
+
+/** Runs `npx vite build [args]` when `output` is missing or older than its sources. */
+function buildIfStale(output: string, sources: string[], args: string[]): void {
+  if (existsSync(output) && statSync(output).mtimeMs >= newest(sources)) return;
+  console.log(`Building ${basename(output)}: npx vite build ${args.join(' ')}`.trim());
+  const result = spawnSync('npx', ['vite', 'build', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0 || !existsSync(output)) {
+    console.error(`The build of ${output} failed.`);
+    process.exit(1);
+  }
+}
+
+const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '–');
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+const cell = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
+
+interface Run {
+  label: string;
+  file: string;
+  rows: number;
+  format: 'csv' | 'xlsx';
+  app?: AppResult;
+  failure?: string;
+  floor?: FloorResult;
+}
+
+const total = (app: AppResult) => app.readMs + app.transformMs + app.writeMs;
+const ratio = (run: Run) => (run.app?.ok && run.floor ? total(run.app) / (run.floor.parseMs + run.floor.putMs) : NaN);
+
+const COLUMNS: [string, number, boolean][] = [
+  ['file', 11, false], ['rows', 8, true], ['parse', 8, true], ['map+val', 8, true], ['write', 8, true], ['total', 8, true],
+  ['wall', 8, true], ['rows/s', 8, true], ['floor', 8, true], ['ratio', 6, true], ['heap page/worker', 17, true], ['longest task (>200ms)', 22, true],
+];
+
+function tableRow(run: Run): string[] {
+  const { app, floor } = run;
+  const floorMs = floor ? floor.parseMs + floor.putMs : NaN;
+  if (!app?.ok) return [run.label, count(run.rows), 'FAILED', '', '', '', '', '', seconds(floorMs), '', '', ''];
+  return [
+    run.label, count(run.rows), seconds(app.readMs), seconds(app.transformMs), seconds(app.writeMs), seconds(total(app)),
+    seconds(app.wallMs), count(run.rows / (total(app) / 1000)), seconds(floorMs), ratio(run).toFixed(2),
+    `${mb(app.heapPage)}/${mb(app.heapWorker)} MB`, `${Math.round(app.longest.max)} ms (${app.longest.over200})`,
+  ];
+}
+
+function details(run: Run): string[] {
+  const lines: string[] = [];
+  const { app, floor } = run;
+  if (run.failure) lines.push(`  FAILED: ${run.failure}`);
+  if (app) {
+    const events = Object.entries(app.events).map(([table, n]) => `${table} ${count(n)}`).join(', ');
+    lines.push(`  file picked → mapping screen ${seconds(app.pickMs)} (read in worker ${seconds(app.readMs)}, incl. SHA-256); click → report ${seconds(app.wallMs)} (transform+write ${seconds(app.transformMs + app.writeMs)})`);
+    lines.push(`  rows read ${count(app.rowsRead)}, cases stored ${count(app.casesStored)}, rejected ${app.rejected}, issues ${app.issues}; events: ${events}`);
+    lines.push(`  long tasks: while reading max ${Math.round(app.longestWhilePicking.max)} ms (${app.longestWhilePicking.over200} > 200 ms), whole flow ${app.longest.count} tasks ≥ 50 ms; heap samples ${app.heapSamples} (largest gap ${Math.round(app.heapMaxGapMs)} ms)`);
+    if (app.errors.length) lines.push(`  console errors / requests: ${app.errors.slice(0, 3).join(' | ')}`);
+  }
+  if (floor) lines.push(`  floor: parse ${seconds(floor.parseMs)} + bulkPut ${seconds(floor.putMs)} (${count(floor.stored)} objects)`);
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  if (!existsSync(CHROMIUM)) {
+    console.error(`${CHROMIUM} is missing: run "apt-get install -y chromium"`);
+    return 1;
+  }
+  buildIfStale(BUILT_FILE, ['src', 'index.html', 'vite.config.ts', 'scripts/build-plugins.ts'], []);
+  buildIfStale(FLOOR_FILE, ['bench/floor.html', 'bench/floor.ts', 'vite.bench.config.ts'], ['--config', 'vite.bench.config.ts']);
+
+  const runs: Run[] = [];
+  for (const rows of SIZES) {
+    const paths = ensureData(resolve('bench-data'), rows);
+    for (const format of ['csv', 'xlsx'] as const) {
+      runs.push({ label: `${format.padEnd(4)} ${rows / 1000}k`, file: paths[format], rows, format });
+    }
+  }
+
+  for (const run of runs) {
+    process.stdout.write(`${run.label}: import … `);
+    try {
+      run.app = await runApp(run.file, run.rows);
+      if (!run.app.ok) run.failure = run.app.problem;
+    } catch (error) {
+      run.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    }
+    process.stdout.write(run.failure ? 'FAILED; floor … ' : `${seconds(run.app ? total(run.app) : NaN)}; floor … `);
+    run.floor = await runFloor(run.file);
+    console.log(seconds(run.floor.parseMs + run.floor.putMs));
+  }
+
+  console.log(`\n${COLUMNS.map(([name, width, right]) => cell(name, width, right)).join('  ')}`);
+  for (const run of runs) console.log(tableRow(run).map((text, i) => cell(text, COLUMNS[i]![1], COLUMNS[i]![2])).join('  '));
+  console.log('\nparse = timings.readMs (worker: SHA-256 + decode + parse); map+val = transformMs; write = writeMs (one IndexedDB transaction);');
+  console.log('total = parse + map+val + write; wall = click on "Importér" → report on screen; floor = bare parse + one Dexie bulkPut; ratio = total / floor\n');
+  for (const run of runs) console.log([`${run.label} (${basename(run.file)})`, ...details(run)].join('\n'));
+
+  const big = runs.filter((run) => run.rows === 100_000);
+  const ratiosMet = big.length > 0 && big.every((run) => ratio(run) <= RATIO_TARGET);
+  const ratioText = big.map((run) => `${run.format} ${Number.isFinite(ratio(run)) ? ratio(run).toFixed(2) : 'failed'}`).join(', ');
+  const longest = Math.max(0, ...runs.map((run) => run.app?.longest.max ?? 0));
+  const over = runs.reduce((n, run) => n + (run.app?.longest.over200 ?? 0), 0);
+  console.log('');
+  console.log(big.length
+    ? `target: ratio ≤ ${RATIO_TARGET} for CSV and XLSX at 100k — ${ratiosMet ? 'met' : 'missed'} (${ratioText})`
+    : `target: ratio ≤ ${RATIO_TARGET} for CSV and XLSX at 100k — not measured (--quick)`);
+  console.log(`target: no main-thread task over ${TASK_TARGET_MS} ms — ${over === 0 ? 'met' : 'missed'} (longest ${Math.round(longest)} ms, ${over} over ${TASK_TARGET_MS} ms)`);
+  console.log(`benchmark took ${seconds(performance.now() - started)}`);
+
+  const failed = runs.filter((run) => run.failure);
+  for (const run of failed) console.error(`import failed: ${run.label}: ${run.failure}`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
