@@ -30,7 +30,27 @@ export interface AppResult {
   heapMaxGapMs: number;
   longest: { max: number; over200: number; count: number };
   longestWhilePicking: { max: number; over200: number; count: number };
+  /** Sager: from the click on the menu to the list on screen, and a sort by case number. */
+  caseListMs: number;
+  sortMs: number;
+  longestInCaseList: { max: number; over200: number; count: number };
   errors: string[];
+}
+
+/** Opens the case list after the import and sorts it: the page must stay usable at 100,000 cases. */
+async function caseList(page: Page) {
+  const at = await pageNow(page);
+  const started = performance.now();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Sager', exact: true }).click();
+  await page.getByTestId('case-count').waitFor({ timeout: TIMEOUT });
+  const caseListMs = performance.now() - started;
+  const firstCase = page.locator('.virtual-table tbody tr:not(.spacer) td').first();
+  const before = await firstCase.innerText();
+  const sortStarted = performance.now();
+  await page.getByRole('button', { name: 'Sagsnr' }).click();
+  await page.waitForFunction((text) => document.querySelector('.virtual-table tbody tr:not(.spacer) td')?.textContent !== text, before, { timeout: TIMEOUT });
+  const sortMs = performance.now() - sortStarted;
+  return { caseListMs, sortMs, longest: await longTasks(page, at, await pageNow(page)) };
 }
 
 /** The import record and the number of stored cases, read with the raw IndexedDB API. */
@@ -97,6 +117,7 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
     const record = stored.record;
     const longest = await longTasks(page, run.pickAt, run.doneAt ?? (await pageNow(page)));
     const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
+    const list = run.problem ? undefined : await caseList(page);
     let problem = run.problem;
     if (!problem && (stored.imports !== 1 || !record)) problem = `expected one import record, found ${stored.imports}`;
     if (!problem && stored.cases !== expectedRows) problem = `stored ${stored.cases} cases, expected ${expectedRows}`;
@@ -120,6 +141,9 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
       heapMaxGapMs: heap.maxGapMs,
       longest,
       longestWhilePicking,
+      caseListMs: list?.caseListMs ?? NaN,
+      sortMs: list?.sortMs ?? NaN,
+      longestInCaseList: list?.longest ?? { max: NaN, over200: 0, count: 0 },
       errors: [...watch.errors, ...foreign.map((url) => `request: ${url}`)],
     };
   } finally {

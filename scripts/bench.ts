@@ -84,6 +84,7 @@ function details(run: Run): string[] {
     lines.push(`  file picked → mapping screen ${seconds(app.pickMs)} (read in worker ${seconds(app.readMs)}, incl. SHA-256); click → report ${seconds(app.wallMs)} (transform+write ${seconds(app.transformMs + app.writeMs)})`);
     lines.push(`  rows read ${count(app.rowsRead)}, cases stored ${count(app.casesStored)}, rejected ${app.rejected}, issues ${app.issues}; events: ${events}`);
     lines.push(`  long tasks: while reading max ${Math.round(app.longestWhilePicking.max)} ms (${app.longestWhilePicking.over200} > 200 ms), whole flow ${app.longest.count} tasks ≥ 50 ms; heap samples ${app.heapSamples} (largest gap ${Math.round(app.heapMaxGapMs)} ms)`);
+    lines.push(`  case list (Sager): on screen ${seconds(app.caseListMs)} after the click, sorted by Sagsnr in ${seconds(app.sortMs)}; longest main-thread task there ${Math.round(app.longestInCaseList.max)} ms (${app.longestInCaseList.over200} > 200 ms)`);
     if (app.errors.length) lines.push(`  console errors / requests: ${app.errors.slice(0, 3).join(' | ')}`);
   }
   if (floor) lines.push(`  floor: parse ${seconds(floor.parseMs)} + bulkPut ${seconds(floor.putMs)} (${count(floor.stored)} objects)`);
