@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { WorkspaceDb } from '../db/workspace-db';
-import { summariseCase, type CaseSummary } from '../domain/case-list';
+import { summariseCase } from '../domain/case-list';
 import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
@@ -16,6 +16,7 @@ import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from '
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PREVIEW_ROWS = 8;
+const CASE_CHUNK = 5000;
 let current: { workbook: SourceWorkbook; fileName: string; size: number; sha256: string; readMs: number } | undefined;
 
 async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
@@ -61,12 +62,18 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
     case 'caseIndex': {
-      // Cases are read here, so the page never deserialises 100,000 cases with all their events.
+      // Cases are read here, so the page never deserialises 100,000 cases with all their events;
+      // it gets small summaries in chunks, each cheap enough not to block it.
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
-        const cases: CaseSummary[] = [];
-        await db.cases.each((c) => void cases.push(summariseCase(c)));
-        return { kind: 'caseIndex', cases };
+        let count = 0;
+        let page = await db.cases.orderBy(':id').limit(CASE_CHUNK).toArray();
+        while (page.length) {
+          scope.postMessage({ id, type: 'chunk', items: page.map(summariseCase) } satisfies WorkerResponse);
+          count += page.length;
+          page = await db.cases.where(':id').above(page[page.length - 1]!.caseNumber).limit(CASE_CHUNK).toArray();
+        }
+        return { kind: 'caseIndex', count };
       } finally {
         db.close();
       }

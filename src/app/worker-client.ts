@@ -3,6 +3,8 @@ import type { WorkerJob, WorkerJobResult, WorkerResponse } from './worker-protoc
 
 export interface JobOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Receives a large result in parts, before the job's final answer. */
+  onChunk?: (items: unknown[]) => void;
   /** Aborting terminates the worker at once: the only way to stop a parser mid-file. */
   signal?: AbortSignal;
 }
@@ -35,6 +37,7 @@ export class WorkerSession {
         const message = event.data;
         if (message.id !== id) return;
         if (message.type === 'progress') return options.onProgress?.(message.stage, message.done, message.total);
+        if (message.type === 'chunk') return options.onChunk?.(message.items);
         cleanup();
         if (message.type === 'done') resolve(message.result as Extract<WorkerJobResult, { kind: K }>);
         else reject(new Error(message.message));

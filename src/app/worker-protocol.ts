@@ -30,11 +30,13 @@ export type WorkerJobResult =
   | { kind: 'read'; ok: false; message: string }
   | { kind: 'import'; record: ImportRecord }
   | { kind: 'xlsx'; bytes: Uint8Array }
-  | { kind: 'caseIndex'; cases: CaseSummary[] };
+  | { kind: 'caseIndex'; count: number };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; done: number; total: number }
+  /** Part of a large result, sent ahead so that no single message blocks the page for long. */
+  | { id: number; type: 'chunk'; items: unknown[] }
   | { id: number; type: 'done'; result: WorkerJobResult }
   | { id: number; type: 'error'; message: string };

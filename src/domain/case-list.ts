@@ -13,6 +13,8 @@ export interface CaseSummary {
   closedAt: IsoDate | null;
   status: CaseStatus;
   events: number;
+  /** `sortKey(caseNumber)`, made where the summary is made (in the worker), not on the page. */
+  numberKey: string;
 }
 
 export const STATUS_LABEL: Record<CaseStatus, string> = { active: 'Aktiv', closed: 'Lukket', missing: 'Ikke længere i udtrækket' };
@@ -20,7 +22,7 @@ export const STATUS_LABEL: Record<CaseStatus, string> = { active: 'Aktiv', close
 export function summariseCase(c: CaseBundle & { missingSince: IsoDate | null }): CaseSummary {
   const events = Object.values(c.events).reduce((n, list) => n + list.length, 0);
   const status: CaseStatus = c.missingSince ? 'missing' : c.closedAt ? 'closed' : 'active';
-  return { caseNumber: c.caseNumber, unit: c.unit, group: c.group, caseworker: c.caseworker, openedAt: c.openedAt, closedAt: c.closedAt, status, events };
+  return { caseNumber: c.caseNumber, unit: c.unit, group: c.group, caseworker: c.caseworker, openedAt: c.openedAt, closedAt: c.closedAt, status, events, numberKey: naturalKey(c.caseNumber) };
 }
 
 export interface CaseFilter {
@@ -50,17 +52,48 @@ export type SortKey = 'caseNumber' | 'unit' | 'group' | 'caseworker' | 'openedAt
 
 const collator = new Intl.Collator('da', { numeric: true, sensitivity: 'base' });
 
+/**
+ * A key whose plain string order is Danish natural order: case ignored, accents dropped, æ ø å
+ * after z, and digit runs padded so "S-2" comes before "S-10". Comparing such keys is about ten
+ * times faster than Intl.Collator, which kept a 100,000-case sort on the page for most of a second.
+ */
+export function sortKey(text: string): string {
+  let key = sortKeys.get(text);
+  if (key === undefined) {
+    key = naturalKey(text);
+    if (sortKeys.size > 1_000_000) sortKeys.clear();
+    sortKeys.set(text, key);
+  }
+  return key;
+}
+
+/** Keys of values seen before: a list is sorted again on every click, its values do not change. */
+const sortKeys = new Map<string, string>();
+
+function naturalKey(text: string): string {
+  return text
+    .toLocaleLowerCase('da')
+    .replace(/æ|ø|å/g, (letter) => (letter === 'æ' ? '{' : letter === 'ø' ? '|' : '}'))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(12, '0'));
+}
+
 /** Sorts a copy; case numbers naturally ("S-2" before "S-10"), Danish letters in Danish order, blanks last. */
 export function sortCases(list: readonly CaseSummary[], key: SortKey, direction: 'ascending' | 'descending'): CaseSummary[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  return [...list].sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
-    if (x === y) return collator.compare(a.caseNumber, b.caseNumber);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+  const keyed = list.map((c) => {
+    const value = c[key];
+    const k = key === 'caseNumber' ? c.numberKey : value === null ? null : typeof value === 'number' ? value : sortKey(value);
+    return { c, k, n: c.numberKey };
   });
+  keyed.sort((a, b) => {
+    if (a.k === b.k) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+    if (a.k === null) return 1;
+    if (b.k === null) return -1;
+    return sign * (a.k < b.k ? -1 : 1);
+  });
+  return keyed.map((e) => e.c);
 }
 
 /** The distinct non-empty values of a column, sorted, for the filter lists. */

@@ -1,3 +1,4 @@
+import { EventIds } from '../domain/event-id';
 import { fieldByKey, tableDef, type FieldDef } from '../domain/fields';
 import type { Case, CaseData, EventTableName, TableName } from '../domain/types';
 import type { ImportMapping, SheetMapping } from './mapping';
@@ -40,10 +41,6 @@ interface BoundColumn {
 }
 
 type Values = Record<string, unknown>;
-
-const EVENT_PREFIX: Record<EventTableName, string> = {
-  notifications: 'N', investigations: 'U', measures: 'F', actionPlans: 'H', followUps: 'O', supervisionVisits: 'T',
-};
 
 const CASE_FIELDS = ['cpr', 'birthDate', 'unit', 'group', 'caseworker', 'openedAt', 'closedAt', 'awareAt'] as const;
 
@@ -191,8 +188,7 @@ function pushEvent(events: Map<EventTableName, Values[]>, table: EventTableName,
 /** Fills absent optional fields with null and gives every event an id that is stable across extracts. */
 function finishEvents(table: EventTableName, list: Values[], issues: ImportIssue[], caseExists: (caseNumber: string) => boolean): Values[] {
   const fields = [...fieldByKey.values()].filter((d) => d.table === table).map((d) => d.field);
-  const presence = tableDef(table).presenceField!;
-  const ordinals = new Map<string, number>();
+  const ids = new EventIds();
   const measureIds = new Map<string, number>();
   const result: Values[] = [];
   for (const { __sheet, __row, ...values } of list) {
@@ -212,13 +208,8 @@ function finishEvents(table: EventTableName, list: Values[], issues: ImportIssue
       }
       measureIds.set(measureId, row);
       event.measureId = measureId;
-      event.id = `${EVENT_PREFIX.measures}:${measureId}`;
-    } else {
-      const base = `${EVENT_PREFIX[table]}:${event.caseNumber}:${event[presence] ?? ''}`;
-      const ordinal = (ordinals.get(base) ?? 0) + 1;
-      ordinals.set(base, ordinal);
-      event.id = `${base}:${ordinal}`;
     }
+    event.id = ids.next(table, event);
     result.push(event);
   }
   return result;

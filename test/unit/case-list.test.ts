@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  caseTimeline, distinctValues, filterCases, NO_FILTER, sortCases, summariseCase, type CaseSummary,
+  caseTimeline, distinctValues, filterCases, NO_FILTER, sortCases, sortKey, summariseCase, type CaseSummary,
 } from '../../src/domain/case-list';
 import { emptyEvents, type CaseBundle, type CaseEvents } from '../../src/domain/types';
 
@@ -9,11 +9,29 @@ const bundle = (fields: Partial<CaseBundle> = {}, events: Partial<CaseEvents> = 
   openedAt: null, closedAt: null, awareAt: null, ...fields, events: { ...emptyEvents(), ...events },
 });
 
-const summary = (fields: Partial<CaseSummary>): CaseSummary => ({
-  caseNumber: 'S-1', unit: 'Nord', group: null, caseworker: 'AB', openedAt: null, closedAt: null, status: 'active', events: 0, ...fields,
-});
+const summary = (fields: Partial<CaseSummary>): CaseSummary => {
+  const caseNumber = fields.caseNumber ?? 'S-1';
+  return { caseNumber, unit: 'Nord', group: null, caseworker: 'AB', openedAt: null, closedAt: null, status: 'active', events: 0, numberKey: sortKey(caseNumber), ...fields };
+};
 
 const numbers = (list: readonly CaseSummary[]) => list.map((c) => c.caseNumber);
+
+describe('sortKey', () => {
+  it.each([
+    ['S-2', 's-000000000002'],
+    ['S-0010', 's-000000000010'],
+    ['Ærø', '{r|'],
+    ['Åse Ødegård', '}se |deg}rd'],
+    ['Émile', 'emile'],
+  ])('turns %j into %j, whose plain string order is Danish natural order', (text, key) => {
+    expect(sortKey(text)).toBe(key);
+  });
+
+  it('orders z before æ before ø before å, and S-9 before S-10', () => {
+    const keys = ['å', 'z', 'ø', 'æ', 'S-10', 'S-9'].map(sortKey).sort();
+    expect(keys).toEqual(['s-000000000009', 's-000000000010', 'z', '{', '|', '}']);
+  });
+});
 
 describe('summariseCase', () => {
   it.each<[string, string | null, string | null, CaseSummary['status']]>([
@@ -36,6 +54,7 @@ describe('summariseCase', () => {
     });
     expect(summariseCase({ ...c, missingSince: null })).toEqual({
       caseNumber: 'S-7', unit: 'Syd', group: 'Unge', caseworker: 'Åse', openedAt: '2024-01-02', closedAt: null, status: 'active', events: 4,
+      numberKey: 's-000000000007',
     });
   });
 });

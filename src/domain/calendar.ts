@@ -1,0 +1,42 @@
+import type { IsoDate, IsoDateTime } from './types';
+
+/**
+ * Calendar arithmetic on ISO dates, with no time zones: a date is a day number (days since
+ * 1970-01-01) and UTC is used only as a calendar, never as a clock.
+ */
+const DAY_MS = 86_400_000;
+
+export function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(dayNumber(date) + days);
+
+export const daysBetween = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Adds calendar months; a day that does not exist in the target month becomes its last day (31-10-2023 + 4 = 29-02-2024). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date part of a date or datetime. */
+export const datePart = (value: IsoDateTime): IsoDate => value.slice(0, 10);
+
+/** Adds minutes to a `YYYY-MM-DDTHH:mm` value, crossing midnight and month ends as the calendar does. */
+export function addMinutes(value: IsoDateTime, minutes: number): IsoDateTime {
+  const [date, time = '00:00'] = value.split('T') as [string, string?];
+  const total = dayNumber(date) * 1440 + Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + minutes;
+  const day = Math.floor(total / 1440);
+  const rest = total - day * 1440;
+  return `${fromDayNumber(day)}T${String(Math.floor(rest / 60)).padStart(2, '0')}:${String(rest % 60).padStart(2, '0')}`;
+}

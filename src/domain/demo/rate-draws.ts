@@ -1,0 +1,48 @@
+import type { Random } from '../random';
+import type { NonComplianceRates } from './config';
+
+/**
+ * Decides, subject by subject, whether a step is missed, so that each caseworker misses it at
+ * their own rate (the kommune's rate scaled by their unit's and their own factor) and the kommune
+ * as a whole lands on the configured rate. A running sum per caseworker and rate, started at a
+ * random point, says "missed" each time it passes a whole number: the rate then holds to within
+ * one subject per caseworker, where independent coin flips would wander by several points in a
+ * kommune of 4,000 cases, and a statistical test of the configured rates could not be strict.
+ */
+export class RateDraws {
+  readonly #sums = new Map<string, number>();
+
+  constructor(
+    private readonly rates: NonComplianceRates,
+    private readonly factors: ReadonlyMap<string, number>,
+    private readonly random: Random,
+  ) {}
+
+  /** The rate at which this caseworker misses the step. */
+  rateFor(rate: keyof NonComplianceRates, caseworker: string): number {
+    const base = this.rates[rate];
+    const factor = this.factors.get(caseworker) ?? 1;
+    // Scale the smaller side, so a rate near 100 % varies as much as one near 0 % and stays within [0, 1].
+    return base <= 0.5 ? Math.min(1, base * factor) : 1 - Math.min(1, (1 - base) * (2 - factor));
+  }
+
+  missed(rate: keyof NonComplianceRates, caseworker: string): boolean {
+    const key = `${rate}\u0000${caseworker}`;
+    const sum = (this.#sums.get(key) ?? this.random.float()) + this.rateFor(rate, caseworker);
+    this.#sums.set(key, sum >= 1 ? sum - 1 : sum);
+    return sum >= 1;
+  }
+}
+
+/**
+ * Factors 1 ± spread, evenly spaced and shuffled, so they average exactly 1: some units and
+ * caseworkers do better than the kommune, as many do worse.
+ */
+export function spreadFactors(count: number, spread: number, random: Random): number[] {
+  const factors = Array.from({ length: count }, (_, i) => (count === 1 ? 1 : 1 - spread + (2 * spread * i) / (count - 1)));
+  for (let i = factors.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [factors[i], factors[j]] = [factors[j]!, factors[i]!];
+  }
+  return factors;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMinutes, addMonths, daysBetween } from '../../src/domain/calendar';
+
+describe('calendar arithmetic', () => {
+  it.each([
+    ['2023-10-31', 4, '2024-02-29'],
+    ['2022-10-31', 4, '2023-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-03-15', 3, '2024-06-15'],
+    ['2023-11-30', 3, '2024-02-29'],
+    ['2024-08-31', 6, '2025-02-28'],
+    ['2024-12-31', 12, '2025-12-31'],
+    ['2024-05-31', -3, '2024-02-29'],
+  ])('%s plus %d months is %s (a day that does not exist becomes the month\u2019s last)', (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2023-12-31', 1, '2024-01-01'],
+    ['2024-03-01', -1, '2024-02-29'],
+  ])('%s plus %d days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it('counts the days between two dates across a leap day and the summer-time change', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2024-03-30', '2024-04-01')).toBe(2);
+    expect(daysBetween('2024-01-01', '2023-12-31')).toBe(-1);
+  });
+
+  it.each([
+    ['2024-03-04T10:15', 24 * 60, '2024-03-05T10:15'],
+    ['2024-02-28T23:30', 60, '2024-02-29T00:30'],
+    ['2023-12-31T23:59', 1, '2024-01-01T00:00'],
+    ['2024-03-31T01:00', 90, '2024-03-31T02:30'],
+  ])('%s plus %d minutes is %s (wall-clock time, no time zone)', (value, minutes, expected) => {
+    expect(addMinutes(value, minutes)).toBe(expected);
+  });
+});
