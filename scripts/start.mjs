@@ -8,7 +8,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = Number(process.env.PORT ?? 4173);
 const { url } = await serveDist('dist', port);
+// The #/demo address loads the fictitious demo kommune on first visit, so a new user sees something real.
 console.log(`
-Tilsynsbænken kører på ${url}
+Tilsynsbænken kører på ${url}#/demo
 Filen, der skal lægges på fællesdrevet: ${resolve('dist', OUTPUT_FILE)}
 Stop med Ctrl+C.`);

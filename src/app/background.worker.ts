@@ -7,6 +7,7 @@ import { sha256Hex } from '../io/sha256';
 import type { SourceWorkbook } from '../io/source';
 import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
+import { loadDemo } from './demo';
 import { runImport } from './import-run';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
@@ -57,8 +58,17 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         db.close();
       }
     }
+    case 'demo': {
+      progress('generate', 0, 0);
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        return { kind: 'import', record: await loadDemo(db, job.request, progress) };
+      } finally {
+        db.close();
+      }
+    }
     case 'issuesWorkbook':
-      return { kind: 'xlsx', bytes: issuesWorkbook(job.issues) };
+      return { kind: 'xlsx', bytes: issuesWorkbook(job.issues, job.demo) };
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
     case 'caseIndex': {

@@ -2,6 +2,7 @@ import type { ImportRecord } from '../db/records';
 import type { CaseSummary } from '../domain/case-list';
 import type { SourceRow, SourceWorkbook } from '../io/source';
 import type { ImportIssue } from '../io/transform';
+import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
 
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
@@ -20,7 +21,8 @@ export type WorkerJob =
   | { kind: 'sha256'; bytes: ArrayBuffer }
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
   | { kind: 'import'; dbName: string; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
-  | { kind: 'issuesWorkbook'; issues: ImportIssue[] }
+  | { kind: 'demo'; dbName: string; request: DemoRequest }
+  | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
   | { kind: 'template' }
   | { kind: 'caseIndex'; dbName: string };
 

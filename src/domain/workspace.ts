@@ -45,3 +45,11 @@ export function mostRecentlyOpened(workspaces: readonly Workspace[]): Workspace 
     undefined,
   );
 }
+
+/** `base`, or `base 2`, `base 3` … : the first name not in use (compared as names are). */
+export function uniqueWorkspaceName(base: string, existingNames: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (validateWorkspaceName(name, existingNames).ok) return name;
+  }
+}

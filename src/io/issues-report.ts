@@ -2,7 +2,7 @@ import type { ImportIssue } from './transform';
 import { writeWorkbook } from './xlsx-write';
 
 /** The validation report as a workbook the user can fix the extract from. */
-export function issuesWorkbook(issues: readonly ImportIssue[]): Uint8Array {
+export function issuesWorkbook(issues: readonly ImportIssue[], demo = false): Uint8Array {
   return writeWorkbook(
     [{
       name: 'Fejl og advarsler',
@@ -14,5 +14,6 @@ export function issuesWorkbook(issues: readonly ImportIssue[]): Uint8Array {
       ],
     }],
     'Valideringsrapport fra Tilsynsbænken',
+    { demo },
   );
 }

@@ -22,11 +22,18 @@ export function safeText(text: string): string {
 
 const guard = (cell: OutCell): OutCell => (typeof cell === 'string' ? safeText(cell) : cell);
 
-/** Writes sheets of plain values as an .xlsx file. Every text cell is guarded against formulas. */
-export function writeWorkbook(sheets: readonly OutSheet[], title: string): Uint8Array {
+export const DEMO_MARK = 'DEMO – alle data er fiktive. Ingen rigtige personer.';
+
+/**
+ * Writes sheets of plain values as an .xlsx file. Every text cell is guarded against formulas.
+ * From a demo workspace, every sheet starts with the DEMO line, so no printout of fictitious data
+ * can be taken for a real kommune's.
+ */
+export function writeWorkbook(input: readonly OutSheet[], title: string, options: { demo?: boolean } = {}): Uint8Array {
   const workbook = XLSX.utils.book_new();
   // A fixed date keeps the bytes the same for the same content (the template is committed).
-  workbook.Props = { Title: title, Author: 'Tilsynsbænken', CreatedDate: new Date(Date.UTC(2024, 0, 1)) };
+  workbook.Props = { Title: options.demo ? `DEMO – ${title}` : title, Author: 'Tilsynsbænken', CreatedDate: new Date(Date.UTC(2024, 0, 1)) };
+  const sheets = options.demo ? input.map((s) => ({ ...s, rows: [[DEMO_MARK], ...s.rows], filter: false })) : input;
   for (const sheet of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((row) => row.map(guard)));
     if (sheet.widths) ws['!cols'] = sheet.widths.map((wch) => ({ wch }));

@@ -47,3 +47,12 @@ describe('the workspace that opens on start', () => {
     expect(mostRecentlyOpened([])).toBeUndefined();
   });
 });
+
+describe('a name for a new workspace', () => {
+  it('is the base name, or the base name numbered after the ones in use', async () => {
+    const { uniqueWorkspaceName } = await import('../../src/domain/workspace');
+    expect(uniqueWorkspaceName('Demokommune', [])).toBe('Demokommune');
+    expect(uniqueWorkspaceName('Demokommune', ['demokommune'])).toBe('Demokommune 2');
+    expect(uniqueWorkspaceName('Demokommune', ['Demokommune', 'Demokommune 2', 'Varde'])).toBe('Demokommune 3');
+  });
+});

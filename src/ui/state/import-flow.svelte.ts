@@ -30,7 +30,7 @@ export class ImportFlow {
   #worker = new WorkerSession();
   #abort: AbortController | undefined;
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string, private readonly demo = false) {}
 
   async choose(file: File): Promise<void> {
     this.#file = file;
@@ -112,7 +112,7 @@ export class ImportFlow {
   }
 
   async issuesWorkbook(): Promise<Uint8Array> {
-    return (await this.#worker.run<'xlsx'>({ kind: 'issuesWorkbook', issues: this.record?.issues ?? [] })).bytes;
+    return (await this.#worker.run<'xlsx'>({ kind: 'issuesWorkbook', issues: this.record?.issues ?? [], demo: this.demo })).bytes;
   }
 
   async template(): Promise<Uint8Array> {

@@ -1,10 +1,12 @@
 /** Pages of UX.md that exist so far; a page joins the navigation when it works. */
 export const PAGES = [
-  { path: '/', label: 'Overblik', needsWorkspace: true },
-  { path: '/import', label: 'Import', needsWorkspace: true },
-  { path: '/sager', label: 'Sager', needsWorkspace: true },
-  { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false },
-  { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false },
+  { path: '/', label: 'Overblik', needsWorkspace: true, inNav: true },
+  { path: '/import', label: 'Import', needsWorkspace: true, inNav: true },
+  { path: '/sager', label: 'Sager', needsWorkspace: true, inNav: true },
+  { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
+  { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
+  // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.
+  { path: '/demo', label: 'Demodata', needsWorkspace: false, inNav: false },
 ] as const;
 
 export type PagePath = (typeof PAGES)[number]['path'];

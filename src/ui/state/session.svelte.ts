@@ -3,9 +3,13 @@ import { requestPersistence } from '../../app/storage';
 import { WorkspaceService } from '../../app/workspaces';
 import { CatalogDb } from '../../db/catalog';
 import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from '../../db/connection';
-import { openWorkspaceDb, type WorkspaceDb } from '../../db/workspace-db';
+import { deleteWorkspaceDb, openWorkspaceDb, type WorkspaceDb } from '../../db/workspace-db';
 import type { Result } from '../../domain/result';
-import { deletionConfirmed, type Workspace } from '../../domain/workspace';
+import { deletionConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
+import { DEMO_SEED } from '../../domain/demo/config';
+import { fail } from '../../domain/result';
+import { runWorkerJob, type JobOptions } from '../../app/worker-client';
+import { workspaceDbName } from '../../db/names';
 
 const NOTICE_KEY = 'storageNoticeAcknowledged';
 export const RELOAD_DELAY_MS = 5000;
@@ -106,6 +110,43 @@ class Session {
       if (recent) await this.open(recent.id);
     }
     return result;
+  }
+
+  /** Creates a DEMO workspace with the default fictitious kommune and opens it. */
+  async loadDemo(onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
+    const name = uniqueWorkspaceName('Demokommune', this.workspaces.map((w) => w.name));
+    const created = await this.service.create(name, { isDemo: true });
+    if (!created.ok) return created;
+    try {
+      await this.#fillDemo(created.value.id, onProgress);
+    } catch (error) {
+      // A half-filled demo helps nobody: take it away again.
+      await this.service.remove(created.value.id, created.value.name);
+      this.workspaces = await this.service.list();
+      return fail(`Demodata kunne ikke indlæses: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.workspaces = await this.service.list();
+    await this.open(created.value.id);
+    return created;
+  }
+
+  /** Recreates a DEMO workspace's data from scratch, as it was when first loaded. */
+  async resetDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
+    if (!this.workspaces.find((w) => w.id === id)?.isDemo) throw new Error('Only a demo workspace can be reset');
+    if (id === this.#activeId) {
+      this.db?.close({ disableAutoOpen: true });
+      this.db = undefined;
+    }
+    await deleteWorkspaceDb(id);
+    await this.#fillDemo(id, onProgress);
+    await this.open(id);
+  }
+
+  async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
+    await runWorkerJob<'import'>(
+      { kind: 'demo', dbName: workspaceDbName(id), request: { preset: 'default', seed: DEMO_SEED, importId: crypto.randomUUID(), importedAt: new Date().toISOString() } },
+      onProgress ? { onProgress } : {},
+    );
   }
 
   stop(): void {
