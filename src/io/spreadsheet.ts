@@ -25,7 +25,7 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
  * Seconds are rounded first (floating-point serials such as 10:00 = 0.41666… would otherwise floor
  * to 09:59) and then dropped, as in a "tt:mm" format.
  */
-export function serialToIso(serial: number, date1904: boolean): SourceCell {
+export function serialToIso(serial: number, date1904: boolean, withTime = false): SourceCell {
   if (!Number.isFinite(serial) || serial < 0 || serial > LAST_SERIAL + 1) return serial;
   let day = Math.floor(serial);
   let seconds = Math.round((serial - day) * 86_400);
@@ -40,8 +40,11 @@ export function serialToIso(serial: number, date1904: boolean): SourceCell {
   if (date1904) date = isoDay(Date.UTC(1904, 0, 1) + day * DAY_MS);
   else if (day === 60) date = '1900-02-29';
   else date = isoDay(Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * DAY_MS);
-  return seconds === 0 ? date : `${date}T${clock}`;
+  return seconds === 0 && !withTime ? date : `${date}T${clock}`;
 }
+
+/** A date format that shows hours: its midnight is a time, not a missing one ("dd-mm-yyyy hh:mm"). */
+const showsTime = (format: string) => /h/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
 
 function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): SourceCell {
   if (!cell) return null;
@@ -50,7 +53,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Source
   if (t === 'b' && typeof v === 'boolean') return v;
   if (t === 'n' && typeof v === 'number') {
     const format = cell.z;
-    return typeof format === 'string' && XLSX.SSF.is_date(format) ? serialToIso(v, date1904) : v;
+    return typeof format === 'string' && XLSX.SSF.is_date(format) ? serialToIso(v, date1904, showsTime(format)) : v;
   }
   // cellDates is off, so 'd' cells should not occur; SheetJS's Date objects carry the value in UTC.
   if (t === 'd' && v instanceof Date && !Number.isNaN(v.getTime())) {

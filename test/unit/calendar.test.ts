@@ -39,3 +39,14 @@ describe('calendar arithmetic', () => {
     expect(addMinutes(value, minutes)).toBe(expected);
   });
 });
+
+describe('day numbers', () => {
+  it('turn back into the same date for every day from 1899 to 2101', async () => {
+    const { dayNumber, fromDayNumber } = await import('../../src/domain/calendar');
+    for (let day = dayNumber('1899-12-30'); day <= dayNumber('2101-01-01'); day++) {
+      expect(fromDayNumber(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+    expect(fromDayNumber(dayNumber('2024-02-29'))).toBe('2024-02-29');
+    expect(fromDayNumber(0)).toBe('1970-01-01');
+  });
+});

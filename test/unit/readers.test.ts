@@ -195,6 +195,11 @@ describe('readSpreadsheet', () => {
     expect(sheet.emptyRows).toBe(1);
   });
 
+  it('keeps the time of a date-time cell at midnight, and shows no time for a date cell', () => {
+    const rows: Cell[][] = [['Modtaget', 'Oprettet'], [{ t: 'n', v: 45356, z: 'dd-mm-yyyy hh:mm' }, { t: 'n', v: 45356, z: 'dd-mm-yyyy' }]];
+    expect(cellsOf(value(readSpreadsheet(workbookBytes({ Underretninger: rows }), 'u.xlsx')))).toEqual([['2024-03-05T00:00', '2024-03-05']]);
+  });
+
   it.each([
     ['ods', 'ods', { t: 'n', v: 45356, z: 'm/d/yy' }],
     ['biff8', 'xls', DATE],

@@ -10,7 +10,7 @@ import type { NonComplianceRates } from './config';
  * kommune of 4,000 cases, and a statistical test of the configured rates could not be strict.
  */
 export class RateDraws {
-  readonly #sums = new Map<string, number>();
+  readonly #sums = new Map<keyof NonComplianceRates, Map<string, number>>();
 
   constructor(
     private readonly rates: NonComplianceRates,
@@ -21,18 +21,24 @@ export class RateDraws {
   /** The rate at which this caseworker misses the step. */
   rateFor(rate: keyof NonComplianceRates, caseworker: string): number {
     const base = this.rates[rate];
-    const factor = this.factors.get(caseworker) ?? 1;
+    // A rate that applies only after another step was missed (no interim assessment of a late
+    // investigation) is not scaled again: the same caseworkers would count twice, and the
+    // kommune's rate would come out as base × E[f²]/E[f] instead of base.
+    const factor = CONDITIONAL.has(rate) ? 1 : (this.factors.get(caseworker) ?? 1);
     // Scale the smaller side, so a rate near 100 % varies as much as one near 0 % and stays within [0, 1].
     return base <= 0.5 ? Math.min(1, base * factor) : 1 - Math.min(1, (1 - base) * (2 - factor));
   }
 
   missed(rate: keyof NonComplianceRates, caseworker: string): boolean {
-    const key = `${rate}\u0000${caseworker}`;
-    const sum = (this.#sums.get(key) ?? this.random.float()) + this.rateFor(rate, caseworker);
-    this.#sums.set(key, sum >= 1 ? sum - 1 : sum);
+    let sums = this.#sums.get(rate);
+    if (!sums) this.#sums.set(rate, (sums = new Map()));
+    const sum = (sums.get(caseworker) ?? this.random.float()) + this.rateFor(rate, caseworker);
+    sums.set(caseworker, sum >= 1 ? sum - 1 : sum);
     return sum >= 1;
   }
 }
+
+const CONDITIONAL = new Set<keyof NonComplianceRates>(['interimMissing']);
 
 /**
  * Factors 1 ± spread, evenly spaced and shuffled, so they average exactly 1: some units and
