@@ -26,16 +26,22 @@ export interface TableDef {
   /** Words that qualify a header in a wide sheet ("Underretning modtaget"). */
   prefixes: readonly string[];
   /**
-   * In a wide row, an event is created only when this field has a value (DATA.md): a case without
-   * an investigation has its investigation columns empty, and that is not an error.
+   * The event's date: it names the event in its id, and in a wide row an event is created only
+   * when one of `createdBy` (by default this field) has a value (DATA.md): a case without an
+   * investigation has its investigation columns empty, and that is not an error.
    */
   presenceField?: string;
+  /** For a table whose own date may be missing: the dates any one of which shows the event exists. */
+  createdBy?: readonly string[];
 }
+
+/** The fields whose value in a wide row means the table's event is there. */
+export const creatingFields = (table: TableDef): readonly string[] => table.createdBy ?? (table.presenceField ? [table.presenceField] : []);
 
 export const TABLES: readonly TableDef[] = [
   { name: 'cases', sheet: 'Sager', sheetSynonyms: ['sag', 'cases', 'børnesager'], prefixes: ['sag'] },
   { name: 'notifications', sheet: 'Underretninger', sheetSynonyms: ['underretning'], prefixes: ['underretning', 'underretningen'], presenceField: 'receivedAt' },
-  { name: 'investigations', sheet: 'Undersøgelser', sheetSynonyms: ['undersøgelse', 'børnefaglige undersøgelser', 'bfu', '§ 50', '§ 20'], prefixes: ['undersøgelse', 'undersøgelsen', 'bfu', 'børnefaglig undersøgelse'], presenceField: 'startedAt' },
+  { name: 'investigations', sheet: 'Undersøgelser', sheetSynonyms: ['undersøgelse', 'børnefaglige undersøgelser', 'bfu', '§ 50', '§ 20'], prefixes: ['undersøgelse', 'undersøgelsen', 'bfu', 'børnefaglig undersøgelse'], presenceField: 'startedAt', createdBy: ['startedAt', 'completedAt', 'interimAssessmentAt'] },
   { name: 'measures', sheet: 'Foranstaltninger', sheetSynonyms: ['foranstaltning', 'indsatser', 'indsats', 'ydelser'], prefixes: ['foranstaltning', 'foranstaltningen', 'indsats', 'indsatsen'], presenceField: 'startDate' },
   { name: 'actionPlans', sheet: 'Handleplaner', sheetSynonyms: ['handleplan', 'barnets plan', 'planer', 'plan'], prefixes: ['handleplan', 'handleplanen', 'plan', 'barnets plan'], presenceField: 'date' },
   { name: 'followUps', sheet: 'Opfølgninger', sheetSynonyms: ['opfølgning', 'opfoelgning'], prefixes: ['opfølgning', 'opfølgningen'], presenceField: 'date' },

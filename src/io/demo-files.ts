@@ -7,7 +7,7 @@
 import * as XLSX from 'xlsx';
 import { dayNumber } from '../domain/calendar';
 import { EventIds } from '../domain/event-id';
-import { FIELDS, fieldKey, fieldsOf, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, tableDef, TABLES, type FieldDef } from '../domain/fields';
+import { creatingFields, FIELDS, fieldKey, fieldsOf, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, tableDef, TABLES, type FieldDef } from '../domain/fields';
 import { formatDate } from '../domain/format';
 import { bundleCases, EVENT_TABLES, type CaseData, type EventTableName, type TableName } from '../domain/types';
 import { canonicalSheets } from './canonical-sheets';
@@ -38,20 +38,19 @@ export interface LeftOut {
   table: EventTableName;
   caseNumber: string;
   id: string;
-  reason: 'no presence date' | 'same as an earlier event';
+  reason: 'no date' | 'same as an earlier event';
 }
 
 const sameEvent = (a: Row, b: Row) =>
   Object.keys(a).every((key) => key === 'id' || a[key] === b[key]);
 
 /**
- * What a wide file can carry. The importer creates an event of a wide row only when its table's
- * presence date is filled (DATA.md), and takes identical events of one case on two rows for one
- * event (a wide extract repeats the case's events on every row). So an investigation whose
- * "Påbegyndt" is missing — a data-quality flaw the generator makes at its flaw rate — cannot be
- * written in a wide row, and an event identical to an earlier one of the same case would merge
- * with it. The wide file leaves those out, and this function says exactly which: the data the
- * wide file holds (event ids renumbered as the importer will number them) and what it left out.
+ * What a wide file can carry. The importer creates an event of a wide row only when one of its
+ * table's dates is filled (DATA.md; `creatingFields`), and takes identical events of one case on
+ * two rows for one event (a wide extract repeats the case's events on every row). An event with
+ * no date at all, or identical to an earlier one of the same case, cannot be written in a wide
+ * file; the generator makes neither, and this function says exactly what would be left out: the
+ * data the wide file holds (event ids renumbered as the importer will number them) and the rest.
  * A long file (template, several sheets) carries everything.
  */
 export function wideCarried(data: CaseData): { data: CaseData; leftOut: LeftOut[] } {
@@ -60,10 +59,10 @@ export function wideCarried(data: CaseData): { data: CaseData; leftOut: LeftOut[
   for (const bundle of bundleCases(data)) {
     const ids = new EventIds();
     for (const table of EVENT_TABLES) {
-      const presence = tableDef(table).presenceField!;
+      const creating = creatingFields(tableDef(table));
       const kept: Row[] = [];
       for (const event of bundle.events[table] as unknown as Row[]) {
-        const reason = event[presence] === null ? 'no presence date' : kept.some((k) => sameEvent(k, event)) ? 'same as an earlier event' : null;
+        const reason = creating.every((f) => event[f] === null) ? 'no date' : kept.some((k) => sameEvent(k, event)) ? 'same as an earlier event' : null;
         if (reason) {
           leftOut.push({ table, caseNumber: bundle.caseNumber, id: event.id as string, reason });
           continue;

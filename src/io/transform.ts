@@ -1,5 +1,5 @@
 import { EventIds } from '../domain/event-id';
-import { fieldByKey, tableDef, type FieldDef } from '../domain/fields';
+import { creatingFields, fieldByKey, tableDef, type FieldDef } from '../domain/fields';
 import type { Case, CaseData, EventTableName, TableName } from '../domain/types';
 import type { ImportMapping, SheetMapping } from './mapping';
 import type { SourceCell, SourceRow, SourceWorkbook } from './source';
@@ -118,12 +118,13 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
         if (sheetMapping.role === 'wide') {
           for (const [table, parsed] of values) {
             if (table === 'cases') continue;
-            const presence = tableDef(table).presenceField!;
-            if (parsed[presence] === null || parsed[presence] === undefined) {
+            const creating = creatingFields(tableDef(table));
+            if (creating.every((f) => parsed[f] === null || parsed[f] === undefined)) {
               const filled = (byTable.get(table) ?? []).filter((c) => parsed[c.def.field] !== null && parsed[c.def.field] !== undefined);
               if (filled.length) {
-                const presenceHeader = byTable.get(table)!.find((c) => c.def.field === presence)?.header ?? fieldByKey.get(`${table}.${presence}`)!.header;
-                issue(row, null, `${tableDef(table).sheet}: ${filled.map((c) => `"${c.header}"`).join(', ')} er udfyldt, men "${presenceHeader}" er tom, så der er ikke oprettet nogen.`, 'error');
+                const headers = creating.map((f) => `"${byTable.get(table)!.find((c) => c.def.field === f)?.header ?? fieldByKey.get(`${table}.${f}`)!.header}"`);
+                const empty = headers.length === 1 ? `${headers[0]} er tom` : `${headers.slice(0, -1).join(', ')} og ${headers.at(-1)} er tomme`;
+                issue(row, null, `${tableDef(table).sheet}: ${filled.map((c) => `"${c.header}"`).join(', ')} er udfyldt, men ${empty}, så der er ikke oprettet nogen.`, 'error');
               }
               continue;
             }

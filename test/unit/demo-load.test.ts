@@ -23,7 +23,7 @@ describe('loading the demo kommune into a workspace', () => {
     expect(stored).toHaveLength(1_000);
     expect(stored).toEqual(expect.arrayContaining(expected));
     db.close();
-  });
+  }, 30_000);
 });
 
 describe('exports from a demo workspace', () => {

@@ -84,10 +84,12 @@ class CaseBuilder {
     const late = this.missed('investigationLate');
     const deadline = addMonths(started, 4);
     const completed = late ? addDays(deadline, this.random.int(1, 90)) : addDays(started, this.random.int(30, 110));
+    const completedAt = this.within(completed);
     return {
       id: '', caseNumber: this.caseNumber,
-      startedAt: this.flaw(started),
-      completedAt: this.within(completed),
+      // A missing start date is a flaw real extracts have; an investigation with no date at all is not.
+      startedAt: completedAt ? this.flaw(started) : started,
+      completedAt,
       interimAssessmentAt: late && !this.missed('interimMissing') ? this.within(addDays(deadline, this.random.int(0, 5))) : null,
       recommendsPlacement: this.flaw(this.random.chance(0.3)),
     };
