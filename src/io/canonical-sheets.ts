@@ -4,8 +4,8 @@ import type { CaseData } from '../domain/types';
 import type { SourceWorkbook } from './source';
 import type { OutCell, OutSheet } from './xlsx-write';
 
-/** A canonical value as the template writes it: dd-mm-åååå, "Ja"/"Nej", Danish enum words. */
-function templateValue(def: FieldDef, value: unknown): OutCell {
+/** A canonical value as the template (and the mapping preview) writes it: dd-mm-åååå, "Ja"/"Nej", Danish enum words. */
+export function templateValue(def: FieldDef, value: unknown): OutCell {
   if (value === null || value === undefined) return null;
   switch (def.type) {
     case 'date':

@@ -8,9 +8,8 @@ import * as XLSX from 'xlsx';
 import { dayNumber } from '../domain/calendar';
 import { EventIds } from '../domain/event-id';
 import { creatingFields, FIELDS, fieldKey, fieldsOf, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, tableDef, TABLES, type FieldDef } from '../domain/fields';
-import { formatDate } from '../domain/format';
 import { bundleCases, EVENT_TABLES, type CaseData, type EventTableName, type TableName } from '../domain/types';
-import { canonicalSheets } from './canonical-sheets';
+import { canonicalSheets, templateValue } from './canonical-sheets';
 import { encodeWindows1252 } from './encoding';
 import { templateSheets } from './template';
 import { safeText, writeWorkbook } from './xlsx-write';
@@ -91,27 +90,11 @@ export const WIDE_COLUMNS: readonly { def: FieldDef; header: string }[] = FIELDS
     header: def.table === 'cases' || fieldKey(def) === 'measures.measureId' ? def.header : `${capitalise(tableDef(def.table).prefixes[0]!)} ${lowerFirst(def.header)}`,
   }));
 
-/** A value as Danish Excel writes it in a CSV: dd-mm-åååå [tt:mm], Ja/Nej, Danish words, decimal comma. */
+/** A value as Danish Excel writes it in a CSV: the template's text, with a decimal comma. */
 function csvText(def: FieldDef, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  switch (def.type) {
-    case 'date':
-      return formatDate(value as string);
-    case 'datetime': {
-      const [date, time] = (value as string).split('T');
-      return time ? `${formatDate(date!)} ${time}` : formatDate(date!);
-    }
-    case 'bool':
-      return value ? 'Ja' : 'Nej';
-    case 'number':
-      return String(value).replace('.', ',');
-    case 'measureKind':
-      return MEASURE_KIND_SYNONYMS[value as keyof typeof MEASURE_KIND_SYNONYMS][0]!;
-    case 'outcome':
-      return OUTCOME_SYNONYMS[value as keyof typeof OUTCOME_SYNONYMS][0]!;
-    default:
-      return safeText(String(value));
-  }
+  const text = templateValue(def, value);
+  if (text === null) return '';
+  return typeof text === 'number' ? String(text).replace('.', ',') : safeText(String(text));
 }
 
 const quoted = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
