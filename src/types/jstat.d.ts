@@ -1,0 +1,12 @@
+/**
+ * The few jStat functions used by src/domain/statistics.ts. The package ships no types; its
+ * dist is UMD, so it is imported as the CommonJS default export (module.exports = jStat).
+ */
+declare module 'jstat' {
+  interface JStat {
+    beta: { inv(p: number, alpha: number, beta: number): number };
+    normal: { inv(p: number, mean: number, std: number): number };
+  }
+  const jStat: JStat;
+  export default jStat;
+}
