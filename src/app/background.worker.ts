@@ -9,6 +9,7 @@ import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { runImport } from './import-run';
+import { groupsOf, loadScreening, runScreening, subjectsOf, type LoadedScreening } from './screening';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -19,6 +20,21 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PREVIEW_ROWS = 8;
 const CASE_CHUNK = 5000;
 let current: { workbook: SourceWorkbook; fileName: string; size: number; sha256: string; readMs: number } | undefined;
+
+/** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
+let screening: LoadedScreening | undefined;
+
+async function screeningFor(dbName: string, id: string): Promise<LoadedScreening> {
+  if (screening?.record.id === id) return screening;
+  const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
+  try {
+    const loaded = await loadScreening(db, id);
+    if (!loaded) throw new Error('Screeningen findes ikke længere.');
+    return (screening = loaded);
+  } finally {
+    db.close();
+  }
+}
 
 async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
   const progress = (stage: string, done: number, total: number) => scope.postMessage({ id, type: 'progress', stage, done, total } satisfies WorkerResponse);
@@ -67,6 +83,19 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         db.close();
       }
     }
+    case 'screen': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        screening = await runScreening(db, job.request, progress);
+        return { kind: 'screen', record: screening.record };
+      } finally {
+        db.close();
+      }
+    }
+    case 'screeningGroups':
+      return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };
+    case 'screeningSubjects':
+      return { kind: 'screeningSubjects', ...subjectsOf(await screeningFor(job.dbName, job.screeningId), job.query) };
     case 'issuesWorkbook':
       return { kind: 'xlsx', bytes: issuesWorkbook(job.issues, job.demo) };
     case 'template':

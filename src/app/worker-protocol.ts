@@ -1,4 +1,8 @@
-import type { ImportRecord } from '../db/records';
+import type { ImportRecord, ScreeningRecord } from '../db/records';
+import type { Grouping, RuleSummary } from '../domain/rules/summary';
+import type { RuleResult } from '../domain/rules/types';
+import type { IsoDate } from '../domain/types';
+import type { SubjectQuery } from './screening';
 import type { CaseSummary } from '../domain/case-list';
 import type { SourceRow, SourceWorkbook } from '../io/source';
 import type { ImportIssue } from '../io/transform';
@@ -24,7 +28,10 @@ export type WorkerJob =
   | { kind: 'demo'; dbName: string; request: DemoRequest }
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
   | { kind: 'template' }
-  | { kind: 'caseIndex'; dbName: string };
+  | { kind: 'caseIndex'; dbName: string }
+  | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string } }
+  | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
+  | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
@@ -32,7 +39,10 @@ export type WorkerJobResult =
   | { kind: 'read'; ok: false; message: string }
   | { kind: 'import'; record: ImportRecord }
   | { kind: 'xlsx'; bytes: Uint8Array }
-  | { kind: 'caseIndex'; count: number };
+  | { kind: 'caseIndex'; count: number }
+  | { kind: 'screen'; record: ScreeningRecord }
+  | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
+  | { kind: 'screeningSubjects'; total: number; results: RuleResult[] };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

@@ -1,4 +1,6 @@
 import type { ReimportDiff } from '../domain/reimport';
+import type { RuleSummary } from '../domain/rules/summary';
+import type { RuleResult, ScreeningSettings } from '../domain/rules/types';
 import type { CaseBundle, IsoDate, TableName } from '../domain/types';
 import type { ImportMapping } from '../io/mapping';
 import type { SourceFormat, SourceRow, SourceWorkbook } from '../io/source';
@@ -52,4 +54,23 @@ export interface ImportRecord {
   diff: ReimportDiff;
   issues: ImportIssue[];
   timings: ImportTimings;
+}
+
+/** A screening: when, under which rules, and the counts per rule. Its results are stored in chunks. */
+export interface ScreeningRecord {
+  id: string;
+  asOf: IsoDate;
+  createdAt: string;
+  ruleSetVersion: string;
+  settings: ScreeningSettings;
+  caseCount: number;
+  summary: RuleSummary[];
+  timings: { screenMs: number; storeMs: number };
+}
+
+/** Rule results of one screening, many to a record (a large screening has a million). */
+export interface ScreeningResultChunk {
+  id?: number;
+  screeningId: string;
+  results: RuleResult[];
 }

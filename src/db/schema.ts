@@ -29,6 +29,7 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
       rawRows: '++id, importId',
       mappingProfiles: 'id, name, signature',
       screenings: 'id, asOf, createdAt',
+      screeningResults: '++id, screeningId',
       rounds: 'id, level, createdAt',
       samples: 'id, roundId, createdAt',
       reviews: 'id, roundId, caseNumber, reviewer, [roundId+caseNumber]',

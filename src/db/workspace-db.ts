@@ -3,7 +3,7 @@ import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import { workspaceDbName } from './names';
-import type { ImportRecord, RawRowChunk, StoredCase } from './records';
+import type { ImportRecord, RawRowChunk, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
 
 export class WorkspaceDb extends Dexie {
@@ -11,6 +11,8 @@ export class WorkspaceDb extends Dexie {
   declare imports: Table<ImportRecord, string>;
   declare rawRows: Table<RawRowChunk, number>;
   declare mappingProfiles: Table<MappingProfile, string>;
+  declare screenings: Table<ScreeningRecord, string>;
+  declare screeningResults: Table<ScreeningResultChunk, number>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
 

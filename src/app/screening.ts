@@ -1,0 +1,106 @@
+import type { ScreeningRecord, StoredCase } from '../db/records';
+import type { WorkspaceDb } from '../db/workspace-db';
+import { screenCases } from '../domain/rules/evaluate';
+import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
+import { quarterOf, summariseByRule, summariseGroups, type Grouping, type RuleSummary } from '../domain/rules/summary';
+import type { RuleResult, RuleStatus, ScreeningContext, ScreeningSettings } from '../domain/rules/types';
+import { EVENT_TABLES, type Case, type EventTableName, type IsoDate } from '../domain/types';
+
+const SETTINGS_KEY = 'screeningSettings';
+const CASE_CHUNK = 5000;
+const RESULT_CHUNK = 20_000;
+
+export async function screeningSettings(db: WorkspaceDb): Promise<ScreeningSettings> {
+  return { ...DEFAULT_SETTINGS, ...((await db.settings.get(SETTINGS_KEY))?.value as Partial<ScreeningSettings> | undefined) };
+}
+
+export async function saveScreeningSettings(db: WorkspaceDb, settings: ScreeningSettings): Promise<void> {
+  await db.settings.put({ key: SETTINGS_KEY, value: settings });
+}
+
+/** The event tables any import of the workspace delivered: only there does a missing event mean "not done". */
+export async function importedTables(db: WorkspaceDb): Promise<Set<EventTableName>> {
+  const tables = new Set<EventTableName>();
+  await db.imports.each((record) => record.tables.forEach((t) => (EVENT_TABLES as string[]).includes(t) && tables.add(t as EventTableName)));
+  return tables;
+}
+
+export async function screeningContext(db: WorkspaceDb, asOf: IsoDate, explain: boolean): Promise<ScreeningContext> {
+  return { asOf, settings: await screeningSettings(db), importedTables: await importedTables(db), explain };
+}
+
+/** A screening held in memory by the worker, for the page's questions about it. */
+export interface LoadedScreening {
+  record: ScreeningRecord;
+  results: RuleResult[];
+  cases: Map<string, Pick<Case, 'unit' | 'group' | 'caseworker'>>;
+}
+
+type Progress = (stage: string, done: number, total: number) => void;
+
+/** Screens every case of the workspace at `asOf` and stores the screening with all its results. */
+export async function runScreening(db: WorkspaceDb, request: { id: string; asOf: IsoDate; createdAt: string }, progress: Progress = () => {}): Promise<LoadedScreening> {
+  const ctx = await screeningContext(db, request.asOf, false);
+  const total = await db.cases.count();
+  const results: RuleResult[] = [];
+  const cases = new Map<string, Pick<Case, 'unit' | 'group' | 'caseworker'>>();
+  const started = performance.now();
+  let page: StoredCase[] = await db.cases.orderBy(':id').limit(CASE_CHUNK).toArray();
+  while (page.length) {
+    for (const r of screenCases(page, ctx)) results.push(r);
+    for (const c of page) cases.set(c.caseNumber, { unit: c.unit, group: c.group, caseworker: c.caseworker });
+    progress('screen', cases.size, total);
+    page = await db.cases.where(':id').above(page[page.length - 1]!.caseNumber).limit(CASE_CHUNK).toArray();
+  }
+  const screenMs = performance.now() - started;
+  const record: ScreeningRecord = {
+    id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings),
+    settings: ctx.settings, caseCount: cases.size, summary: summariseByRule(results), timings: { screenMs, storeMs: 0 },
+  };
+  const storeStarted = performance.now();
+  await db.transaction('rw', [db.screenings, db.screeningResults, db.auditLog], async () => {
+    for (let i = 0; i < results.length; i += RESULT_CHUNK) {
+      await db.screeningResults.add({ screeningId: record.id, results: results.slice(i, i + RESULT_CHUNK) });
+      progress('store', Math.min(i + RESULT_CHUNK, results.length), results.length);
+    }
+    record.timings.storeMs = performance.now() - storeStarted;
+    await db.screenings.add(record);
+    await db.auditLog.add({ at: request.createdAt, action: 'screening', asOf: request.asOf, cases: record.caseCount });
+  });
+  return { record, results, cases };
+}
+
+/** Reads a stored screening back, for questions about an earlier one. */
+export async function loadScreening(db: WorkspaceDb, id: string): Promise<LoadedScreening | undefined> {
+  const record = await db.screenings.get(id);
+  if (!record) return undefined;
+  const results: RuleResult[] = [];
+  await db.screeningResults.where('screeningId').equals(id).each((chunk) => void results.push(...chunk.results));
+  const cases = new Map<string, Pick<Case, 'unit' | 'group' | 'caseworker'>>();
+  await db.cases.each((c) => void cases.set(c.caseNumber, { unit: c.unit, group: c.group, caseworker: c.caseworker }));
+  return { record, results, cases };
+}
+
+export interface SubjectQuery {
+  ruleId: string;
+  status?: RuleStatus;
+  by?: Grouping;
+  group?: string;
+  limit?: number;
+}
+
+export function groupsOf(screening: LoadedScreening, ruleId: string, by: Grouping): (RuleSummary & { group: string })[] {
+  return summariseGroups(screening.results, ruleId, by, screening.cases);
+}
+
+/** The results behind a number on the screening page, with the total when more exist than shown. */
+export function subjectsOf(screening: LoadedScreening, query: SubjectQuery): { total: number; results: RuleResult[] } {
+  const inGroup = (r: RuleResult) => {
+    if (!query.by || query.group === undefined) return true;
+    if (query.by === 'quarter') return (r.trigger ? quarterOf(r.trigger) : 'ukendt') === query.group;
+    return (screening.cases.get(r.caseNumber)?.[query.by] ?? 'ukendt') === query.group;
+  };
+  const matching = screening.results.filter((r) => r.ruleId === query.ruleId && (!query.status || r.status === query.status) && inGroup(r));
+  matching.sort((a, b) => (b.daysLate ?? -1) - (a.daysLate ?? -1) || a.caseNumber.localeCompare(b.caseNumber));
+  return { total: matching.length, results: matching.slice(0, query.limit ?? 500) };
+}

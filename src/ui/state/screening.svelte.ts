@@ -1,0 +1,70 @@
+import { WorkerSession } from '../../app/worker-client';
+import type { ScreeningRecord } from '../../db/records';
+import type { WorkspaceDb } from '../../db/workspace-db';
+import type { Grouping, RuleSummary } from '../../domain/rules/summary';
+import type { RuleResult, RuleStatus } from '../../domain/rules/types';
+
+export interface Drill {
+  ruleId: string;
+  status?: RuleStatus;
+  by?: Grouping;
+  group?: string;
+}
+
+/** The screening page's state: the latest screening, and what the user drilled into. The results stay in the worker. */
+export class ScreeningState {
+  record = $state.raw<ScreeningRecord | undefined>();
+  running = $state(false);
+  progress = $state<{ stage: string; done: number; total: number } | undefined>();
+  error = $state('');
+  ruleId = $state<string | undefined>();
+  by = $state<Grouping>('unit');
+  groups = $state.raw<(RuleSummary & { group: string })[]>([]);
+  drill = $state.raw<Drill | undefined>();
+  subjects = $state.raw<{ total: number; results: RuleResult[] } | undefined>();
+  #worker = new WorkerSession();
+
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+
+  async loadLatest(): Promise<void> {
+    this.record = await this.db.screenings.orderBy('createdAt').last();
+  }
+
+  async run(asOf: string): Promise<void> {
+    this.running = true;
+    this.error = '';
+    this.ruleId = undefined;
+    this.drill = undefined;
+    try {
+      const result = await this.#worker.run<'screen'>(
+        { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() } },
+        { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
+      );
+      this.record = result.record;
+    } catch (error) {
+      this.error = `Screeningen mislykkedes: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.running = false;
+      this.progress = undefined;
+    }
+  }
+
+  async selectRule(ruleId: string, by: Grouping = this.by): Promise<void> {
+    if (!this.record) return;
+    this.ruleId = ruleId;
+    this.by = by;
+    this.groups = (await this.#worker.run<'screeningGroups'>({ kind: 'screeningGroups', dbName: this.dbName, screeningId: this.record.id, ruleId, by })).groups;
+  }
+
+  async open(drill: Drill): Promise<void> {
+    if (!this.record) return;
+    this.drill = drill;
+    this.subjects = undefined;
+    const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', dbName: this.dbName, screeningId: this.record.id, query: drill });
+    this.subjects = { total: answer.total, results: answer.results };
+  }
+
+  dispose(): void {
+    this.#worker.terminate();
+  }
+}
