@@ -9,6 +9,9 @@ import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { runImport } from './import-run';
+import { deadlineItems } from '../domain/rules/deadlines';
+import { ruleName } from '../domain/rules/labels';
+import { deadlineWorkbook } from '../io/deadline-workbook';
 import { groupsOf, loadScreening, runScreening, subjectsOf, type LoadedScreening } from './screening';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
@@ -96,6 +99,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };
     case 'screeningSubjects':
       return { kind: 'screeningSubjects', ...subjectsOf(await screeningFor(job.dbName, job.screeningId), job.query) };
+    case 'deadlines': {
+      const loaded = await screeningFor(job.dbName, job.screeningId);
+      return { kind: 'deadlines', items: deadlineItems(loaded.results, loaded.cases, loaded.record.asOf) };
+    }
+    case 'deadlineWorkbook': {
+      const loaded = await screeningFor(job.dbName, job.screeningId);
+      const items = deadlineItems(loaded.results, loaded.cases, loaded.record.asOf).filter((i) => !job.unit || i.unit === job.unit);
+      return { kind: 'xlsx', bytes: deadlineWorkbook(items, (id) => ruleName(id, loaded.record.settings), loaded.record.asOf, job.demo) };
+    }
     case 'issuesWorkbook':
       return { kind: 'xlsx', bytes: issuesWorkbook(job.issues, job.demo) };
     case 'template':

@@ -1,5 +1,6 @@
 import type { ImportRecord, ScreeningRecord } from '../db/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
+import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { RuleResult } from '../domain/rules/types';
 import type { IsoDate } from '../domain/types';
 import type { SubjectQuery } from './screening';
@@ -31,7 +32,9 @@ export type WorkerJob =
   | { kind: 'caseIndex'; dbName: string }
   | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string } }
   | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
-  | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery };
+  | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
+  | { kind: 'deadlines'; dbName: string; screeningId: string }
+  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; unit: string; demo: boolean };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
@@ -42,7 +45,8 @@ export type WorkerJobResult =
   | { kind: 'caseIndex'; count: number }
   | { kind: 'screen'; record: ScreeningRecord }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
-  | { kind: 'screeningSubjects'; total: number; results: RuleResult[] };
+  | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
+  | { kind: 'deadlines'; items: DeadlineItem[] };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeStorageNotice, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
 
@@ -59,5 +61,23 @@ describe('screening', () => {
     await unitRow.getByRole('button', { name: /overskredet/ }).click();
     await page.getByRole('heading', { name: 'Barnet vejledt om bisidder: overskredet – Børnefamilieenhed Nord' }).waitFor();
     expect(await page.locator('table.subjects tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the weekly deadline overview per caseworker and exports a sheet per caseworker', async () => {
+    await page.getByRole('link', { name: 'Frister' }).click();
+    await page.locator('.key-figures').waitFor({ timeout: 60_000 });
+    const overdue = await page.locator('.bucket-overdue dd').innerText();
+    expect(overdue).toMatch(/^[\d.]+ skridt$/);
+    await page.getByLabel('Enhed').selectOption('Børnefamilieenhed Nord');
+    const caseworkers = await page.getByLabel('Sagsbehandler').locator('option').allInnerTexts();
+    expect(caseworkers.length).toBeGreaterThan(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent ark pr. sagsbehandler (xlsx)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^frister-\d{4}-\d{2}-\d{2}-børnefamilieenhed-nord\.xlsx$/);
+    const workbook = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    expect(workbook.SheetNames.sort()).toEqual(caseworkers.filter((c) => c !== 'Alle').sort());
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[workbook.SheetNames[0]!]!, { header: 1 });
+    expect(rows[0]).toEqual(['DEMO – alle data er fiktive. Ingen rigtige personer.']);
+    expect(rows[1]).toEqual(['Sagsnr', 'Skridt', 'Frist', 'Dage til frist', 'Status', 'Lovgrundlag', 'Enhed']);
+    expect(rows.slice(2).every((r) => r[6] === 'Børnefamilieenhed Nord')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ export const PAGES = [
   { path: '/import', label: 'Import', needsWorkspace: true, inNav: true },
   { path: '/sager', label: 'Sager', needsWorkspace: true, inNav: true },
   { path: '/screening', label: 'Screening', needsWorkspace: true, inNav: true },
+  { path: '/frister', label: 'Frister', needsWorkspace: true, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
   { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
   // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.

@@ -1,6 +1,7 @@
 import { WorkerSession } from '../../app/worker-client';
 import type { ScreeningRecord } from '../../db/records';
 import type { WorkspaceDb } from '../../db/workspace-db';
+import type { DeadlineItem } from '../../domain/rules/deadlines';
 import type { Grouping, RuleSummary } from '../../domain/rules/summary';
 import type { RuleResult, RuleStatus } from '../../domain/rules/types';
 
@@ -22,6 +23,7 @@ export class ScreeningState {
   groups = $state.raw<(RuleSummary & { group: string })[]>([]);
   drill = $state.raw<Drill | undefined>();
   subjects = $state.raw<{ total: number; results: RuleResult[] } | undefined>();
+  items = $state.raw<DeadlineItem[] | undefined>();
   #worker = new WorkerSession();
 
   constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
@@ -62,6 +64,18 @@ export class ScreeningState {
     this.subjects = undefined;
     const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', dbName: this.dbName, screeningId: this.record.id, query: drill });
     this.subjects = { total: answer.total, results: answer.results };
+  }
+
+  /** The open steps of the latest screening; a screening at `today` is run first when there is none. */
+  async loadDeadlines(today: string): Promise<void> {
+    await this.loadLatest();
+    if (this.record?.asOf !== today) await this.run(today);
+    if (!this.record) return;
+    this.items = (await this.#worker.run<'deadlines'>({ kind: 'deadlines', dbName: this.dbName, screeningId: this.record.id })).items;
+  }
+
+  async deadlineWorkbook(unit: string, demo: boolean): Promise<Uint8Array> {
+    return (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.dbName, screeningId: this.record!.id, unit, demo })).bytes;
   }
 
   dispose(): void {

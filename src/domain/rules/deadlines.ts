@@ -1,0 +1,51 @@
+import { addDays, dayNumber, daysBetween } from '../calendar';
+import type { Case, IsoDate } from '../types';
+import type { RuleResult } from './types';
+
+/** The weekly follow-up's groups (seed 003): what is overdue, due this week, in the next 14 days, later. */
+export type DeadlineBucket = 'overdue' | 'thisWeek' | 'next14Days' | 'later';
+export const BUCKETS: readonly DeadlineBucket[] = ['overdue', 'thisWeek', 'next14Days', 'later'];
+export const BUCKET_LABEL: Record<DeadlineBucket, string> = { overdue: 'Overskredet', thisWeek: 'Denne uge', next14Days: 'Næste 14 dage', later: 'Senere' };
+
+export interface DeadlineItem {
+  caseNumber: string;
+  ruleId: string;
+  subject: string;
+  deadline: IsoDate;
+  /** Days until the deadline; negative when overdue. */
+  daysLeft: number;
+  bucket: DeadlineBucket;
+  unit: string;
+  caseworker: string;
+  legalRef: string;
+}
+
+/** Sunday of the ISO week (Monday–Sunday) that holds `date`. */
+function endOfWeek(date: IsoDate): IsoDate {
+  const weekday = (((dayNumber(date) + 3) % 7) + 7) % 7; // 0 = Monday: 1970-01-01 was a Thursday
+  return addDays(date, 6 - weekday);
+}
+
+export function bucketOf(deadline: IsoDate, asOf: IsoDate): DeadlineBucket {
+  if (deadline < asOf) return 'overdue';
+  if (deadline <= endOfWeek(asOf)) return 'thisWeek';
+  if (deadline <= addDays(asOf, 14)) return 'next14Days';
+  return 'later';
+}
+
+/**
+ * Every step still to be done: pending ones with their deadline, and breached ones that are not
+ * done at all (overdue). Steps done late are history, not follow-up. Soonest first.
+ */
+export function deadlineItems(results: readonly RuleResult[], cases: ReadonlyMap<string, Pick<Case, 'unit' | 'caseworker'>>, asOf: IsoDate): DeadlineItem[] {
+  const items: DeadlineItem[] = [];
+  for (const r of results) {
+    if (r.deadline === null || !(r.status === 'pending' || (r.status === 'breached' && r.doneAt === null))) continue;
+    const c = cases.get(r.caseNumber);
+    items.push({
+      caseNumber: r.caseNumber, ruleId: r.ruleId, subject: r.subject, deadline: r.deadline, daysLeft: daysBetween(asOf, r.deadline),
+      bucket: bucketOf(r.deadline, asOf), unit: c?.unit ?? 'ukendt', caseworker: c?.caseworker ?? 'ukendt', legalRef: r.legalRef,
+    });
+  }
+  return items.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));
+}

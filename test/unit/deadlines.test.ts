@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bucketOf, deadlineItems } from '../../src/domain/rules/deadlines';
+import type { RuleResult } from '../../src/domain/rules/types';
+
+// asOf Wednesday 05-06-2024: the week ends Sunday 09-06-2024; 14 days ahead is 19-06-2024.
+describe('the weekly deadline overview', () => {
+  it.each([
+    ['2024-06-04', 'overdue'],
+    ['2024-06-05', 'thisWeek'],
+    ['2024-06-09', 'thisWeek'],
+    ['2024-06-10', 'next14Days'],
+    ['2024-06-19', 'next14Days'],
+    ['2024-06-20', 'later'],
+  ])('puts a deadline of %s in %s when the overview is made on Wednesday 05-06-2024', (deadline, bucket) => {
+    expect(bucketOf(deadline, '2024-06-05')).toBe(bucket);
+  });
+
+  it('ends the week on the Sunday also when made on a Sunday or a Monday', () => {
+    expect(bucketOf('2024-06-09', '2024-06-09')).toBe('thisWeek');
+    expect(bucketOf('2024-06-10', '2024-06-09')).toBe('next14Days');
+    expect(bucketOf('2024-06-16', '2024-06-10')).toBe('thisWeek');
+  });
+
+  const result = (fields: Partial<RuleResult>): RuleResult => ({
+    ruleId: 'BFU_4M', caseNumber: 'S-1', subject: 'investigation:U:S-1', status: 'pending', deadline: '2024-06-20', doneAt: null, daysLate: null,
+    regime: 'BL', legalRef: 'Barnets Lov § 20', basis: '', trigger: '2024-02-20', ...fields,
+  });
+
+  it('lists pending steps and overdue steps not done, soonest first, with unit and caseworker, and leaves out steps done late', () => {
+    const cases = new Map([['S-1', { unit: 'Nord', caseworker: 'Alma Fiktiv' }], ['S-2', { unit: 'Syd', caseworker: 'Bent Opdigtet' }]]);
+    const items = deadlineItems([
+      result({}),
+      result({ caseNumber: 'S-2', status: 'breached', deadline: '2024-05-31', daysLate: 5 }),
+      result({ caseNumber: 'S-2', ruleId: 'UND_KVIT', status: 'breached', deadline: '2024-05-01', doneAt: '2024-05-03', daysLate: 2 }),
+      result({ status: 'met', deadline: '2024-06-01', doneAt: '2024-05-30' }),
+      result({ ruleId: 'BISIDDER', status: 'breached', deadline: null }),
+    ], cases, '2024-06-05');
+    expect(items).toEqual([
+      { caseNumber: 'S-2', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-05-31', daysLeft: -5, bucket: 'overdue', unit: 'Syd', caseworker: 'Bent Opdigtet', legalRef: 'Barnets Lov § 20' },
+      { caseNumber: 'S-1', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-06-20', daysLeft: 15, bucket: 'later', unit: 'Nord', caseworker: 'Alma Fiktiv', legalRef: 'Barnets Lov § 20' },
+    ]);
+  });
+});
