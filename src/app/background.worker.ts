@@ -9,6 +9,7 @@ import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { runImport } from './import-run';
+import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
@@ -103,6 +104,8 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const loaded = await screeningFor(job.dbName, job.screeningId);
       return { kind: 'deadlines', items: deadlineItems(loaded.results, loaded.cases, loaded.record.asOf) };
     }
+    case 'dataQuality':
+      return { kind: 'dataQuality', quality: dataQuality((await screeningFor(job.dbName, job.screeningId)).results) };
     case 'deadlineWorkbook': {
       const loaded = await screeningFor(job.dbName, job.screeningId);
       const items = deadlineItems(loaded.results, loaded.cases, loaded.record.asOf).filter((i) => !job.unit || i.unit === job.unit);

@@ -1,5 +1,6 @@
 import type { ImportRecord, ScreeningRecord } from '../db/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
+import type { DataQuality } from '../domain/rules/data-quality';
 import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { RuleResult } from '../domain/rules/types';
 import type { IsoDate } from '../domain/types';
@@ -34,6 +35,7 @@ export type WorkerJob =
   | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
   | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; dbName: string; screeningId: string }
+  | { kind: 'dataQuality'; dbName: string; screeningId: string }
   | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; unit: string; demo: boolean };
 
 export type WorkerJobResult =
@@ -46,7 +48,8 @@ export type WorkerJobResult =
   | { kind: 'screen'; record: ScreeningRecord }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
-  | { kind: 'deadlines'; items: DeadlineItem[] };
+  | { kind: 'deadlines'; items: DeadlineItem[] }
+  | { kind: 'dataQuality'; quality: DataQuality };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

@@ -63,6 +63,16 @@ describe('screening', () => {
     expect(await page.locator('table.subjects tbody tr').count()).toBeGreaterThan(0);
   });
 
+  it('lists the fields to fix in the case system, per field and per case', async () => {
+    await page.getByRole('link', { name: 'Screening' }).click();
+    await page.getByRole('button', { name: 'Vis felterne' }).click();
+    const fields = await page.locator('table.quality-fields tbody').innerText();
+    expect(fields).toContain('Underretninger: Fra fagperson');
+    expect(fields).toContain('Foranstaltninger: Samtykke');
+    const firstCase = page.locator('table.quality-cases tbody tr').first();
+    expect(await firstCase.locator('td').nth(1).innerText()).toMatch(/^[A-ZÆØÅ][^:]+: .+/);
+  });
+
   it('shows the weekly deadline overview per caseworker and exports a sheet per caseworker', async () => {
     await page.getByRole('link', { name: 'Frister' }).click();
     await page.locator('.key-figures').waitFor({ timeout: 60_000 });

@@ -41,3 +41,24 @@ describe('the weekly deadline overview', () => {
     ]);
   });
 });
+
+describe('fields to fix in the case system', () => {
+  it('turns unknown results into fields per case and cases per field, each field once per case', async () => {
+    const { dataQuality, fieldLabel } = await import('../../src/domain/rules/data-quality');
+    const unknown = (caseNumber: string, missing: string[]): RuleResult => ({
+      ruleId: 'X', caseNumber, subject: 's', status: 'unknown', deadline: null, doneAt: null, daysLate: null, regime: null, legalRef: '', basis: '', trigger: null, missing,
+    });
+    const quality = dataQuality([
+      unknown('S-1', ['measures.consent']),
+      unknown('S-1', ['measures.consent', 'measures.kind']),
+      unknown('S-2', ['measures.consent']),
+      { ...unknown('S-3', ['measures.kind']), status: 'breached' },
+    ]);
+    expect(quality).toEqual({
+      fields: [{ key: 'measures.consent', cases: 2 }, { key: 'measures.kind', cases: 1 }],
+      cases: [{ caseNumber: 'S-1', fields: ['measures.consent', 'measures.kind'] }, { caseNumber: 'S-2', fields: ['measures.consent'] }],
+    });
+    expect(fieldLabel('measures.consent')).toBe('Foranstaltninger: Samtykke');
+    expect(fieldLabel('followUps')).toBe('Opfølgninger (ikke importeret)');
+  });
+});

@@ -126,9 +126,8 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
     const completions = c.events.investigations.map((i) => i.completedAt).filter((x): x is IsoDate => x !== null).sort();
     const before = completions.filter((x) => x <= trigger);
     const after = completions.find((x) => x > trigger) ?? null;
-    const outcome: StepOutcome = before.length
-      ? { status: 'met', deadline: trigger, doneAt: before.at(-1)!, daysLate: null }
-      : { status: 'breached', deadline: trigger, doneAt: after, daysLate: after ? daysBetween(trigger, after) : null };
+    // The investigation is a step due by the decision: done in time, done late, or still to come.
+    const outcome: StepOutcome = before.length ? { status: 'met', deadline: trigger, doneAt: before.at(-1)!, daysLate: null } : deadlineStep(trigger, after, ctx.asOf);
     return [finding(subject, trigger, outcome, () => `Planlagt anbringelse, ${m.decisionDate ? 'afgørelse' : 'iværksat'} ${d(trigger)}; ${before.length ? `undersøgelse afsluttet ${d(before.at(-1)!)}` : after ? `undersøgelse først afsluttet ${d(after)}` : 'ingen afsluttet undersøgelse'}.`)];
   }),
 

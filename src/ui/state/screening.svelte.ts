@@ -1,6 +1,7 @@
 import { WorkerSession } from '../../app/worker-client';
 import type { ScreeningRecord } from '../../db/records';
 import type { WorkspaceDb } from '../../db/workspace-db';
+import type { DataQuality } from '../../domain/rules/data-quality';
 import type { DeadlineItem } from '../../domain/rules/deadlines';
 import type { Grouping, RuleSummary } from '../../domain/rules/summary';
 import type { RuleResult, RuleStatus } from '../../domain/rules/types';
@@ -24,6 +25,7 @@ export class ScreeningState {
   drill = $state.raw<Drill | undefined>();
   subjects = $state.raw<{ total: number; results: RuleResult[] } | undefined>();
   items = $state.raw<DeadlineItem[] | undefined>();
+  quality = $state.raw<DataQuality | undefined>();
   #worker = new WorkerSession();
 
   constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
@@ -37,6 +39,7 @@ export class ScreeningState {
     this.error = '';
     this.ruleId = undefined;
     this.drill = undefined;
+    this.quality = undefined;
     try {
       const result = await this.#worker.run<'screen'>(
         { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() } },
@@ -67,6 +70,11 @@ export class ScreeningState {
   }
 
   /** The open steps of the latest screening; a screening at `today` is run first when there is none. */
+  async loadQuality(): Promise<void> {
+    if (!this.record) return;
+    this.quality = (await this.#worker.run<'dataQuality'>({ kind: 'dataQuality', dbName: this.dbName, screeningId: this.record.id })).quality;
+  }
+
   async loadDeadlines(today: string): Promise<void> {
     await this.loadLatest();
     if (this.record?.asOf !== today) await this.run(today);
