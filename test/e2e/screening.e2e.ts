@@ -90,4 +90,27 @@ describe('screening', () => {
     expect(rows[1]).toEqual(['Sagsnr', 'Skridt', 'Frist', 'Dage til frist', 'Status', 'Lovgrundlag', 'Enhed']);
     expect(rows.slice(2).every((r) => r[6] === 'Børnefamilieenhed Nord')).toBe(true);
   });
+
+  it('takes rule settings: a rule switched off, a local standard added, a bad value refused', async () => {
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    await page.getByLabel('Frist for undersøgelsen (måneder)').fill('-1');
+    expect(await page.getByRole('alert').innerText()).toContain('"Frist for undersøgelsen" skal være et helt tal fra 0 til 1000.');
+    expect(await page.getByRole('button', { name: 'Gem regler' }).isDisabled()).toBe(true);
+    await page.getByLabel('Frist for undersøgelsen (måneder)').fill('4');
+    await page.getByRole('checkbox', { name: 'Samvær afgjort eller rammen fastlagt' }).uncheck();
+    await page.getByLabel('Afledt af').selectOption('BFU_4M');
+    await page.getByLabel('Navn', { exact: true }).fill('Undersøgelse inden 3 måneder');
+    await page.getByRole('button', { name: 'Tilføj lokal standard' }).click();
+    await page.getByLabel('Frist for undersøgelsen (måneder)').nth(1).fill('3');
+    await page.getByRole('button', { name: 'Gem regler' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'Gemt.' }).innerText()).toMatch(/Næste screening bruger regelsæt 2026\.1\+[0-9a-f]{8}\./);
+
+    await page.getByRole('link', { name: 'Screening' }).click();
+    await page.getByRole('button', { name: 'Kør screening' }).click();
+    await page.getByRole('button', { name: 'Undersøgelse inden 3 måneder', exact: true }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('button', { name: 'Samvær afgjort eller rammen fastlagt', exact: true }).count()).toBe(0);
+    const rate = (name: string) => page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) }).locator('td').nth(6).innerText();
+    const percent = (text: string) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+    expect(percent(await rate('Undersøgelse inden 3 måneder'))).toBeLessThan(percent(await rate('Børnefaglig undersøgelse afsluttet inden 4 måneder')));
+  });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_HOLIDAY_OPTIONS } from '../holidays';
-import { CATALOG_VERSION } from './catalog';
-import type { ScreeningSettings } from './types';
+import { CATALOG_VERSION, ruleDef, RULES } from './catalog';
+import { ruleName } from './labels';
+import type { RuleId, ScreeningSettings } from './types';
 
 /** The law's values: every rule on, no local standards, all optional holidays counted. */
 export const DEFAULT_SETTINGS: ScreeningSettings = {
@@ -33,4 +34,35 @@ function fnv1a(text: string): string {
 /** The rule-set version stored with every screening: the catalog's version and the settings' fingerprint. */
 export function ruleSetVersion(settings: ScreeningSettings): string {
   return `${CATALOG_VERSION}+${fnv1a(canonicalJson(settings))}`;
+}
+
+/** Problems that stop settings from being saved, in Danish. */
+export function settingsProblems(settings: ScreeningSettings): string[] {
+  const problems: string[] = [];
+  const badNumber = (value: number) => !Number.isInteger(value) || value < 0 || value > 1000;
+  for (const [ruleId, params] of Object.entries(settings.params)) {
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (badNumber(value)) problems.push(`${ruleName(ruleId)}: "${paramLabel(ruleId as RuleId, key)}" skal være et helt tal fra 0 til 1000.`);
+    }
+  }
+  const ids = new Set<string>();
+  for (const standard of settings.localStandards) {
+    if (!standard.name.trim()) problems.push('En lokal standard mangler et navn.');
+    if (ids.has(standard.id) || RULES.some((r) => r.id === standard.id)) problems.push(`Den lokale standard "${standard.name}" har samme id som en anden regel.`);
+    ids.add(standard.id);
+    for (const [key, value] of Object.entries(standard.params)) {
+      if (badNumber(value)) problems.push(`${standard.name}: "${paramLabel(standard.baseRuleId, key)}" skal være et helt tal fra 0 til 1000.`);
+    }
+  }
+  return problems;
+}
+
+const paramLabel = (ruleId: RuleId, key: string) => ruleDef(ruleId)?.params.find((p) => p.key === key)?.label ?? key;
+
+/** A local standard's id: the base rule's, marked local and numbered, stable once made. */
+export function localStandardId(baseRuleId: RuleId, existing: readonly { id: string }[]): string {
+  for (let n = 1; ; n++) {
+    const id = `${baseRuleId}_LOKAL${n}`;
+    if (!existing.some((s) => s.id === id)) return id;
+  }
 }
