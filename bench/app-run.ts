@@ -34,7 +34,36 @@ export interface AppResult {
   caseListMs: number;
   sortMs: number;
   longestInCaseList: { max: number; over200: number; count: number };
+  /** Screening at 31-12-2025: time in the worker (screen + store) and from the click to the result on screen. */
+  screenMs: number;
+  screenStoreMs: number;
+  screenWallMs: number;
+  screenResults: number;
+  longestInScreening: { max: number; over200: number; count: number };
   errors: string[];
+}
+
+const READ_SCREENING = `(async () => {
+  const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
+  const db = await new Promise((resolve, reject) => { const open = indexedDB.open(name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+  const all = await new Promise((resolve) => { const r = db.transaction('screenings').objectStore('screenings').getAll(); r.onsuccess = () => resolve(r.result); });
+  db.close();
+  const s = all[all.length - 1];
+  return { timings: s.timings, results: s.summary.reduce((n, r) => n + r.met + r.metWithException + r.breached + r.pending + r.notApplicable + r.unknown, 0) };
+})()`;
+
+/** Runs a screening through the page, as a user does, and reads its timings from the stored record. */
+async function screening(page: Page) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
+  await page.getByLabel('Skæringsdato').fill('2025-12-31');
+  const at = await pageNow(page);
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Kør screening' }).click();
+  await page.getByRole('heading', { name: 'Screening pr. 31-12-2025' }).waitFor({ timeout: TIMEOUT });
+  await page.locator('table.counts tbody tr').first().waitFor({ timeout: TIMEOUT });
+  const wallMs = performance.now() - started;
+  const stored = (await page.evaluate(READ_SCREENING)) as { timings: { screenMs: number; storeMs: number }; results: number };
+  return { wallMs, ...stored.timings, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
 }
 
 /** Opens the case list after the import and sorts it: the page must stay usable at 100,000 cases. */
@@ -118,6 +147,7 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
     const longest = await longTasks(page, run.pickAt, run.doneAt ?? (await pageNow(page)));
     const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
     const list = run.problem ? undefined : await caseList(page);
+    const screened = run.problem ? undefined : await screening(page);
     let problem = run.problem;
     if (!problem && (stored.imports !== 1 || !record)) problem = `expected one import record, found ${stored.imports}`;
     if (!problem && stored.cases !== expectedRows) problem = `stored ${stored.cases} cases, expected ${expectedRows}`;
@@ -144,6 +174,11 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
       caseListMs: list?.caseListMs ?? NaN,
       sortMs: list?.sortMs ?? NaN,
       longestInCaseList: list?.longest ?? { max: NaN, over200: 0, count: 0 },
+      screenMs: screened?.screenMs ?? NaN,
+      screenStoreMs: screened?.storeMs ?? NaN,
+      screenWallMs: screened?.wallMs ?? NaN,
+      screenResults: screened?.results ?? 0,
+      longestInScreening: screened?.longest ?? { max: NaN, over200: 0, count: 0 },
       errors: [...watch.errors, ...foreign.map((url) => `request: ${url}`)],
     };
   } finally {
