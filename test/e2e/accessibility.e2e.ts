@@ -89,6 +89,21 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('on the screening page, its breakdown and drill-down, and the deadline overview', async () => {
+    await page.getByRole('link', { name: 'Screening', exact: true }).click();
+    await page.getByRole('button', { name: 'Kør screening' }).click();
+    await page.locator('table.counts').first().waitFor();
+    await page.getByRole('button', { name: 'Underretning vurderet inden 24 timer', exact: true }).click();
+    await page.locator('#rule-title').waitFor();
+    await page.locator('table.counts tbody tr td button').last().click();
+    await page.locator('table.subjects').waitFor();
+    await page.getByRole('button', { name: 'Vis felterne' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Frister' }).click();
+    await page.locator('.key-figures').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('on the settings page', async () => {
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await page.getByTestId('check-worker').waitFor();
