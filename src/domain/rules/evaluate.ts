@@ -23,8 +23,10 @@ interface Finding extends StepOutcome {
 
 type Evaluator = (c: CaseBundle, params: RuleParams, ctx: ScreeningContext) => Finding[];
 
-const finding = (subject: string, trigger: IsoDate | null, outcome: StepOutcome, basis: () => string, missing?: string[]): Finding =>
-  ({ subject, trigger, ...outcome, basis, ...(outcome.status === 'unknown' && missing ? { missing } : {}) });
+const finding = (subject: string, trigger: IsoDate | null, outcome: StepOutcome, basis: () => string, missing?: string[]): Finding => ({
+  subject, trigger, status: outcome.status, deadline: outcome.deadline, doneAt: outcome.doneAt, daysLate: outcome.daysLate, basis,
+  missing: outcome.status === 'unknown' ? missing : undefined,
+});
 
 const unknown = (subject: string, trigger: IsoDate | null, basis: () => string, missing: string[]): Finding =>
   finding(subject, trigger, { status: 'unknown', deadline: null, doneAt: null, daysLate: null }, basis, missing);
@@ -290,11 +292,14 @@ export function screenCase(c: CaseBundle, ctx: ScreeningContext, rules = activeR
     const def = ruleDef(rule.base);
     for (const f of EVALUATORS[rule.base](c, rule.params, ctx)) {
       const regime = f.trigger ? regimeOf(f.trigger) : null;
-      results.push({
+      // Built without spreads: a large screening makes a million of these.
+      const result: RuleResult = {
         ruleId: rule.id, caseNumber: c.caseNumber, subject: f.subject, status: f.status, deadline: f.deadline, doneAt: f.doneAt,
         daysLate: f.daysLate, regime, legalRef: rule.local && !def.localStandard ? `lokal standard (afledt af ${regime ? def.legalRef[regime] : def.legalRef.BL})` : regime ? def.legalRef[regime] : `${def.legalRef.SEL} / ${def.legalRef.BL}`,
-        basis: ctx.explain === false ? '' : f.basis(), trigger: f.trigger, ...(f.missing ? { missing: f.missing } : {}),
-      });
+        basis: ctx.explain === false ? '' : f.basis(), trigger: f.trigger,
+      };
+      if (f.missing) result.missing = f.missing;
+      results.push(result);
     }
   }
   return results;
