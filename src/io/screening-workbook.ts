@@ -5,19 +5,12 @@
  */
 import { formatDate } from '../domain/format';
 import { RULES } from '../domain/rules/catalog';
+import { STATUS_LABEL } from '../domain/rules/labels';
 import type { RuleSummary } from '../domain/rules/summary';
-import type { RuleResult, RuleStatus } from '../domain/rules/types';
+import type { RuleResult } from '../domain/rules/types';
 import type { IsoDate } from '../domain/types';
 import { writeWorkbook, type OutCell } from './xlsx-write';
 
-export const STATUS_WORDS: Readonly<Record<RuleStatus, string>> = {
-  met: 'Overholdt',
-  metWithException: 'Overholdt (undtagelse)',
-  breached: 'Overskredet',
-  pending: 'Afventer',
-  notApplicable: 'Ikke relevant',
-  unknown: 'Ukendt',
-};
 
 export const RESULT_HEADERS = ['Sagsnr', 'Regel', 'Emne', 'Status', 'Frist', 'Udført', 'Dage for sent', 'Regime', 'Lovgrundlag', 'Begrundelse'] as const;
 
@@ -41,7 +34,7 @@ const percent = (share: number | null | undefined): OutCell => (share === null |
 
 function resultRows(results: readonly RuleResult[]): OutCell[][] {
   return results.map((r) => [
-    r.caseNumber, r.ruleId, r.subject, STATUS_WORDS[r.status], date(r.deadline), date(r.doneAt), r.daysLate, r.regime, r.legalRef, r.basis,
+    r.caseNumber, r.ruleId, r.subject, STATUS_LABEL[r.status], date(r.deadline), date(r.doneAt), r.daysLate, r.regime, r.legalRef, r.basis,
   ]);
 }
 
