@@ -52,6 +52,14 @@ const READ_SCREENING = `(async () => {
   return { timings: s.timings, results: s.summary.reduce((n, r) => n + r.met + r.metWithException + r.breached + r.pending + r.notApplicable + r.unknown, 0) };
 })()`;
 
+const READ_SCREENING_COUNT = `(async () => {
+  const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
+  const db = await new Promise((resolve, reject) => { const open = indexedDB.open(name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+  const all = await new Promise((resolve) => { const r = db.transaction('screenings').objectStore('screenings').getAll(); r.onsuccess = () => resolve(r.result); });
+  db.close();
+  return all.length > 0 && all[all.length - 1].complete === true;
+})()`;
+
 /** Runs a screening through the page, as a user does, and reads its timings from the stored record. */
 async function screening(page: Page) {
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
@@ -62,6 +70,8 @@ async function screening(page: Page) {
   await page.getByRole('heading', { name: 'Screening pr. 31-12-2025' }).waitFor({ timeout: TIMEOUT });
   await page.locator('table.counts tbody tr').first().waitFor({ timeout: TIMEOUT });
   const wallMs = performance.now() - started;
+  // The worker stores the results after the page has shown them: wait for the stored record.
+  await page.waitForFunction(READ_SCREENING_COUNT, undefined, { timeout: TIMEOUT, polling: 250 });
   const stored = (await page.evaluate(READ_SCREENING)) as { timings: { screenMs: number; storeMs: number }; results: number };
   return { wallMs, ...stored.timings, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
 }

@@ -13,7 +13,7 @@ import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
-import { groupsOf, loadScreening, runScreening, subjectsOf, type LoadedScreening } from './screening';
+import { groupsOf, loadScreening, runScreening, storeScreening, subjectsOf, type LoadedScreening } from './screening';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -27,9 +27,11 @@ let current: { workbook: SourceWorkbook; fileName: string; size: number; sha256:
 
 /** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
 let screening: LoadedScreening | undefined;
+let storing: Promise<void> = Promise.resolve();
 
 async function screeningFor(dbName: string, id: string): Promise<LoadedScreening> {
   if (screening?.record.id === id) return screening;
+  await storing.catch(() => undefined);
   const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
   try {
     const loaded = await loadScreening(db, id);
@@ -91,10 +93,14 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
         screening = await runScreening(db, job.request, progress);
-        return { kind: 'screen', record: screening.record };
-      } finally {
+      } catch (error) {
         db.close();
+        throw error;
       }
+      // The page gets its answer now; the results are stored after it (one transaction, so a
+      // screening is stored whole or not at all), and questions meanwhile are answered from memory.
+      storing = storeScreening(db, screening).finally(() => db.close());
+      return { kind: 'screen', record: screening.record };
     }
     case 'screeningGroups':
       return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };

@@ -1,3 +1,4 @@
+import { caseForRules, type EncodedCase } from '../db/case-codec';
 import type { ScreeningRecord, StoredCase } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { screenCases } from '../domain/rules/evaluate';
@@ -38,42 +39,57 @@ export interface LoadedScreening {
 
 type Progress = (stage: string, done: number, total: number) => void;
 
-/** Screens every case of the workspace at `asOf` and stores the screening with all its results. */
+/** Screens every case of the workspace at `asOf`; `storeScreening` keeps it. */
 export async function runScreening(db: WorkspaceDb, request: { id: string; asOf: IsoDate; createdAt: string }, progress: Progress = () => {}): Promise<LoadedScreening> {
   const ctx = await screeningContext(db, request.asOf, false);
   const total = await db.cases.count();
   const results: RuleResult[] = [];
   const cases = new Map<string, Pick<Case, 'unit' | 'group' | 'caseworker'>>();
   const started = performance.now();
-  let page: StoredCase[] = await db.cases.orderBy(':id').limit(CASE_CHUNK).toArray();
+  // Read as stored (raw: no reading hook); the rules treat an absent field as empty.
+  const read = async (after?: string) =>
+    ((after === undefined ? await db.cases.orderBy(':id').limit(CASE_CHUNK).raw().toArray() : await db.cases.where(':id').above(after).limit(CASE_CHUNK).raw().toArray()) as unknown as EncodedCase[]).map(caseForRules);
+  let page: StoredCase[] = await read();
   while (page.length) {
     for (const r of screenCases(page, ctx)) results.push(r);
     for (const c of page) cases.set(c.caseNumber, { unit: c.unit, group: c.group, caseworker: c.caseworker });
     progress('screen', cases.size, total);
-    page = await db.cases.where(':id').above(page[page.length - 1]!.caseNumber).limit(CASE_CHUNK).toArray();
+    page = await read(page[page.length - 1]!.caseNumber);
   }
   const screenMs = performance.now() - started;
   const record: ScreeningRecord = {
     id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings),
     settings: ctx.settings, caseCount: cases.size, summary: summariseByRule(results), timings: { screenMs, storeMs: 0 },
   };
+  return { record, results, cases };
+}
+
+/**
+ * Stores a screening and all its results in one transaction. The worker does this after the page
+ * has its answer: storing a million results takes longer than screening them.
+ */
+export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening, progress: Progress = () => {}): Promise<void> {
+  const { record, results } = screening;
   const storeStarted = performance.now();
+  // The record first, marked incomplete, so the other pages see the new date and rules at once;
+  // the results and the mark come in one transaction: a closed tab leaves an incomplete record.
+  await db.screenings.add({ ...record, complete: false });
   await db.transaction('rw', [db.screenings, db.screeningResults, db.auditLog], async () => {
     for (let i = 0; i < results.length; i += RESULT_CHUNK) {
       await db.screeningResults.add({ screeningId: record.id, results: results.slice(i, i + RESULT_CHUNK) });
       progress('store', Math.min(i + RESULT_CHUNK, results.length), results.length);
     }
     record.timings.storeMs = performance.now() - storeStarted;
-    await db.screenings.add(record);
-    await db.auditLog.add({ at: request.createdAt, action: 'screening', asOf: request.asOf, cases: record.caseCount });
+    await db.screenings.put({ ...record, complete: true });
+    await db.auditLog.add({ at: record.createdAt, action: 'screening', asOf: record.asOf, cases: record.caseCount });
   });
-  return { record, results, cases };
 }
 
 /** Reads a stored screening back, for questions about an earlier one. */
 export async function loadScreening(db: WorkspaceDb, id: string): Promise<LoadedScreening | undefined> {
   const record = await db.screenings.get(id);
   if (!record) return undefined;
+  if (record.complete === false) throw new Error('Screeningen blev ikke gemt færdig (fanen blev måske lukket). Kør den igen.');
   const results: RuleResult[] = [];
   await db.screeningResults.where('screeningId').equals(id).each((chunk) => void results.push(...chunk.results));
   const cases = new Map<string, Pick<Case, 'unit' | 'group' | 'caseworker'>>();

@@ -66,6 +66,8 @@ export interface ScreeningRecord {
   caseCount: number;
   summary: RuleSummary[];
   timings: { screenMs: number; storeMs: number };
+  /** `false` until all results are stored. */
+  complete?: boolean;
 }
 
 /** Rule results of one screening, many to a record (a large screening has a million). */

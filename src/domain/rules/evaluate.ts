@@ -41,10 +41,10 @@ const isPlacement = (m: Measure) => m.kind === 'placement';
 function measureYesNo(kinds: Measure['kind'][], field: keyof Measure, label: string): Evaluator {
   return (c) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
-    if (m.kind === null) return [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (!kinds.includes(m.kind)) return [];
     const value = m[field] as boolean | null;
-    return [finding(subject, measureTrigger(m), yesNoStep(value), () => `${label}: ${value === null ? 'ikke oplyst' : value ? 'ja' : 'nej'}.`, [`measures.${field}`])];
+    return [finding(subject, measureTrigger(m), yesNoStep(value), () => `${label}: ${value == null ? 'ikke oplyst' : value ? 'ja' : 'nej'}.`, [`measures.${field}`])];
   });
 }
 
@@ -67,7 +67,7 @@ function bfu4m(c: CaseBundle, i: Investigation, params: RuleParams, asOf: IsoDat
 
 /** Follow-ups that count for a measure: of the case, for this measure or for all, on or after its start. */
 const followUpsOf = (c: CaseBundle, m: Measure): FollowUp[] =>
-  c.events.followUps.filter((f) => (f.measureId === null || f.measureId === m.measureId) && f.date >= m.startDate).sort((a, b) => a.date.localeCompare(b.date));
+  c.events.followUps.filter((f) => (f.measureId == null || f.measureId === m.measureId) && f.date >= m.startDate).sort((a, b) => a.date.localeCompare(b.date));
 
 const needsTable = (ctx: ScreeningContext, table: Parameters<ScreeningContext['importedTables']['has']>[0]) => ctx.importedTables.has(table);
 
@@ -76,7 +76,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
     const subject = `notification:${n.id}`;
     const received = datePart(n.receivedAt);
     const assessed = n.assessedAt;
-    const hasTimes = n.receivedAt.includes('T') && (assessed === null || assessed.includes('T'));
+    const hasTimes = n.receivedAt.includes('T') && (assessed == null || assessed.includes('T'));
     if (hasTimes) {
       const due = minuteNumber(n.receivedAt) + params.hours! * 60;
       const dueDate = fromDayNumber(Math.floor(due / 1440));
@@ -95,7 +95,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   UND_KVIT: (c, params, ctx) => c.events.notifications.map((n) => {
     const subject = `notification:${n.id}`;
     const received = datePart(n.receivedAt);
-    if (n.fromProfessional === null) return unknown(subject, received, () => 'Det er ikke oplyst, om underretteren er fagperson.', ['notifications.fromProfessional']);
+    if (n.fromProfessional == null) return unknown(subject, received, () => 'Det er ikke oplyst, om underretteren er fagperson.', ['notifications.fromProfessional']);
     if (!n.fromProfessional) return notApplicable(subject, received, () => 'Underretteren er ikke fagperson.');
     const outcome = deadlineStep(addWorkingDays(received, params.workingDays!, ctx.settings.holidays), n.acknowledgedAt, ctx.asOf);
     return finding(subject, received, outcome, () => `Modtaget ${d(received)}; frist ${params.workingDays} hverdage = ${d(outcome.deadline!)}; ${n.acknowledgedAt ? `kvitteret ${d(n.acknowledgedAt)}` : 'ingen kvittering'}.`);
@@ -104,9 +104,9 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   UND_STILLING: (c) => c.events.notifications.flatMap((n: Notification) => {
     const subject = `notification:${n.id}`;
     const received = datePart(n.receivedAt);
-    if (n.outcome === null) return [unknown(subject, received, () => 'Underretningens udfald er ikke oplyst.', ['notifications.outcome'])];
+    if (n.outcome == null) return [unknown(subject, received, () => 'Underretningens udfald er ikke oplyst.', ['notifications.outcome'])];
     if (n.outcome !== 'none' && n.outcome !== 'preventive') return [];
-    return [finding(subject, received, yesNoStep(n.preventiveConsidered), () => `Udfald uden undersøgelse; stillingtagen dokumenteret: ${n.preventiveConsidered === null ? 'ikke oplyst' : n.preventiveConsidered ? 'ja' : 'nej'}.`, ['notifications.preventiveConsidered'])];
+    return [finding(subject, received, yesNoStep(n.preventiveConsidered), () => `Udfald uden undersøgelse; stillingtagen dokumenteret: ${n.preventiveConsidered == null ? 'ikke oplyst' : n.preventiveConsidered ? 'ja' : 'nej'}.`, ['notifications.preventiveConsidered'])];
   }),
 
   BFU_4M: (c, params, ctx) => c.events.investigations.map((i) => bfu4m(c, i, params, ctx.asOf)),
@@ -122,10 +122,10 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   BFU_FOER_ANBR: (c, _params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
     const trigger = measureTrigger(m);
-    if (m.kind === null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (!isPlacement(m) || m.urgent === true) return [];
     if (!needsTable(ctx, 'investigations')) return [unknown(subject, trigger, () => 'Undersøgelser er ikke importeret.', ['investigations'])];
-    const completions = c.events.investigations.map((i) => i.completedAt).filter((x): x is IsoDate => x !== null).sort();
+    const completions = c.events.investigations.map((i) => i.completedAt).filter((x): x is IsoDate => x != null).sort();
     const before = completions.filter((x) => x <= trigger);
     const after = completions.find((x) => x > trigger) ?? null;
     // The investigation is a step due by the decision: done in time, done late, or still to come.
@@ -136,7 +136,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   PLAN_RETTIDIG: (c, params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
     const trigger = measureTrigger(m);
-    if (m.kind === null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (m.kind !== 'placement' && m.kind !== 'preventive') return [];
     const regime = regimeOf(trigger);
     let deadline: IsoDate;
@@ -145,17 +145,17 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
       deadline = m.urgent === true ? addMonths(m.startDate, params.urgentMonths!) : trigger;
       rule = m.urgent === true ? `akut iværksat ${d(m.startDate)} + ${params.urgentMonths} måneder` : `${m.decisionDate ? 'afgørelse' : 'iværksat'} ${d(trigger)}`;
     } else if (m.kind === 'placement') {
-      if (m.consent === null) return [unknown(subject, trigger, () => 'Det er ikke oplyst, om anbringelsen er med samtykke.', ['measures.consent'])];
+      if (m.consent == null) return [unknown(subject, trigger, () => 'Det er ikke oplyst, om anbringelsen er med samtykke.', ['measures.consent'])];
       deadline = m.consent ? addMonths(trigger, params.consentMonths!) : trigger;
       rule = m.consent ? `anbringelse med samtykke, ${d(trigger)} + ${params.consentMonths} måneder` : `anbringelse uden samtykke, ${d(trigger)}`;
     } else {
-      if (m.planNeeded === null) return [unknown(subject, trigger, () => 'Det er ikke oplyst, om en plan er nødvendig (BL § 32).', ['measures.planNeeded'])];
+      if (m.planNeeded == null) return [unknown(subject, trigger, () => 'Det er ikke oplyst, om en plan er nødvendig (BL § 32).', ['measures.planNeeded'])];
       if (!m.planNeeded) return [notApplicable(subject, trigger, () => 'Kommunen har vurderet, at en plan ikke er nødvendig.')];
       deadline = addMonths(trigger, params.preventiveMonths!);
       rule = `støtte efter § 32, ${d(trigger)} + ${params.preventiveMonths} måneder`;
     }
     if (!needsTable(ctx, 'actionPlans')) return [unknown(subject, trigger, () => 'Handleplaner er ikke importeret.', ['actionPlans'])];
-    const plans = c.events.actionPlans.filter((p) => p.measureId === null || p.measureId === m.measureId).map((p) => p.date).sort();
+    const plans = c.events.actionPlans.filter((p) => p.measureId == null || p.measureId === m.measureId).map((p) => p.date).sort();
     const inTime = plans.filter((p) => p <= deadline).at(-1) ?? null;
     const later = plans.find((p) => p > deadline) ?? null;
     const outcome = inTime ? { status: 'met' as const, deadline, doneAt: inTime, daysLate: null } : deadlineStep(deadline, later, ctx.asOf);
@@ -163,7 +163,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   }),
 
   PLAN_JOURNAL: (c) => c.events.actionPlans.map((p) =>
-    finding(`actionPlan:${p.id}`, p.date, yesNoStep(p.filed), () => `Plan ${d(p.date)}; journaliseret: ${p.filed === null ? 'ikke oplyst' : p.filed ? 'ja' : 'nej'}.`, ['actionPlans.filed'])),
+    finding(`actionPlan:${p.id}`, p.date, yesNoStep(p.filed), () => `Plan ${d(p.date)}; journaliseret: ${p.filed == null ? 'ikke oplyst' : p.filed ? 'ja' : 'nej'}.`, ['actionPlans.filed'])),
 
   PLAN_DELT: measureYesNo(['placement'], 'planSharedWithPlacement', 'Plan sendt til anbringelsesstedet'),
 
@@ -175,13 +175,13 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
     if (talk && talk <= decision) return [finding(subject, decision, { status: 'met', deadline: decision, doneAt: talk, daysLate: null }, () => `Børnesamtale ${d(talk)} før afgørelsen ${d(decision)}.`)];
     if (m.conversationWaived === true) return [finding(subject, decision, { status: 'metWithException', deadline: decision, doneAt: talk, daysLate: null }, () => `Ingen børnesamtale før afgørelsen ${d(decision)}; fravalgt med begrundelse.`)];
     if (talk) return [finding(subject, decision, { status: 'breached', deadline: decision, doneAt: talk, daysLate: daysBetween(decision, talk) }, () => `Børnesamtale ${d(talk)} først efter afgørelsen ${d(decision)}.`)];
-    if (m.conversationWaived === null) return [unknown(subject, decision, () => `Ingen børnesamtale registreret før afgørelsen ${d(decision)}, og det er ikke oplyst, om den er fravalgt med begrundelse.`, ['measures.childConversationAt', 'measures.conversationWaived'])];
+    if (m.conversationWaived == null) return [unknown(subject, decision, () => `Ingen børnesamtale registreret før afgørelsen ${d(decision)}, og det er ikke oplyst, om den er fravalgt med begrundelse.`, ['measures.childConversationAt', 'measures.conversationWaived'])];
     return [finding(subject, decision, { status: 'breached', deadline: decision, doneAt: null, daysLate: null }, () => `Ingen børnesamtale før afgørelsen ${d(decision)} og ingen begrundelse.`)];
   }),
 
   BISIDDER: (c) => c.events.measures.flatMap((m) => {
     if (!m.decisionDate) return [];
-    return [finding(`measure:${m.id}`, m.decisionDate, yesNoStep(m.supporterOffered), () => `Afgørelse ${d(m.decisionDate)}; barnet vejledt om bisidder: ${m.supporterOffered === null ? 'ikke oplyst' : m.supporterOffered ? 'ja' : 'nej'}.`, ['measures.supporterOffered'])];
+    return [finding(`measure:${m.id}`, m.decisionDate, yesNoStep(m.supporterOffered), () => `Afgørelse ${d(m.decisionDate)}; barnet vejledt om bisidder: ${m.supporterOffered == null ? 'ikke oplyst' : m.supporterOffered ? 'ja' : 'nej'}.`, ['measures.supporterOffered'])];
   }),
 
   FORAELDRE_VEJL: measureYesNo(['placement'], 'parentsInformed', 'Forældre vejledt om rettigheder'),
@@ -191,14 +191,14 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   OPF_FOERSTE: (c, params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
     const trigger = measureTrigger(m);
-    if (m.kind === null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (m.kind !== 'placement' && m.kind !== 'preventive') return [];
     let deadline = addMonths(m.startDate, params.months!);
     let basis = `iværksat ${d(m.startDate)} + ${params.months} måneder`;
     if (regimeOf(trigger) === 'BL') {
       // BL § 95: also when an investigation running at the start is completed, if that is earlier.
       const running = c.events.investigations
-        .filter((i) => i.completedAt !== null && i.completedAt > m.startDate && (investigationTrigger(c, i).date ?? '9999') <= m.startDate)
+        .filter((i) => i.completedAt != null && i.completedAt > m.startDate && (investigationTrigger(c, i).date ?? '9999') <= m.startDate)
         .map((i) => i.completedAt!)
         .sort()[0];
       if (running && running < deadline) {
@@ -206,7 +206,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
         basis = `undersøgelse afsluttet ${d(running)}, før ${params.months} måneder`;
       }
     }
-    if (m.endDate !== null && m.endDate < deadline) return [notApplicable(subject, trigger, () => `Ophørt ${d(m.endDate)} før fristen ${d(deadline)}.`)];
+    if (m.endDate != null && m.endDate < deadline) return [notApplicable(subject, trigger, () => `Ophørt ${d(m.endDate)} før fristen ${d(deadline)}.`)];
     if (!needsTable(ctx, 'followUps')) return [unknown(subject, trigger, () => 'Opfølgninger er ikke importeret.', ['followUps'])];
     const first = followUpsOf(c, m)[0]?.date ?? null;
     const outcome = deadlineStep(deadline, first, ctx.asOf);
@@ -216,7 +216,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   OPF_LOEBENDE: (c, params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
     const trigger = measureTrigger(m);
-    if (m.kind === null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (m.kind !== 'placement' && m.kind !== 'preventive') return [];
     if (!needsTable(ctx, 'followUps')) return [unknown(subject, trigger, () => 'Opfølgninger er ikke importeret.', ['followUps'])];
     const dates = followUpsOf(c, m).map((f) => f.date).filter((x) => x <= ctx.asOf);
@@ -231,7 +231,7 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
     }
     const last = dates.at(-1)!;
     const due = addMonths(last, interval);
-    const until = m.endDate !== null && m.endDate < ctx.asOf ? m.endDate : ctx.asOf;
+    const until = m.endDate != null && m.endDate < ctx.asOf ? m.endDate : ctx.asOf;
     const outcome: StepOutcome = until <= due ? { status: 'met', deadline: due, doneAt: last, daysLate: null } : { status: 'breached', deadline: due, doneAt: null, daysLate: daysBetween(due, until) };
     return [finding(subject, trigger, outcome, () => `Seneste opfølgning ${d(last)}; næste senest ${d(due)} (${how}).`)];
   }),
@@ -239,11 +239,11 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   TILSYN_2X: (c, _params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
     const trigger = measureTrigger(m);
-    if (m.kind === null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
+    if (m.kind == null) return [unknown(subject, trigger, () => 'Foranstaltningens type mangler.', ['measures.kind'])];
     if (!isPlacement(m)) return [];
     const windowStart = ctx.settings.supervisionWindow === 'calendarYear' ? `${ctx.asOf.slice(0, 4)}-01-01` : addMonths(ctx.asOf, -12);
     const a = m.startDate > windowStart ? m.startDate : windowStart;
-    const b = m.endDate !== null && m.endDate < ctx.asOf ? m.endDate : ctx.asOf;
+    const b = m.endDate != null && m.endDate < ctx.asOf ? m.endDate : ctx.asOf;
     const required = addMonths(a, 12) <= b ? 2 : addMonths(a, 6) <= b ? 1 : 0;
     if (required === 0) return [notApplicable(subject, trigger, () => `Anbragt i perioden ${d(a)}–${d(b)}, under et halvt år.`)];
     if (!needsTable(ctx, 'supervisionVisits')) return [unknown(subject, trigger, () => 'Tilsynsbesøg er ikke importeret.', ['supervisionVisits'])];
@@ -253,21 +253,21 @@ const EVALUATORS: Record<RuleId, Evaluator> = {
   }),
 
   TILSYN_SAMTALE: (c) => c.events.supervisionVisits.map((v) =>
-    finding(`supervisionVisit:${v.id}`, v.date, yesNoStep(v.childSeenAlone), () => `Tilsyn ${d(v.date)}; samtale med barnet alene: ${v.childSeenAlone === null ? 'ikke oplyst' : v.childSeenAlone ? 'ja' : 'nej'}.`, ['supervisionVisits.childSeenAlone'])),
+    finding(`supervisionVisit:${v.id}`, v.date, yesNoStep(v.childSeenAlone), () => `Tilsyn ${d(v.date)}; samtale med barnet alene: ${v.childSeenAlone == null ? 'ikke oplyst' : v.childSeenAlone ? 'ja' : 'nej'}.`, ['supervisionVisits.childSeenAlone'])),
 
   SIKPLAN_GODKENDT: (c) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
-    if (m.kind !== 'safetyPlan') return m.kind === null ? [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])] : [];
+    if (m.kind !== 'safetyPlan') return m.kind == null ? [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])] : [];
     const trigger = measureTrigger(m);
     if (m.managementApproved === false) return [finding(subject, trigger, { status: 'breached', deadline: m.startDate, doneAt: null, daysLate: null }, () => 'Ikke godkendt af ledelsen.')];
-    if (m.decisionDate !== null && m.decisionDate > m.startDate) return [finding(subject, trigger, { status: 'breached', deadline: m.startDate, doneAt: m.decisionDate, daysLate: daysBetween(m.startDate, m.decisionDate) }, () => `Afgørelse ${d(m.decisionDate)} efter start ${d(m.startDate)}.`)];
-    if (m.managementApproved === null || m.decisionDate === null) return [unknown(subject, trigger, () => 'Ledelsens godkendelse eller afgørelsesdatoen er ikke oplyst.', [...(m.managementApproved === null ? ['measures.managementApproved'] : []), ...(m.decisionDate === null ? ['measures.decisionDate'] : [])])];
+    if (m.decisionDate != null && m.decisionDate > m.startDate) return [finding(subject, trigger, { status: 'breached', deadline: m.startDate, doneAt: m.decisionDate, daysLate: daysBetween(m.startDate, m.decisionDate) }, () => `Afgørelse ${d(m.decisionDate)} efter start ${d(m.startDate)}.`)];
+    if (m.managementApproved == null || m.decisionDate == null) return [unknown(subject, trigger, () => 'Ledelsens godkendelse eller afgørelsesdatoen er ikke oplyst.', [...(m.managementApproved == null ? ['measures.managementApproved'] : []), ...(m.decisionDate == null ? ['measures.decisionDate'] : [])])];
     return [finding(subject, trigger, { status: 'met', deadline: m.startDate, doneAt: m.decisionDate, daysLate: null }, () => `Godkendt og afgjort ${d(m.decisionDate)}, start ${d(m.startDate)}.`)];
   }),
 
   SIKPLAN_VARIGHED: (c, params, ctx) => c.events.measures.flatMap((m) => {
     const subject = `measure:${m.id}`;
-    if (m.kind !== 'safetyPlan') return m.kind === null ? [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])] : [];
+    if (m.kind !== 'safetyPlan') return m.kind == null ? [unknown(subject, measureTrigger(m), () => 'Foranstaltningens type mangler.', ['measures.kind'])] : [];
     const deadline = addMonths(m.startDate, params.maxMonths!);
     return [finding(subject, measureTrigger(m), deadlineStep(deadline, m.endDate, ctx.asOf), () => `Start ${d(m.startDate)}; anbefalet højst ${params.maxMonths} måneder = ${d(deadline)}; ${m.endDate ? `ophørt ${d(m.endDate)}` : 'stadig aktiv'}.`)];
   }),
@@ -285,7 +285,10 @@ function activeRules(ctx: ScreeningContext): { id: string; base: RuleId; params:
   return [...legal, ...local];
 }
 
-/** Every rule on every subject of one case: pure, deterministic, from the case, the settings and `asOf`. */
+/**
+ * Every rule on every subject of one case: pure, deterministic, from the case, the settings and `asOf`.
+ * An absent field is read as empty (`== null`), so cases may come as stored, without their empty fields.
+ */
 export function screenCase(c: CaseBundle, ctx: ScreeningContext, rules = activeRules(ctx)): RuleResult[] {
   const results: RuleResult[] = [];
   for (const rule of rules) {
@@ -294,9 +297,9 @@ export function screenCase(c: CaseBundle, ctx: ScreeningContext, rules = activeR
       const regime = f.trigger ? regimeOf(f.trigger) : null;
       // Built without spreads: a large screening makes a million of these.
       const result: RuleResult = {
-        ruleId: rule.id, caseNumber: c.caseNumber, subject: f.subject, status: f.status, deadline: f.deadline, doneAt: f.doneAt,
-        daysLate: f.daysLate, regime, legalRef: rule.local && !def.localStandard ? `lokal standard (afledt af ${regime ? def.legalRef[regime] : def.legalRef.BL})` : regime ? def.legalRef[regime] : `${def.legalRef.SEL} / ${def.legalRef.BL}`,
-        basis: ctx.explain === false ? '' : f.basis(), trigger: f.trigger,
+        ruleId: rule.id, caseNumber: c.caseNumber, subject: f.subject, status: f.status, deadline: f.deadline ?? null, doneAt: f.doneAt ?? null,
+        daysLate: f.daysLate ?? null, regime, legalRef: rule.local && !def.localStandard ? `lokal standard (afledt af ${regime ? def.legalRef[regime] : def.legalRef.BL})` : regime ? def.legalRef[regime] : `${def.legalRef.SEL} / ${def.legalRef.BL}`,
+        basis: ctx.explain === false ? '' : f.basis(), trigger: f.trigger ?? null,
       };
       if (f.missing) result.missing = f.missing;
       results.push(result);

@@ -15,7 +15,7 @@ export interface StepOutcome {
  * deadline day itself is in time.
  */
 export function deadlineStep(deadline: IsoDate, doneAt: IsoDate | null, asOf: IsoDate): StepOutcome {
-  if (doneAt !== null) {
+  if (doneAt != null) {
     return doneAt <= deadline ? { status: 'met', deadline, doneAt, daysLate: null } : { status: 'breached', deadline, doneAt, daysLate: daysBetween(deadline, doneAt) };
   }
   return asOf > deadline ? { status: 'breached', deadline, doneAt: null, daysLate: daysBetween(deadline, asOf) } : { status: 'pending', deadline, doneAt: null, daysLate: null };
@@ -23,5 +23,5 @@ export function deadlineStep(deadline: IsoDate, doneAt: IsoDate | null, asOf: Is
 
 /** A yes/no field: ja → met, nej → breached, empty → unknown. */
 export function yesNoStep(value: boolean | null): StepOutcome {
-  return { status: value === null ? 'unknown' : value ? 'met' : 'breached', deadline: null, doneAt: null, daysLate: null };
+  return { status: value == null ? 'unknown' : value ? 'met' : 'breached', deadline: null, doneAt: null, daysLate: null };
 }

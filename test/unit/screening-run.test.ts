@@ -1,0 +1,53 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/app/demo';
+import { loadScreening, runScreening, storeScreening, subjectsOf } from '../../src/app/screening';
+import { caseForRules, encodeCase } from '../../src/db/case-codec';
+import { openWorkspaceDb } from '../../src/db/workspace-db';
+import { DEMO_PRESETS, DEMO_SEED } from '../../src/domain/demo/config';
+import { generateDemo } from '../../src/domain/demo/generate';
+import { screenCases } from '../../src/domain/rules/evaluate';
+import { DEFAULT_SETTINGS } from '../../src/domain/rules/settings';
+import { summariseByRule } from '../../src/domain/rules/summary';
+import { bundleCases, EVENT_TABLES } from '../../src/domain/types';
+
+const cases = bundleCases(generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED }));
+const ctx = { asOf: '2025-06-30', settings: DEFAULT_SETTINGS, importedTables: new Set(EVENT_TABLES), explain: true };
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+describe('screening stored cases', () => {
+  it('gives the same results for a case as stored (empty fields left out) as for the full case', () => {
+    const stored = cases.map((c) => caseForRules(encodeCase({ ...c, importId: 'I-1', missingSince: null })));
+    expect(screenCases(stored, ctx)).toEqual(screenCases(cases, ctx));
+  });
+
+  it('screens a workspace, stores every result in chunks, and reads the same screening back', async () => {
+    const db = await openWorkspaceDb('screen');
+    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+    const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z' });
+    expect(await db.screenings.count()).toBe(0);
+    await storeScreening(db, run);
+    const expected = screenCases(cases, { ...ctx, explain: false });
+    expect(run.record.caseCount).toBe(1_000);
+    expect(run.record.summary).toEqual(summariseByRule(expected));
+    expect(run.results).toHaveLength(expected.length);
+    expect(await db.screenings.get('S-1')).toMatchObject({ asOf: '2025-06-30', complete: true, ruleSetVersion: expect.stringMatching(/^2026\.1\+[0-9a-f]{8}$/) });
+
+    const loaded = (await loadScreening(db, 'S-1'))!;
+    expect(loaded.results).toEqual(run.results);
+    const breached = subjectsOf(loaded, { ruleId: 'BFU_4M', status: 'breached', limit: 5 });
+    expect(breached.total).toBe(expected.filter((r) => r.ruleId === 'BFU_4M' && r.status === 'breached').length);
+    expect(breached.results.map((r) => r.daysLate)).toEqual([...breached.results.map((r) => r.daysLate)].sort((a, b) => (b ?? 0) - (a ?? 0)));
+    db.close();
+  }, 60_000);
+
+  it('refuses to read back a screening whose results were never stored whole', async () => {
+    const db = await openWorkspaceDb('screen');
+    await db.screenings.add({ id: 'S-2', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', ruleSetVersion: 'x', settings: DEFAULT_SETTINGS, caseCount: 0, summary: [], timings: { screenMs: 0, storeMs: 0 }, complete: false });
+    await expect(loadScreening(db, 'S-2')).rejects.toThrow('Screeningen blev ikke gemt færdig');
+    db.close();
+  });
+});
