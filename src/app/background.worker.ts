@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { WorkspaceDb } from '../db/workspace-db';
-import { summariseCase } from '../domain/case-list';
+import { summariseCase, type CaseSummary } from '../domain/case-list';
+import { caseForRules, type EncodedCase } from '../db/case-codec';
 import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
@@ -122,18 +123,19 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
     case 'caseIndex': {
-      // Cases are read here, so the page never deserialises 100,000 cases with all their events;
-      // it gets small summaries in chunks, each cheap enough not to block it.
+      // Cases are read here, as stored (no nulls restored), so the page never deserialises
+      // 100,000 cases with all their events; it gets small summaries, already in case-number
+      // order, in chunks each cheap enough not to block it.
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
-        let count = 0;
-        let page = await db.cases.orderBy(':id').limit(CASE_CHUNK).toArray();
-        while (page.length) {
-          scope.postMessage({ id, type: 'chunk', items: page.map(summariseCase) } satisfies WorkerResponse);
-          count += page.length;
-          page = await db.cases.where(':id').above(page[page.length - 1]!.caseNumber).limit(CASE_CHUNK).toArray();
+        const summaries: CaseSummary[] = [];
+        const read = (after?: string) => (after === undefined ? db.cases.orderBy(':id') : db.cases.where(':id').above(after)).limit(CASE_CHUNK).raw().toArray() as unknown as Promise<EncodedCase[]>;
+        for (let page = await read(); page.length; page = await read(page[page.length - 1]!.caseNumber)) {
+          for (const c of page) summaries.push(summariseCase(caseForRules(c)));
         }
-        return { kind: 'caseIndex', count };
+        summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
+        for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
+        return { kind: 'caseIndex', count: summaries.length };
       } finally {
         db.close();
       }

@@ -22,7 +22,8 @@ export const STATUS_LABEL: Record<CaseStatus, string> = { active: 'Aktiv', close
 export function summariseCase(c: CaseBundle & { missingSince: IsoDate | null }): CaseSummary {
   const events = Object.values(c.events).reduce((n, list) => n + list.length, 0);
   const status: CaseStatus = c.missingSince ? 'missing' : c.closedAt ? 'closed' : 'active';
-  return { caseNumber: c.caseNumber, unit: c.unit, group: c.group, caseworker: c.caseworker, openedAt: c.openedAt, closedAt: c.closedAt, status, events, numberKey: naturalKey(c.caseNumber) };
+  // `?? null`: a case read as stored has no empty fields at all.
+  return { caseNumber: c.caseNumber, unit: c.unit, group: c.group ?? null, caseworker: c.caseworker, openedAt: c.openedAt ?? null, closedAt: c.closedAt ?? null, status, events, numberKey: naturalKey(c.caseNumber) };
 }
 
 export interface CaseFilter {
