@@ -4,7 +4,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /**
  * The one source of randomness in the domain: seeded, so the same seed gives the same result on
- * every machine (xoroshiro128+ from pure-rand, the generator fast-check uses). Never Math.random.
+ * every machine (xoroshiro128+ from pure-rand, the generator fast-check uses), never the platform's unseeded one.
  */
 export interface Random {
   /** An integer in [min, max], both included. */
