@@ -140,7 +140,8 @@ async function main(): Promise<number> {
   console.log(`target: no main-thread task over ${TASK_TARGET_MS} ms — ${over === 0 ? 'met' : 'missed'} (longest ${Math.round(longest)} ms, ${over} over ${TASK_TARGET_MS} ms)`);
   const screened = runs.filter((run) => run.app?.ok && run.rows === 100_000);
   const screenText = screened.map((run) => `${run.format} ${seconds(run.app!.screenMs)} in the worker, result on screen ${seconds(run.app!.screenWallMs)} after the click`).join('; ');
-  const renderMs = (run: Run) => run.app!.screenWallMs - run.app!.screenMs - run.app!.screenStoreMs;
+  // The worker answers before it stores the results, so what follows the screening is the hand-over and the drawing.
+  const renderMs = (run: Run) => run.app!.screenWallMs - run.app!.screenMs;
   console.log(screened.length
     ? `target: 100,000 cases screened in under 2 s — ${screened.every((run) => run.app!.screenMs < 2000) ? 'met' : 'missed'} (${screenText})`
     : 'target: 100,000 cases screened in under 2 s — not measured (--quick)');
