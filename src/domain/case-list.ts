@@ -82,6 +82,8 @@ function naturalKey(text: string): string {
 
 /** Sorts a copy; case numbers naturally ("S-2" before "S-10"), Danish letters in Danish order, blanks last. */
 export function sortCases(list: readonly CaseSummary[], key: SortKey, direction: 'ascending' | 'descending'): CaseSummary[] {
+  // The worker sends the list in case-number order: the page's first view needs no sort at all.
+  if (key === 'caseNumber' && direction === 'ascending' && list.every((c, i) => i === 0 || list[i - 1]!.numberKey <= c.numberKey)) return [...list];
   const sign = direction === 'ascending' ? 1 : -1;
   const keyed = list.map((c) => {
     const value = c[key];

@@ -196,3 +196,15 @@ describe('caseTimeline', () => {
     expect(caseTimeline(bundle())).toEqual([]);
   });
 });
+
+describe('a list that comes already in case-number order', () => {
+  it('keeps its order and is still a copy the page may change', () => {
+    const inOrder = ['S-1', 'S-2', 'S-10'].map((caseNumber) => ({
+      caseNumber, unit: 'Nord', group: null, caseworker: 'AB', openedAt: null, closedAt: null, status: 'active' as const, events: 0, numberKey: sortKey(caseNumber),
+    }));
+    const sorted = sortCases(inOrder, 'caseNumber', 'ascending');
+    expect(sorted.map((c) => c.caseNumber)).toEqual(['S-1', 'S-2', 'S-10']);
+    expect(sorted).not.toBe(inOrder);
+    expect(sortCases(inOrder, 'caseNumber', 'descending').map((c) => c.caseNumber)).toEqual(['S-10', 'S-2', 'S-1']);
+  });
+});
