@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, FILE_URL, freshBrowser } from './browser';
 import { dubuExtract, tempDir } from './files';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,22 +21,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v: Violation) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-let profile: string;
-let context: BrowserContext;
-let watch: Watch;
+const run = freshBrowser({ perFile: true });
 let page: Page;
-
 beforeAll(async () => {
-  requireBuild();
-  profile = newProfileDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ page } = run);
   await page.goto(FILE_URL);
-});
-afterAll(async () => {
-  await context.close();
-  removeProfileDir(profile);
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violations', () => {
@@ -108,6 +97,6 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await page.getByTestId('check-worker').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
 });

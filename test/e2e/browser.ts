@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const BUILT_FILE = resolve('dist/tilsynsbaenk.html');
@@ -77,4 +78,33 @@ export async function createWorkspace(page: Page, name: string): Promise<void> {
 export async function acknowledgeStorageNotice(page: Page): Promise<void> {
   await page.getByRole('dialog', { name: 'Sådan gemmer Tilsynsbænken dine data' }).waitFor();
   await page.getByRole('button', { name: 'Jeg har forstået det' }).click();
+}
+
+export interface BrowserRun {
+  profile: string;
+  context: BrowserContext;
+  watch: Watch;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every browser test file needs: the built file and Chromium checked, a new
+ * profile and browser for each test (or, with `perFile`, one for the whole file), closed and
+ * removed after it. The returned object is filled in before each test runs.
+ */
+export function freshBrowser(options: { perFile?: boolean } = {}): BrowserRun {
+  const run = {} as BrowserRun;
+  const [before, after] = options.perFile ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  beforeAll(requireBuild);
+  before(async () => {
+    run.profile = newProfileDir();
+    run.context = await launch(run.profile);
+    run.watch = new Watch(run.context);
+    run.page = run.context.pages()[0] ?? (await run.context.newPage());
+  });
+  after(async () => {
+    await run.context.close();
+    removeProfileDir(run.profile);
+  });
+  return run;
 }

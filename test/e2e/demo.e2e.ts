@@ -1,24 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeStorageNotice, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acknowledgeStorageNotice, FILE_URL, freshBrowser } from './browser';
 
-let profile: string;
-let context: BrowserContext;
-let watch: Watch;
+const run = freshBrowser();
 let page: Page;
-
-beforeAll(requireBuild);
-beforeEach(async () => {
-  profile = newProfileDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
-});
-afterEach(async () => {
-  expect(watch.foreignRequests(FILE_URL)).toEqual([]);
-  expect(watch.errors).toEqual([]);
-  await context.close();
-  removeProfileDir(profile);
+beforeEach(() => void ({ page } = run));
+afterEach(() => {
+  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+  expect(run.watch.errors).toEqual([]);
 });
 
 const banner = () => page.getByRole('note');

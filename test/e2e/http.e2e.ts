@@ -1,28 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module shared with `npm start`
 import { serveDist } from '../../scripts/serve.mjs';
-import { acknowledgeStorageNotice, createWorkspace, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import { acknowledgeStorageNotice, createWorkspace, freshBrowser } from './browser';
 
+const run = freshBrowser({ perFile: true });
 let server: { url: string; stop: () => Promise<void> };
-let profile: string;
-let context: BrowserContext;
-let watch: Watch;
 let page: Page;
-
 beforeAll(async () => {
-  requireBuild();
+  ({ page } = run);
   server = await serveDist('dist');
-  profile = newProfileDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
 });
-afterAll(async () => {
-  await context.close();
-  await server.stop();
-  removeProfileDir(profile);
-});
+afterAll(() => server.stop());
 
 describe('served over http:// from an intranet server', () => {
   it('works the same and asks the server for nothing but the page itself', async () => {
@@ -31,7 +20,7 @@ describe('served over http:// from an intranet server', () => {
     await createWorkspace(page, 'Intranet Kommune');
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await expect.poll(() => page.getByTestId('check-worker').innerText()).toBe('Virker');
-    expect(watch.foreignRequests(server.url)).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(run.watch.foreignRequests(server.url)).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
 });

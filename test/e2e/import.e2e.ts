@@ -1,32 +1,23 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeStorageNotice, createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acknowledgeStorageNotice, createWorkspace, FILE_URL, freshBrowser } from './browser';
 import { CASES, dubuExtract, filledTemplate, tempDir, writeFile } from './files';
 
-let profile: string;
+const run = freshBrowser();
 let files: string;
-let context: BrowserContext;
-let watch: Watch;
 let page: Page;
-
-beforeAll(requireBuild);
 beforeEach(async () => {
-  profile = newProfileDir();
+  ({ page } = run);
   files = tempDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
   await page.goto(FILE_URL);
   await acknowledgeStorageNotice(page);
   await createWorkspace(page, 'Testkommune');
 });
-afterEach(async () => {
-  expect(watch.foreignRequests(FILE_URL)).toEqual([]);
-  expect(watch.errors).toEqual([]);
-  await context.close();
-  removeProfileDir(profile);
+afterEach(() => {
+  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+  expect(run.watch.errors).toEqual([]);
 });
 
 async function chooseFile(path: string): Promise<void> {

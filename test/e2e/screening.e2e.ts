@@ -1,29 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgeStorageNotice, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import { acknowledgeStorageNotice, FILE_URL, freshBrowser } from './browser';
 
-let profile: string;
-let context: BrowserContext;
-let watch: Watch;
+const run = freshBrowser({ perFile: true });
 let page: Page;
-
 beforeAll(async () => {
-  requireBuild();
-  profile = newProfileDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ page } = run);
   await page.goto(`${FILE_URL}#/demo`);
   await acknowledgeStorageNotice(page);
   await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
 });
-afterAll(async () => {
-  expect(watch.foreignRequests(FILE_URL)).toEqual([]);
-  expect(watch.errors).toEqual([]);
-  await context.close();
-  removeProfileDir(profile);
+afterAll(() => {
+  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+  expect(run.watch.errors).toEqual([]);
 });
 
 describe('screening', () => {

@@ -1,24 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeStorageNotice, BUILT_FILE, FILE_URL, launch, newProfileDir, removeProfileDir, requireBuild, Watch } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { acknowledgeStorageNotice, BUILT_FILE, FILE_URL, freshBrowser } from './browser';
 
-let profile: string;
-let context: BrowserContext;
-let watch: Watch;
+const run = freshBrowser();
 let page: Page;
-
-beforeAll(requireBuild);
-beforeEach(async () => {
-  profile = newProfileDir();
-  context = await launch(profile);
-  watch = new Watch(context);
-  page = context.pages()[0] ?? (await context.newPage());
-});
-afterEach(async () => {
-  await context.close();
-  removeProfileDir(profile);
-});
+beforeEach(() => void ({ page } = run));
 
 describe('the built file', () => {
   it('is exactly one self-contained HTML file with a hash-only Content-Security-Policy', () => {
@@ -47,8 +34,8 @@ describe('the built file', () => {
     await page.getByRole('heading', { name: 'Arbejdsområder', level: 1 }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
 
-    expect(watch.foreignRequests(FILE_URL)).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
 
   it('shows the storage facts, asks for persistent storage and runs the inline worker under the CSP', async () => {
@@ -59,9 +46,9 @@ describe('the built file', () => {
     await expect.poll(() => page.getByTestId('usage').innerText()).toMatch(/^[\d.,]+\s(B|kB|MB|GB) brugt af [\d.,]+\s(kB|MB|GB|TB) til rådighed$/);
     await expect.poll(() => page.getByTestId('check-worker').innerText()).toBe('Virker');
     expect(await page.getByTestId('check-indexeddb').innerText()).toBe('Virker');
-    expect(watch.requests.some((url) => url.startsWith('blob:'))).toBe(true);
-    expect(watch.foreignRequests(FILE_URL)).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(run.watch.requests.some((url) => url.startsWith('blob:'))).toBe(true);
+    expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
 
   it('marks the current page in the navigation and says so for an unknown address', async () => {
@@ -71,6 +58,6 @@ describe('the built file', () => {
     await page.goto(`${FILE_URL}#/findes-ikke`);
     await page.getByRole('heading', { name: 'Siden findes ikke' }).waitFor();
     expect(await page.title()).toBe('Tilsynsbænken');
-    expect(watch.errors).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
 });
