@@ -80,20 +80,27 @@ export function danishHolidays(year: number, options: HolidayOptions): Holiday[]
 }
 
 /**
- * Day numbers of the holidays, per year and option set. A deadline engine asks for thousands of
- * days over a handful of years, so each year is computed once.
+ * Day numbers of the holidays of 1900–2199 per option set. A deadline engine asks for millions of
+ * days, so the answer is one set lookup; each option set is computed once (a few milliseconds).
  */
-const cache = new Map<string, Set<number>>();
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+const FIRST_DAY = dayNumber(`${FIRST_YEAR}-01-01`);
+const LAST_DAY = dayNumber(`${LAST_YEAR}-12-31`);
+const byKey = new Map<string, Set<number>>();
+const byOptions = new WeakMap<HolidayOptions, Set<number>>();
 
-const optionsKey = (o: HolidayOptions) => `${+o.constitutionDay}${+o.christmasEve}${+o.newYearsEve}`;
-
-function holidayDays(year: number, options: HolidayOptions): Set<number> {
-  const key = `${year}:${optionsKey(options)}`;
-  let days = cache.get(key);
+function holidayDays(options: HolidayOptions): Set<number> {
+  let days = byOptions.get(options);
+  if (days) return days;
+  const key = `${+options.constitutionDay}${+options.christmasEve}${+options.newYearsEve}`;
+  days = byKey.get(key);
   if (!days) {
-    days = new Set(danishHolidays(year, options).map((h) => dayNumber(h.date)));
-    cache.set(key, days);
+    days = new Set();
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) for (const h of danishHolidays(year, options)) days.add(dayNumber(h.date));
+    byKey.set(key, days);
   }
+  byOptions.set(options, days);
   return days;
 }
 
@@ -104,6 +111,6 @@ export function isHoliday(date: IsoDate, options: HolidayOptions): boolean {
 
 /** The same test on a day number, so the working-day walk need not format dates. */
 export function isHolidayDay(day: number, options: HolidayOptions): boolean {
-  const year = Number(fromDayNumber(day).slice(0, 4));
-  return holidayDays(year, options).has(day);
+  if (day < FIRST_DAY || day > LAST_DAY) return danishHolidays(Number(fromDayNumber(day).slice(0, 4)), options).some((h) => dayNumber(h.date) === day);
+  return holidayDays(options).has(day);
 }

@@ -29,11 +29,22 @@ export function isWorkingDay(date: IsoDate, options: HolidayOptions): boolean {
  */
 export function addWorkingDays(date: IsoDate, n: number, options: HolidayOptions): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be a whole number, got ${n}`);
-  const step = n < 0 ? -1 : 1;
-  let day = dayNumber(date);
-  for (let left = Math.abs(n); left > 0; ) {
-    day += step;
-    if (isWorkingDayNumber(day, options)) left--;
+  const start = dayNumber(date);
+  // A screening asks this for every notification, over a few thousand distinct dates.
+  let sums = workingDaySums.get(options);
+  if (!sums) workingDaySums.set(options, (sums = new Map()));
+  const key = start * 1024 + n;
+  let day = sums.get(key);
+  if (day === undefined) {
+    const step = n < 0 ? -1 : 1;
+    day = start;
+    for (let left = Math.abs(n); left > 0; ) {
+      day += step;
+      if (isWorkingDayNumber(day, options)) left--;
+    }
+    if (Math.abs(n) < 512) sums.set(key, day);
   }
   return fromDayNumber(day);
 }
+
+const workingDaySums = new WeakMap<HolidayOptions, Map<number, number>>();

@@ -49,4 +49,13 @@ describe('day numbers', () => {
     expect(fromDayNumber(dayNumber('2024-02-29'))).toBe('2024-02-29');
     expect(fromDayNumber(0)).toBe('1970-01-01');
   });
+
+  it('are read from the digits the same as Date.UTC counts them, every day from 1899 to 2101, and NaN for what is no date', async () => {
+    const { dayNumber } = await import('../../src/domain/calendar');
+    for (let ms = Date.UTC(1899, 11, 30); ms <= Date.UTC(2101, 0, 1); ms += 86_400_000) {
+      expect(dayNumber(new Date(ms).toISOString().slice(0, 10))).toBe(ms / 86_400_000);
+    }
+    expect(dayNumber('2024-03-01')).toBe(19_783);
+    for (const junk of ['', '2024-13-01', '2024-00-10', '2024-1-01', 'abcd-ef-gh', '2024-02-00']) expect(dayNumber(junk)).toBeNaN();
+  });
 });
