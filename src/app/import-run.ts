@@ -1,5 +1,7 @@
 import type { ImportCounts, ImportRecord, RawRowChunk, StoredCase } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
+import { encodeCase } from '../db/case-codec';
+import { writeCaseSnapshot } from '../db/case-snapshot';
 import { diffCases } from '../domain/reimport';
 import { EVENT_TABLES, emptyEvents, type CaseBundle, type EventTableName } from '../domain/types';
 import type { ImportMapping } from '../io/mapping';
@@ -38,7 +40,7 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
   const coversCases = result.tables.includes('cases');
   const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
   const writeStarted = performance.now();
-  const record = await db.transaction('rw', [db.cases, db.imports, db.rawRows, db.auditLog], async () => {
+  const record = await db.transaction('rw', [db.cases, db.caseSnapshot, db.imports, db.rawRows, db.auditLog], async () => {
     const existing: StoredCase[] = known.size ? await db.cases.toArray() : [];
     const existingByNumber = new Map(existing.map((c) => [c.caseNumber, c]));
     // Events of the tables this file covers are replaced; the other tables' events are kept.
@@ -76,10 +78,13 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
     }
     const total = writes.length + chunks.length * RAW_CHUNK_ROWS;
     let done = 0;
-    for (let i = 0; i < writes.length; i += WRITE_BATCH) {
-      await db.putCases(writes.slice(i, i + WRITE_BATCH));
-      progress('write', (done += Math.min(WRITE_BATCH, writes.length - i)), total);
+    const encoded = writes.map(encodeCase);
+    for (let i = 0; i < encoded.length; i += WRITE_BATCH) {
+      await db.putEncodedCases(encoded.slice(i, i + WRITE_BATCH));
+      progress('write', (done += Math.min(WRITE_BATCH, encoded.length - i)), total);
     }
+    const written = new Set(encoded.map((c) => c.caseNumber));
+    await writeCaseSnapshot(db.caseSnapshot, [...existing.filter((c) => !written.has(c.caseNumber)).map(encodeCase), ...encoded]);
     for (let i = 0; i < chunks.length; i += 10) {
       await db.rawRows.bulkAdd(chunks.slice(i, i + 10));
       progress('write', (done += Math.min(10, chunks.length - i) * RAW_CHUNK_ROWS), total);

@@ -53,11 +53,11 @@ const NO_EVENTS: readonly never[] = Object.freeze([]) as readonly never[];
 
 /**
  * A stored case as the rules can read it without restoring every null: only the event tables are
- * filled in. Screening 100,000 cases this way skips building some 600,000 event objects.
+ * filled in, in place (the encoded case is a fresh copy from IndexedDB or JSON, used once).
+ * Screening 100,000 cases this way skips building some 600,000 event objects.
  */
 export function caseForRules(encoded: EncodedCase): StoredCase {
-  const stored = (encoded.events ?? {}) as Partial<Record<EventTableName, unknown[]>>;
-  const events: Record<string, unknown> = {};
-  for (const table of EVENT_TABLES) events[table] = stored[table] ?? NO_EVENTS;
-  return { ...encoded, events } as unknown as StoredCase;
+  const events = (encoded.events ??= {}) as Partial<Record<EventTableName, readonly unknown[]>>;
+  for (const table of EVENT_TABLES) events[table] ??= NO_EVENTS;
+  return encoded as unknown as StoredCase;
 }

@@ -1,4 +1,6 @@
 import type { Transaction } from 'dexie';
+import type { EncodedCase } from './case-codec';
+import { writeCaseSnapshot } from './case-snapshot';
 
 /**
  * One step in the workspace database's history. Versions are only ever appended: a released
@@ -38,6 +40,15 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
       improvementActions: 'id, focusArea, status',
       auditLog: '++id, at, action',
       settings: 'key',
+    },
+  },
+  {
+    // The cases again, as JSON in chunks, for reading them all fast (case-snapshot.ts).
+    version: 2,
+    stores: { caseSnapshot: 'id' },
+    upgrade: async (tx) => {
+      const cases = (await tx.table('cases').toCollection().raw().toArray()) as EncodedCase[];
+      await writeCaseSnapshot(tx.table('caseSnapshot'), cases);
     },
   },
 ];

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
+import type { SnapshotChunk } from './case-snapshot';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import { workspaceDbName } from './names';
@@ -14,6 +15,7 @@ export class WorkspaceDb extends Dexie {
   declare screenings: Table<ScreeningRecord, string>;
   declare screeningResults: Table<ScreeningResultChunk, number>;
   declare settings: Table<{ key: string; value: unknown }, string>;
+  declare caseSnapshot: Table<SnapshotChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
 
   constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {
@@ -27,9 +29,13 @@ export class WorkspaceDb extends Dexie {
     this.cases.hook('reading', (stored) => decodeCase(stored as unknown as EncodedCase));
   }
 
-  /** Writes cases in their stored form. The only way cases should be written. */
+  /** Writes cases in their stored form. The only way cases should be written; the writer then renews the snapshot (case-snapshot.ts). */
   putCases(cases: readonly StoredCase[]): Promise<unknown> {
-    return this.cases.bulkPut(cases.map(encodeCase) as unknown as StoredCase[]);
+    return this.putEncodedCases(cases.map(encodeCase));
+  }
+
+  putEncodedCases(cases: readonly EncodedCase[]): Promise<unknown> {
+    return this.cases.bulkPut(cases as unknown as StoredCase[]);
   }
 }
 

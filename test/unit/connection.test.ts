@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionLoss } from '../../src/db/connection';
 import { workspaceDbName } from '../../src/db/names';
 import { deleteWorkspaceDb, openWorkspaceDb } from '../../src/db/workspace-db';
-import { TEST_SCHEMA_V2 } from './fixtures/schema.v2';
+import { latestVersion } from '../../src/db/schema';
+import { TEST_SCHEMA_NEXT } from './fixtures/schema.next';
 
 beforeEach(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
@@ -37,11 +38,11 @@ describe('several tabs on one workspace', () => {
     const lost: ConnectionLoss[] = [];
     const db = await openWorkspaceDb('shared', { onConnectionLost: (reason) => lost.push(reason) });
 
-    const newer = await openWorkspaceDb('shared', {}, TEST_SCHEMA_V2);
+    const newer = await openWorkspaceDb('shared', {}, TEST_SCHEMA_NEXT);
 
     expect(lost).toEqual(['upgraded']);
     expect(db.isOpen()).toBe(false);
-    expect(newer.verno).toBe(2);
+    expect(newer.verno).toBe(latestVersion(TEST_SCHEMA_NEXT));
     newer.close();
   });
 
@@ -52,12 +53,12 @@ describe('several tabs on one workspace', () => {
     const stubborn = await rawOpen(workspaceDbName('shared'));
     let blocked = 0;
 
-    const upgrading = openWorkspaceDb('shared', { onBlocked: () => blocked++ }, TEST_SCHEMA_V2);
+    const upgrading = openWorkspaceDb('shared', { onBlocked: () => blocked++ }, TEST_SCHEMA_NEXT);
     await vi.waitFor(() => expect(blocked).toBe(1));
 
     stubborn.close();
     const db = await upgrading;
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(latestVersion(TEST_SCHEMA_NEXT));
     db.close();
   });
 });

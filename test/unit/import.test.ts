@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportRequest } from '../../src/app/import-run';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
+import { eachStoredCase } from '../../src/db/case-snapshot';
+import type { EncodedCase } from '../../src/db/case-codec';
 import { suggestMapping } from '../../src/io/mapping';
 import type { SourceCell, SourceWorkbook } from '../../src/io/source';
 
@@ -23,6 +25,14 @@ function request(workbook: SourceWorkbook, importedAt = '2026-11-27T08:00:00.000
   return { importId: `I-${++counter}`, importedAt, fileName: 'udtraek.csv', size: 100, sha256: 'ab', readMs: 1, mapping: suggestMapping(workbook), keepFullCpr: false };
 }
 const importBook = (workbook: SourceWorkbook, importedAt?: string) => runImport(db, workbook, request(workbook, importedAt));
+
+/** The snapshot the screening reads must hold exactly the stored cases, in case-number order. */
+async function expectSnapshotMatchesCases() {
+  const fromSnapshot: EncodedCase[] = [];
+  await eachStoredCase(db, (cases) => fromSnapshot.push(...cases));
+  expect(await db.caseSnapshot.count()).toBeGreaterThan(0);
+  expect(fromSnapshot).toEqual(await db.cases.toCollection().raw().toArray());
+}
 
 const WIDE_HEADERS = ['Sagsnr', 'CPR-nr', 'Enhed', 'Sagsbehandler', 'Underretning modtaget', 'Underretning fra fagperson', 'Foranstaltning type', 'Foranstaltning iværksat', 'Handleplan dato'];
 
@@ -125,6 +135,7 @@ describe('re-importing a newer extract of the same cases', () => {
     expect(await db.cases.count()).toBe(4);
     expect((await db.cases.get('S-3'))!.missingSince).toBe('2026-11-27');
     expect((await db.cases.get('S-1'))!.events.notifications).toEqual([expect.objectContaining({ fromProfessional: false })]);
+    await expectSnapshotMatchesCases();
   });
 
   it('changes nothing when the same extract is imported twice', async () => {
@@ -141,7 +152,18 @@ describe('re-importing a newer extract of the same cases', () => {
     const record = await importBook(casesOnly);
     expect(record.diff.unchanged).toBe(3);
     expect((await db.cases.get('S-1'))!.events.notifications).toHaveLength(1);
+    await expectSnapshotMatchesCases();
   });
+
+  it('keeps the snapshot of 4,500 cases in case-number order over three chunks, also when a re-import adds and changes some', async () => {
+    const rows = (n: number, caseworker: string) => Array.from({ length: n }, (_, i) => [`S-${String(n - i).padStart(5, '0')}`, null, 'Nord', caseworker, null, null, null, null, null]);
+    await importBook(csv(sheet('udtraek', WIDE_HEADERS, rows(4_000, 'AB'))));
+    await expectSnapshotMatchesCases();
+    await importBook(csv(sheet('udtraek', WIDE_HEADERS, rows(4_500, 'CD').slice(0, 1_000))));
+    expect(await db.cases.count()).toBe(4_500);
+    expect(await db.caseSnapshot.count()).toBe(3);
+    await expectSnapshotMatchesCases();
+  }, 30_000);
 });
 
 describe('atomicity', () => {
@@ -155,5 +177,6 @@ describe('atomicity', () => {
     });
     await expect(failing).rejects.toThrow('fanen blev lukket');
     expect({ cases: await db.cases.toArray(), imports: await db.imports.count(), raw: await db.rawRows.count() }).toEqual(before);
+    await expectSnapshotMatchesCases();
   });
 });

@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA, latestVersion } from '../../src/db/schema';
 import { openWorkspaceDb } from '../../src/db/workspace-db';
-import { TEST_SCHEMA_V2 } from './fixtures/schema.v2';
+import { TEST_SCHEMA_NEXT } from './fixtures/schema.next';
+import { eachStoredCase } from '../../src/db/case-snapshot';
+import { encodeCase, type EncodedCase } from '../../src/db/case-codec';
 import type { StoredCase } from '../../src/db/records';
 import { emptyEvents } from '../../src/domain/types';
 
@@ -34,9 +36,9 @@ const ARCHITECTURE_TABLES = [
 ];
 
 describe('workspace schema', () => {
-  it('version 1 has every table of the architecture', async () => {
+  it('the latest version has every table of the architecture', async () => {
     const db = await openWorkspaceDb('v1');
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(latestVersion(WORKSPACE_SCHEMA));
     expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(ARCHITECTURE_TABLES));
     db.close();
   });
@@ -47,7 +49,20 @@ describe('workspace schema', () => {
     expect(latestVersion(WORKSPACE_SCHEMA)).toBe(versions.at(-1));
   });
 
-  it('upgrades a version 1 database with data to version 2 without losing a row', async () => {
+  it('version 2 builds the case snapshot from the cases a version 1 database holds', async () => {
+    const v1 = await openWorkspaceDb('snapshot', {}, WORKSPACE_SCHEMA.slice(0, 1));
+    await v1.putCases([S2, S1]);
+    v1.close();
+    const v2 = await openWorkspaceDb('snapshot', {}, WORKSPACE_SCHEMA.slice(0, 2));
+    expect(v2.verno).toBe(2);
+    const read: EncodedCase[] = [];
+    expect(await eachStoredCase(v2, (cases) => read.push(...cases))).toBe(2);
+    expect(read).toEqual([encodeCase(S1), encodeCase(S2)]);
+    expect(await v2.caseSnapshot.count()).toBe(1);
+    v2.close();
+  });
+
+  it('upgrades a database with data to a next version without losing a row', async () => {
     const v1 = await openWorkspaceDb('migrate');
     await v1.putCases([S1, S2]);
     await v1.rawRows.bulkAdd([
@@ -57,8 +72,8 @@ describe('workspace schema', () => {
     await v1.settings.put({ key: 'keepFullCpr', value: false });
     v1.close();
 
-    const v2 = await openWorkspaceDb('migrate', {}, TEST_SCHEMA_V2);
-    expect(v2.verno).toBe(2);
+    const v2 = await openWorkspaceDb('migrate', {}, TEST_SCHEMA_NEXT);
+    expect(v2.verno).toBe(latestVersion(TEST_SCHEMA_NEXT));
     expect(await v2.cases.orderBy('caseNumber').toArray()).toEqual([{ ...S1, status: 'closed' }, { ...S2, status: 'active' }]);
     expect(await v2.table('cases').where('status').equals('active').primaryKeys()).toEqual(['S-2']);
     expect(await v2.rawRows.where('importId').equals('I-1').count()).toBe(2);
