@@ -6,7 +6,7 @@
 import { fieldByKey } from '../domain/fields';
 import { fail, ok, type Result } from '../domain/result';
 import { RULES } from '../domain/rules/catalog';
-import { screenCases } from '../domain/rules/evaluate';
+import { screenTable } from '../domain/rules/evaluate';
 import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { summariseByRule, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningSettings } from '../domain/rules/types';
@@ -155,8 +155,9 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const importedTables = EVENT_TABLES.filter((t) => imported.tables.includes(t));
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const cases = bundleCases(imported.data);
-  const results = screenCases(cases, { asOf: options.asOf, settings, importedTables: new Set(importedTables), explain: true });
-  const summaries = summariseByRule(results).sort((a, b) => catalogIndex(a.ruleId) - catalogIndex(b.ruleId));
+  const table = screenTable(cases, { asOf: options.asOf, settings, importedTables: new Set(importedTables), explain: true });
+  const results = table.all();
+  const summaries = summariseByRule(table).sort((a, b) => catalogIndex(a.ruleId) - catalogIndex(b.ruleId));
   return ok({
     json: { asOf: options.asOf, ruleSetVersion: ruleSetVersion(settings), results: results.map(resultJson), summary: summaries.map(summaryJson) },
     results, summaries, mapping, issues: imported.issues, rowsRead: imported.rowsRead, rowsRejected: imported.rowsRejected,

@@ -1,6 +1,7 @@
 import type { ReimportDiff } from '../domain/reimport';
 import type { RuleSummary } from '../domain/rules/summary';
-import type { RuleResult, ScreeningSettings } from '../domain/rules/types';
+import type { StoredResultTable } from '../domain/rules/result-table';
+import type { ScreeningSettings } from '../domain/rules/types';
 import type { CaseBundle, IsoDate, TableName } from '../domain/types';
 import type { ImportMapping } from '../io/mapping';
 import type { SourceFormat, SourceRow, SourceWorkbook } from '../io/source';
@@ -70,9 +71,10 @@ export interface ScreeningRecord {
   complete?: boolean;
 }
 
-/** Rule results of one screening, many to a record (a large screening has a million). */
+/** The results of one screening as columns (result-table.ts), and the facts of its cases for grouping. */
 export interface ScreeningResultChunk {
   id?: number;
   screeningId: string;
-  results: RuleResult[];
+  table: StoredResultTable;
+  cases: [string, Pick<CaseBundle, 'unit' | 'group' | 'caseworker'>][];
 }

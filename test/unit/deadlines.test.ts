@@ -1,3 +1,4 @@
+import { ResultTable } from '../../src/domain/rules/result-table';
 import { describe, expect, it } from 'vitest';
 import { bucketOf, deadlineItems } from '../../src/domain/rules/deadlines';
 import type { RuleResult } from '../../src/domain/rules/types';
@@ -28,13 +29,13 @@ describe('the weekly deadline overview', () => {
 
   it('lists pending steps and overdue steps not done, soonest first, with unit and caseworker, and leaves out steps done late', () => {
     const cases = new Map([['S-1', { unit: 'Nord', caseworker: 'Alma Fiktiv' }], ['S-2', { unit: 'Syd', caseworker: 'Bent Opdigtet' }]]);
-    const items = deadlineItems([
+    const items = deadlineItems(ResultTable.of([
       result({}),
       result({ caseNumber: 'S-2', status: 'breached', deadline: '2024-05-31', daysLate: 5 }),
       result({ caseNumber: 'S-2', ruleId: 'UND_KVIT', status: 'breached', deadline: '2024-05-01', doneAt: '2024-05-03', daysLate: 2 }),
       result({ status: 'met', deadline: '2024-06-01', doneAt: '2024-05-30' }),
       result({ ruleId: 'BISIDDER', status: 'breached', deadline: null }),
-    ], cases, '2024-06-05');
+    ]), cases, '2024-06-05');
     expect(items).toEqual([
       { caseNumber: 'S-2', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-05-31', daysLeft: -5, bucket: 'overdue', unit: 'Syd', caseworker: 'Bent Opdigtet', legalRef: 'Barnets Lov § 20' },
       { caseNumber: 'S-1', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-06-20', daysLeft: 15, bucket: 'later', unit: 'Nord', caseworker: 'Alma Fiktiv', legalRef: 'Barnets Lov § 20' },
@@ -48,12 +49,12 @@ describe('fields to fix in the case system', () => {
     const unknown = (caseNumber: string, missing: string[]): RuleResult => ({
       ruleId: 'X', caseNumber, subject: 's', status: 'unknown', deadline: null, doneAt: null, daysLate: null, regime: null, legalRef: '', basis: '', trigger: null, missing,
     });
-    const quality = dataQuality([
+    const quality = dataQuality(ResultTable.of([
       unknown('S-1', ['measures.consent']),
       unknown('S-1', ['measures.consent', 'measures.kind']),
       unknown('S-2', ['measures.consent']),
       { ...unknown('S-3', ['measures.kind']), status: 'breached' },
-    ]);
+    ]));
     expect(quality).toEqual({
       fields: [{ key: 'measures.consent', cases: 2 }, { key: 'measures.kind', cases: 1 }],
       cases: [{ caseNumber: 'S-1', fields: ['measures.consent', 'measures.kind'] }, { caseNumber: 'S-2', fields: ['measures.consent'] }],

@@ -1,3 +1,4 @@
+import { ResultTable } from '../../src/domain/rules/result-table';
 import { describe, expect, it } from 'vitest';
 import { screenCase, screenCases } from '../../src/domain/rules/evaluate';
 import { CATALOG_VERSION } from '../../src/domain/rules/catalog';
@@ -297,7 +298,7 @@ describe('summaries: counts, rate with the Wilson interval, groups', () => {
 
   it('counts each status and rates 12 met + 5 with exception of 78 counted as 17/78, Wilson 0.140768–0.321607', () => {
     const results = [...many(12, 'met'), ...many(5, 'metWithException'), ...many(61, 'breached'), ...many(4, 'pending'), ...many(3, 'notApplicable'), ...many(2, 'unknown')];
-    const [s] = summariseByRule(results);
+    const [s] = summariseByRule(ResultTable.of(results));
     expect(s).toMatchObject({ ruleId: 'OPF_FOERSTE', met: 12, metWithException: 5, breached: 61, pending: 4, notApplicable: 3, unknown: 2 });
     expect(s!.rate).toBeCloseTo(17 / 78, 12);
     expect(s!.rate).toBeCloseTo(0.217949, 6);
@@ -305,11 +306,11 @@ describe('summaries: counts, rate with the Wilson interval, groups', () => {
     expect(s!.ci!.high).toBeCloseTo(0.321607, 6);
   });
   it('gives no rate when only pending, not-applicable and unknown results exist', () => {
-    const [s] = summariseByRule([result('pending'), result('notApplicable'), result('unknown')]);
+    const [s] = summariseByRule(ResultTable.of([result('pending'), result('notApplicable'), result('unknown')]));
     expect(s!.rate).toBeNull();
   });
   it('keeps one summary per rule id, local standards included', () => {
-    const s = summariseByRule([result('met'), result('breached', 'S-1', '2024-05-17', 'OPF_2M'), result('breached')]);
+    const s = summariseByRule(ResultTable.of([result('met'), result('breached', 'S-1', '2024-05-17', 'OPF_2M'), result('breached')]));
     expect(s.map((x) => [x.ruleId, x.met, x.breached])).toEqual([['OPF_FOERSTE', 1, 1], ['OPF_2M', 0, 1]]);
   });
 
@@ -324,11 +325,11 @@ describe('summaries: counts, rate with the Wilson interval, groups', () => {
     ['S-3', { unit: 'Nord', group: 'Unge', caseworker: 'AB' }],
   ]);
   it('groups one rule\u2019s results by unit, leaving other rules out', () => {
-    const g = Object.fromEntries(summariseGroups(grouped, 'OPF_FOERSTE', 'unit', cases).map((x) => [x.group, [x.met, x.breached, x.rate]]));
+    const g = Object.fromEntries(summariseGroups(ResultTable.of(grouped), 'OPF_FOERSTE', 'unit', cases).map((x) => [x.group, [x.met, x.breached, x.rate]]));
     expect(g).toEqual({ Nord: [1, 1, 0.5], Syd: [1, 1, 0.5] });
   });
   it('groups by the quarter of the trigger: 31-03 in K1, 01-04 and 17-05 in K2', () => {
-    const g = Object.fromEntries(summariseGroups(grouped, 'OPF_FOERSTE', 'quarter', cases).map((x) => [x.group, [x.met, x.breached]]));
+    const g = Object.fromEntries(summariseGroups(ResultTable.of(grouped), 'OPF_FOERSTE', 'quarter', cases).map((x) => [x.group, [x.met, x.breached]]));
     expect(g).toEqual({ '2024 K1': [1, 1], '2024 K2': [1, 1] });
   });
 });

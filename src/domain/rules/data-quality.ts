@@ -1,5 +1,5 @@
 import { fieldByKey, TABLES } from '../fields';
-import type { RuleResult } from './types';
+import type { ResultTable } from './result-table';
 
 export interface DataQuality {
   /** Per field: on how many cases it is missing where a rule needed it, most first. */
@@ -9,13 +9,15 @@ export interface DataQuality {
 }
 
 /** Turns `unknown` results into what to fix in the case system, per case and per field. */
-export function dataQuality(results: readonly RuleResult[]): DataQuality {
+export function dataQuality(results: ResultTable): DataQuality {
   const byCase = new Map<string, Set<string>>();
-  for (const r of results) {
-    if (r.status !== 'unknown' || !r.missing) continue;
-    let fields = byCase.get(r.caseNumber);
-    if (!fields) byCase.set(r.caseNumber, (fields = new Set()));
-    for (const key of r.missing) fields.add(key);
+  for (let i = 0; i < results.length; i++) {
+    const missing = results.status(i) === 'unknown' ? results.missing(i) : undefined;
+    if (!missing) continue;
+    const caseNumber = results.caseNumber(i);
+    let fields = byCase.get(caseNumber);
+    if (!fields) byCase.set(caseNumber, (fields = new Set()));
+    for (const key of missing) fields.add(key);
   }
   const perField = new Map<string, number>();
   for (const fields of byCase.values()) for (const key of fields) perField.set(key, (perField.get(key) ?? 0) + 1);

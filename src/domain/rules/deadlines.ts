@@ -1,6 +1,6 @@
 import { addDays, dayNumber, daysBetween } from '../calendar';
 import type { Case, IsoDate } from '../types';
-import type { RuleResult } from './types';
+import type { ResultTable } from './result-table';
 
 /** The weekly follow-up's groups (seed 003): what is overdue, due this week, in the next 14 days, later. */
 export type DeadlineBucket = 'overdue' | 'thisWeek' | 'next14Days' | 'later';
@@ -37,14 +37,17 @@ export function bucketOf(deadline: IsoDate, asOf: IsoDate): DeadlineBucket {
  * Every step still to be done: pending ones with their deadline, and breached ones that are not
  * done at all (overdue). Steps done late are history, not follow-up. Soonest first.
  */
-export function deadlineItems(results: readonly RuleResult[], cases: ReadonlyMap<string, Pick<Case, 'unit' | 'caseworker'>>, asOf: IsoDate): DeadlineItem[] {
+export function deadlineItems(results: ResultTable, cases: ReadonlyMap<string, Pick<Case, 'unit' | 'caseworker'>>, asOf: IsoDate): DeadlineItem[] {
   const items: DeadlineItem[] = [];
-  for (const r of results) {
-    if (r.deadline === null || !(r.status === 'pending' || (r.status === 'breached' && r.doneAt === null))) continue;
-    const c = cases.get(r.caseNumber);
+  for (let i = 0; i < results.length; i++) {
+    const status = results.status(i);
+    const deadline = results.deadline(i);
+    if (deadline === null || !(status === 'pending' || (status === 'breached' && results.doneAt(i) === null))) continue;
+    const caseNumber = results.caseNumber(i);
+    const c = cases.get(caseNumber);
     items.push({
-      caseNumber: r.caseNumber, ruleId: r.ruleId, subject: r.subject, deadline: r.deadline, daysLeft: daysBetween(asOf, r.deadline),
-      bucket: bucketOf(r.deadline, asOf), unit: c?.unit ?? 'ukendt', caseworker: c?.caseworker ?? 'ukendt', legalRef: r.legalRef,
+      caseNumber, ruleId: results.ruleId(i), subject: results.subject(i), deadline, daysLeft: daysBetween(asOf, deadline),
+      bucket: bucketOf(deadline, asOf), unit: c?.unit ?? 'ukendt', caseworker: c?.caseworker ?? 'ukendt', legalRef: results.legalRef(i),
     });
   }
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));
