@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { WorkspaceDb } from '../db/workspace-db';
 import { summariseCase, type CaseSummary } from '../domain/case-list';
-import { caseForRules, type EncodedCase } from '../db/case-codec';
+import { caseForRules } from '../db/case-codec';
+import { eachStoredCase } from '../db/case-snapshot';
 import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
@@ -14,7 +15,7 @@ import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
-import { groupsOf, loadScreening, runScreening, storeScreening, subjectsOf, type LoadedScreening } from './screening';
+import { groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -93,7 +94,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'screen': {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
-        screening = await runScreening(db, job.request, progress);
+        screening = await runScreening(db, job.request, progress, job.helper);
       } catch (error) {
         db.close();
         throw error;
@@ -102,6 +103,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       // screening is stored whole or not at all), and questions meanwhile are answered from memory.
       storing = storeScreening(db, screening).finally(() => db.close());
       return { kind: 'screen', record: screening.record };
+    }
+    case 'screenPart': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        await runScreeningPart(db, job.asOf, job.port);
+        return { kind: 'screenPart' };
+      } finally {
+        db.close();
+      }
     }
     case 'screeningGroups':
       return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };
@@ -129,10 +139,9 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
         const summaries: CaseSummary[] = [];
-        const read = (after?: string) => (after === undefined ? db.cases.orderBy(':id') : db.cases.where(':id').above(after)).limit(CASE_CHUNK).raw().toArray() as unknown as Promise<EncodedCase[]>;
-        for (let page = await read(); page.length; page = await read(page[page.length - 1]!.caseNumber)) {
-          for (const c of page) summaries.push(summariseCase(caseForRules(c)));
-        }
+        await eachStoredCase(db, (cases) => {
+          for (const c of cases) summaries.push(summariseCase(caseForRules(c)));
+        });
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'caseIndex', count: summaries.length };

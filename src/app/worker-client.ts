@@ -9,7 +9,8 @@ export interface JobOptions {
   signal?: AbortSignal;
 }
 
-const transferables = (job: WorkerJob): Transferable[] => ('bytes' in job ? [job.bytes] : []);
+const transferables = (job: WorkerJob): Transferable[] =>
+  'bytes' in job ? [job.bytes] : job.kind === 'screenPart' ? [job.port] : job.kind === 'screen' && job.helper ? [job.helper] : [];
 
 /**
  * A background worker for one piece of work that may take several jobs (read a file, then import
@@ -22,6 +23,11 @@ export class WorkerSession {
   #ensure(): Worker {
     this.#worker ??= new BackgroundWorker();
     return this.#worker;
+  }
+
+  /** Starts the worker now, so that its script is loaded before the first job (it is a megabyte). */
+  start(): void {
+    this.#ensure();
   }
 
   run<K extends WorkerJobResult['kind']>(job: WorkerJob, options: JobOptions = {}): Promise<Extract<WorkerJobResult, { kind: K }>> {

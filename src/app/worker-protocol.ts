@@ -31,7 +31,9 @@ export type WorkerJob =
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
   | { kind: 'template' }
   | { kind: 'caseIndex'; dbName: string }
-  | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string } }
+  /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
+  | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
+  | { kind: 'screenPart'; dbName: string; asOf: IsoDate; port: MessagePort }
   | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
   | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; dbName: string; screeningId: string }
@@ -46,6 +48,7 @@ export type WorkerJobResult =
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }
   | { kind: 'screen'; record: ScreeningRecord }
+  | { kind: 'screenPart' }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
   | { kind: 'deadlines'; items: DeadlineItem[] }

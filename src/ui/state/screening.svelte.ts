@@ -27,8 +27,13 @@ export class ScreeningState {
   items = $state.raw<DeadlineItem[] | undefined>();
   quality = $state.raw<DataQuality | undefined>();
   #worker = new WorkerSession();
+  /** A second worker screens half of the cases where the machine has a second core. */
+  #helper = navigator.hardwareConcurrency > 1 ? new WorkerSession() : undefined;
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+    this.#worker.start();
+    this.#helper?.start();
+  }
 
   async loadLatest(): Promise<void> {
     this.record = await this.db.screenings.orderBy('createdAt').last();
@@ -41,10 +46,14 @@ export class ScreeningState {
     this.drill = undefined;
     this.quality = undefined;
     try {
-      const result = await this.#worker.run<'screen'>(
-        { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() } },
-        { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
-      );
+      const channel = this.#helper ? new MessageChannel() : undefined;
+      const [result] = await Promise.all([
+        this.#worker.run<'screen'>(
+          { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() }, helper: channel?.port1 },
+          { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
+        ),
+        channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.dbName, asOf, port: channel.port2 }),
+      ]);
       this.record = result.record;
     } catch (error) {
       this.error = `Screeningen mislykkedes: ${error instanceof Error ? error.message : String(error)}`;
@@ -88,5 +97,6 @@ export class ScreeningState {
 
   dispose(): void {
     this.#worker.terminate();
+    this.#helper?.terminate();
   }
 }
