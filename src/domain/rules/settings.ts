@@ -1,7 +1,7 @@
 import { DEFAULT_HOLIDAY_OPTIONS } from '../holidays';
-import { CATALOG_VERSION, ruleDef, RULES } from './catalog';
+import { CATALOG_VERSION, lawParams, ruleDef, RULES } from './catalog';
 import { ruleName } from './labels';
-import type { RuleId, ScreeningSettings } from './types';
+import type { RuleId, RuleParams, ScreeningContext, ScreeningSettings } from './types';
 
 /** The law's values: every rule on, no local standards, all optional holidays counted. */
 export const DEFAULT_SETTINGS: ScreeningSettings = {
@@ -66,3 +66,14 @@ export function localStandardId(baseRuleId: RuleId, existing: readonly { id: str
     if (!existing.some((s) => s.id === id)) return id;
   }
 }
+
+/** A rule's parameters in this workspace: the law's, with the settings' changes. */
+export function ctxParams(ctx: ScreeningContext, id: RuleId): RuleParams {
+  let params = paramsOf.get(ctx);
+  if (!params) paramsOf.set(ctx, (params = new Map()));
+  let found = params.get(id);
+  if (!found) params.set(id, (found = { ...lawParams(id), ...ctx.settings.params[id] }));
+  return found;
+}
+/** BFU_FORELOEBIG asks for BFU_4M's parameters for every investigation. */
+const paramsOf = new WeakMap<ScreeningContext, Map<RuleId, RuleParams>>();
