@@ -6,6 +6,7 @@ declare module 'jstat' {
   interface JStat {
     beta: { inv(p: number, alpha: number, beta: number): number };
     normal: { inv(p: number, mean: number, std: number): number };
+    chisquare: { inv(p: number, dof: number): number };
     binomial: { cdf(k: number, n: number, p: number): number };
     /** P(X ≤ k) drawing n from a population of N holding m marked. */
     hypgeom: { cdf(k: number, N: number, m: number, n: number): number };
