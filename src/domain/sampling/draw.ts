@@ -78,7 +78,7 @@ const keyOf = (c: SampleCase, by: StratumField | undefined) => (by ? (c[by] ?? '
 export function allocateProportionally(sizes: readonly number[], n: number, atLeastOne = false): number[] {
   const total = sizes.reduce((a, b) => a + b, 0);
   const target = Math.min(n, total);
-  const counts = sizes.map((size) => (atLeastOne && size > 0 && target >= sizes.filter((s) => s > 0).length ? 1 : 0));
+  const counts: number[] = sizes.map((size) => (atLeastOne && size > 0 && target >= sizes.filter((s) => s > 0).length ? 1 : 0));
   let left = target - counts.reduce((a, b) => a + b, 0);
   while (left > 0) {
     const room = sizes.map((size, h) => size - counts[h]!);
