@@ -11,6 +11,7 @@ import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { runImport } from './import-run';
+import { loadFrame } from './sampling';
 import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
@@ -145,6 +146,16 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'caseIndex', count: summaries.length };
+      } finally {
+        db.close();
+      }
+    }
+    case 'sampleFrame': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        const { cases, riskScreening } = await loadFrame(db);
+        for (let i = 0; i < cases.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: cases.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
+        return { kind: 'sampleFrame', count: cases.length, riskScreening };
       } finally {
         db.close();
       }

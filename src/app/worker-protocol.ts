@@ -10,6 +10,7 @@ import type { SourceRow, SourceWorkbook } from '../io/source';
 import type { ImportIssue } from '../io/transform';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
+import type { SamplingFrame } from './sampling';
 
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
@@ -31,6 +32,7 @@ export type WorkerJob =
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
   | { kind: 'template' }
   | { kind: 'caseIndex'; dbName: string }
+  | { kind: 'sampleFrame'; dbName: string }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
   | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
   | { kind: 'screenPart'; dbName: string; asOf: IsoDate; port: MessagePort }
@@ -47,6 +49,8 @@ export type WorkerJobResult =
   | { kind: 'import'; record: ImportRecord }
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }
+  /** The frame's cases come as chunks before this. */
+  | { kind: 'sampleFrame'; count: number; riskScreening: SamplingFrame['riskScreening'] }
   | { kind: 'screen'; record: ScreeningRecord }
   | { kind: 'screenPart' }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }

@@ -2,6 +2,9 @@ import type { ReimportDiff } from '../domain/reimport';
 import type { RuleSummary } from '../domain/rules/summary';
 import type { StoredResultTable } from '../domain/rules/result-table';
 import type { ScreeningSettings } from '../domain/rules/types';
+import type { Design, SampledCase } from '../domain/sampling/draw';
+import type { Period, PopulationFilter } from '../domain/sampling/frame';
+import type { SampleProtocol } from '../domain/sampling/protocol';
 import type { CaseBundle, IsoDate, TableName } from '../domain/types';
 import type { ImportMapping } from '../io/mapping';
 import type { SourceFormat, SourceRow, SourceWorkbook } from '../io/source';
@@ -77,4 +80,44 @@ export interface ScreeningResultChunk {
   screeningId: string;
   table: StoredResultTable;
   cases: [string, Pick<CaseBundle, 'unit' | 'group' | 'caseworker'>][];
+}
+
+/** How a sample's population was chosen, as data: drawing again with the same seed starts here. */
+export interface SampleSelection {
+  filter: PopulationFilter;
+  excludeClosed: boolean;
+  /** Leave out cases in a round drawn within this many months before `asOf`. */
+  reviewedWithinMonths: number | null;
+  asOf: IsoDate;
+  /** A nested sample's population is this sample's cases. */
+  parentSampleId: string | null;
+}
+
+/** A sampled case with the facts it had when drawn: reviewers are assigned by them, whatever later imports say. */
+export type SampleRecordCase = SampledCase & Pick<CaseBundle, 'unit' | 'group' | 'caseworker'>;
+
+/** A sample with its protocol; `cases` includes replacements, and the cases found out of scope stay listed. */
+export interface SampleRecord {
+  id: string;
+  roundId: string;
+  createdAt: string;
+  protocol: SampleProtocol;
+  selection: SampleSelection;
+  cases: SampleRecordCase[];
+  outOfScope: string[];
+  /** Each extension: when, and the design and number of cases before it. */
+  history: { at: string; design: Design; cases: number }[];
+}
+
+/** A review round (tilsynsrunde). Its question template, reviewers and answers come with the review work. */
+export interface RoundRecord {
+  id: string;
+  name: string;
+  /** Level in a tiered model such as Copenhagen's 1–4; null for a stand-alone round. */
+  level: number | null;
+  period: Period | null;
+  createdAt: string;
+  sampleId: string;
+  /** Rounds created together by one preset share this id. */
+  series: string | null;
 }

@@ -4,7 +4,7 @@ import type { SnapshotChunk } from './case-snapshot';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import { workspaceDbName } from './names';
-import type { ImportRecord, RawRowChunk, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
+import type { ImportRecord, RawRowChunk, RoundRecord, SampleRecord, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
 
 export class WorkspaceDb extends Dexie {
@@ -14,6 +14,8 @@ export class WorkspaceDb extends Dexie {
   declare mappingProfiles: Table<MappingProfile, string>;
   declare screenings: Table<ScreeningRecord, string>;
   declare screeningResults: Table<ScreeningResultChunk, number>;
+  declare rounds: Table<RoundRecord, string>;
+  declare samples: Table<SampleRecord, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare caseSnapshot: Table<SnapshotChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;

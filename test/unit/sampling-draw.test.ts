@@ -112,7 +112,7 @@ describe('designs, by example', () => {
     const draw = drawSample(population, { kind: 'stratified', by: 'unit', perStratum: 20 }, 11);
     const gone = draw.cases.find((c) => c.stratum === 'Syd')!.caseNumber;
     const [stand] = replacementsFor(draw, [gone]);
-    expect(stand).toEqual({ caseNumber: draw.reserve.get('Syd')![0], stratum: 'Syd', probability: 20 / 60, replacement: true });
+    expect(stand).toEqual({ caseNumber: draw.reserve.get('Syd')![0], stratum: 'Syd', probability: 20 / 60, replacement: true, replaces: gone });
     expect(draw.cases.map((c) => c.caseNumber)).not.toContain(stand!.caseNumber);
   });
 

@@ -60,7 +60,7 @@ describe('exclusions and the population key', () => {
     const lastReviewed = new Map([['S-1', '2025-10-01'], ['S-2', '2025-09-30']]);
     const { kept, exclusions } = applyExclusions(cases, { asOf: '2026-03-31', excludeClosed: true, reviewedWithinMonths: 6, lastReviewed });
     expect(kept.map((c) => c.caseNumber)).toEqual(['S-2', 'S-4']);
-    expect(exclusions).toEqual([{ reason: 'Lukket', count: 1 }, { reason: 'Gennemgået inden for 6 måneder', count: 1 }]);
+    expect(exclusions).toEqual([{ reason: 'Lukket', count: 1 }, { reason: 'Med i et tilsyn inden for 6 måneder', count: 1 }]);
     expect(populationKeyText(cases)).toBe('S-1\nS-2\nS-3\nS-4');
   });
 });

@@ -23,7 +23,9 @@ export type Design =
   /** A share of each risk band, rounded up, and at least `minimum` cases per band where it has them. */
   | { kind: 'risk'; fractions: Record<RiskBand, number>; minimum: number }
   /** Every case of the (filtered) population: a census of the filter, never extrapolated. */
-  | { kind: 'targeted' };
+  | { kind: 'targeted' }
+  /** Units paired by a seeded derangement; each reviews `perGroup` cases of each group of its partner. */
+  | { kind: 'exchange'; groups: string[]; perGroup: number };
 
 export interface StratumPlan {
   key: string;
@@ -42,6 +44,10 @@ export interface SampledCase {
   probability: number;
   /** Drawn to stand in for a case found out of scope. */
   replacement: boolean;
+  /** The case it stands in for, when it is a replacement. */
+  replaces?: string;
+  /** Cross-unit exchange: the unit that reviews the case. */
+  reviewedBy?: string;
 }
 
 export interface Draw {
@@ -111,6 +117,8 @@ function sizesFor(design: Design, keys: readonly string[], members: ReadonlyMap<
       return keys.map((key, h) => Math.min(N[h]!, Math.max(design.minimum, Math.ceil((design.fractions[key as RiskBand] ?? 0) * N[h]! - 1e-9))));
     case 'targeted':
       return N;
+    case 'exchange':
+      throw new RangeError('exchange is drawn by drawExchange');
   }
 }
 
@@ -120,6 +128,7 @@ const stratumField = (design: Design): StratumField | undefined =>
 /** Draws a sample from `population` (already filtered and with exclusions removed). */
 export function drawSample(population: readonly SampleCase[], design: Design, seed: number): Draw {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  if (design.kind === 'exchange') return exchangeAsDraw(drawExchange(population, design.groups, design.perGroup, seed));
   const by = stratumField(design);
   const members = new Map<string, SampleCase[]>();
   for (const c of [...population].sort(byCaseNumber)) {
@@ -146,21 +155,28 @@ export function drawSample(population: readonly SampleCase[], design: Design, se
 
 /**
  * Stand-ins for drawn cases found out of scope: the next cases of the same stratum in the same
- * seeded order, marked as replacements. Returns fewer when the stratum has no more.
+ * seeded order, marked as replacements. A replacement found out of scope in turn gets the next
+ * one. Returns fewer when the stratum has no more.
  */
 export function replacementsFor(draw: Draw, outOfScope: readonly string[]): SampledCase[] {
   const found: SampledCase[] = [];
   const used = new Map<string, number>();
   for (const caseNumber of outOfScope) {
-    const original = draw.cases.find((c) => c.caseNumber === caseNumber);
+    const original = draw.cases.find((c) => c.caseNumber === caseNumber) ?? found.find((c) => c.caseNumber === caseNumber);
     if (!original) continue;
     const next = used.get(original.stratum) ?? 0;
     const stand = draw.reserve.get(original.stratum)?.[next];
     if (stand === undefined) continue;
     used.set(original.stratum, next + 1);
-    found.push({ caseNumber: stand, stratum: original.stratum, probability: original.probability, replacement: true });
+    found.push({ ...original, caseNumber: stand, replacement: true, replaces: caseNumber });
   }
   return found;
+}
+
+/** A sample as it stands: the draw, and a replacement for each case found out of scope, in the order they were found. */
+export function realiseSample(population: readonly SampleCase[], design: Design, seed: number, outOfScope: readonly string[] = []): { draw: Draw; cases: SampledCase[] } {
+  const draw = drawSample(population, design, seed);
+  return { draw, cases: [...draw.cases, ...replacementsFor(draw, outOfScope)] };
 }
 
 /**
@@ -196,4 +212,47 @@ export function drawExchange(population: readonly SampleCase[], groups: readonly
     const theirs = population.filter((c) => c.unit === reviewed && c.group != null && groups.includes(c.group));
     return { reviewer, reviewed, draw: drawSample(theirs, { kind: 'stratified', by: 'group', perStratum: perGroup }, (seed ^ hash(reviewed)) | 0) };
   });
+}
+
+/** The exchange as one draw: a stratum per reviewed unit and group, each case marked with the unit that reviews it. */
+function exchangeAsDraw(pairs: ReturnType<typeof drawExchange>): Draw {
+  const draw: Draw = { cases: [], strata: [], reserve: new Map() };
+  for (const { reviewer, reviewed, draw: theirs } of [...pairs].sort((a, b) => a.reviewed.localeCompare(b.reviewed, 'da'))) {
+    const key = (group: string) => `${reviewed} · ${group}`;
+    for (const c of theirs.cases) draw.cases.push({ ...c, stratum: key(c.stratum), reviewedBy: reviewer });
+    for (const s of theirs.strata) draw.strata.push({ ...s, key: key(s.key) });
+    for (const [group, rest] of theirs.reserve) draw.reserve.set(key(group), rest);
+  }
+  return draw;
+}
+
+/** The number a design's size is set by (n, or n per stratum), or null for a design whose size follows from the data. */
+export function designSize(design: Design): number | null {
+  switch (design.kind) {
+    case 'simple':
+    case 'proportional':
+      return design.n;
+    case 'stratified':
+      return design.perStratum;
+    case 'exchange':
+      return design.perGroup;
+    default:
+      return null;
+  }
+}
+
+/** The design with another size: extending a sample draws this with the same seed, which keeps every case drawn before. */
+export function withSize(design: Design, size: number): Design {
+  if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`size must be a whole number ≥ 1, got ${size}`);
+  switch (design.kind) {
+    case 'simple':
+    case 'proportional':
+      return { ...design, n: size };
+    case 'stratified':
+      return { ...design, perStratum: size };
+    case 'exchange':
+      return { ...design, perGroup: size };
+    default:
+      throw new RangeError(`a ${design.kind} design has no size to change`);
+  }
 }

@@ -41,6 +41,25 @@ export function marginForSize(n: number, population = Infinity, confidence = 0.9
   return zFor(confidence) * Math.sqrt((p * (1 - p)) / n) * fpc;
 }
 
+/**
+ * The margin a whole design gives for a rate of 50 % (the widest): each stratum's margin from
+ * `marginForSize`, combined with the weights W_h = N_h/N as the stratified estimator's variance
+ * (estimate.ts) combines them. Null when a stratum with cases has none drawn (no unbiased
+ * estimate then) or nothing is drawn; 0 for a census.
+ */
+export function designMargin(strata: readonly { population: number; drawn: number }[], confidence = 0.95): number | null {
+  const total = strata.reduce((sum, s) => sum + s.population, 0);
+  if (total === 0 || strata.some((s) => s.population > 0 && s.drawn === 0)) return null;
+  const z = zFor(confidence);
+  let variance = 0;
+  for (const s of strata) {
+    if (s.population === 0) continue;
+    const weight = s.population / total;
+    variance += weight * weight * (marginForSize(s.drawn, s.population, confidence) / z) ** 2;
+  }
+  return z * Math.sqrt(variance);
+}
+
 export type AttributeModel = 'binomial' | 'hypergeometric';
 
 export interface AttributePlan {

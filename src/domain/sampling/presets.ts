@@ -32,7 +32,12 @@ export const PRESETS = {
   safetyPlans: { kind: 'targeted' },
   /** Ankestyrelsen's practice review: a simple random sample. */
   ankestyrelsen: { kind: 'simple', n: 30 },
+  /** Cross-unit ledelsestilsyn: 6 cases, 2 each from the three groups (named as DATA.md's examples; the page offers the workspace's own), units paired two by two. */
+  exchange: { kind: 'exchange', groups: ['Undersøgelse', 'Børn', 'Unge'], perGroup: 2 },
 } satisfies Record<string, Design>;
+
+/** Each level draws from its own seed, so levels drawn from the same population do not mirror each other. */
+export const planSeed = (seed: number, level: number) => (seed + level) | 0;
 
 /** Draws plans in order, each nested round from the sample of the level it names. */
 export function drawPlans(population: readonly SampleCase[], plans: readonly RoundPlan[], seed: number): Map<number, Draw> {
@@ -41,7 +46,7 @@ export function drawPlans(population: readonly SampleCase[], plans: readonly Rou
     const parent = plan.nestedIn === undefined ? undefined : draws.get(plan.nestedIn);
     if (plan.nestedIn !== undefined && !parent) throw new RangeError(`Niveau ${plan.level} bygger på niveau ${plan.nestedIn}, som ikke er trukket.`);
     const drawn = parent && new Set(parent.cases.map((c) => c.caseNumber));
-    draws.set(plan.level, drawSample(drawn ? population.filter((c) => drawn.has(c.caseNumber)) : population, plan.design, seed + plan.level));
+    draws.set(plan.level, drawSample(drawn ? population.filter((c) => drawn.has(c.caseNumber)) : population, plan.design, planSeed(seed, plan.level)));
   }
   return draws;
 }

@@ -21,6 +21,10 @@ export interface SampleProtocol {
   populationSha256: string;
   appVersion: string;
   ruleSetVersion: string | null;
+  /** The screening the risk bands came from, when the design uses them. */
+  riskScreening: { id: string; asOf: IsoDate } | null;
+  /** The round whose sample this one is drawn from (nested design). */
+  nestedIn: string | null;
 }
 
 /** The text whose SHA-256 identifies a population: its case numbers, sorted, one a line. */
@@ -28,7 +32,7 @@ export const populationKeyText = (population: readonly Pick<SampleCase, 'caseNum
   population.map((c) => c.caseNumber).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
 
 export interface ExclusionOptions {
-  /** Leave out cases reviewed within this many months before `asOf` (in any round). */
+  /** Leave out cases reviewed within this many months before `asOf` (in any round); `lastReviewed` says when each case last was. */
   reviewedWithinMonths?: number;
   lastReviewed?: ReadonlyMap<string, IsoDate>;
   /** Leave out cases closed on or before `asOf`. */
@@ -44,7 +48,7 @@ export function applyExclusions<T extends SampleCase & { closedAt?: IsoDate | nu
     let reason: string | undefined;
     const reviewed = options.lastReviewed?.get(c.caseNumber);
     if (options.excludeClosed && c.closedAt != null && c.closedAt <= options.asOf) reason = 'Lukket';
-    else if (since !== undefined && reviewed !== undefined && reviewed > since) reason = `Gennemgået inden for ${options.reviewedWithinMonths} måneder`;
+    else if (since !== undefined && reviewed !== undefined && reviewed > since) reason = `Med i et tilsyn inden for ${options.reviewedWithinMonths} måneder`;
     if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     return reason === undefined;
   });

@@ -1,0 +1,84 @@
+import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent } from '../format';
+import type { Design, SampledCase, StratumField, StratumPlan } from './draw';
+import { designMargin } from './plan';
+import type { SampleProtocol } from './protocol';
+
+/** Designs, cases and margins in the Danish words of the protocol and the Samples page. */
+
+export const STRATUM_LABEL: Record<StratumField, { one: string; many: string }> = {
+  unit: { one: 'enhed', many: 'enheder' },
+  group: { one: 'gruppe', many: 'grupper' },
+  caseworker: { one: 'sagsbehandler', many: 'sagsbehandlere' },
+  risk: { one: 'risikobånd', many: 'risikobånd' },
+};
+
+const share = (fraction: number) => formatPercent(fraction, 0);
+
+export function describeDesign(design: Design): string {
+  switch (design.kind) {
+    case 'simple':
+      return `Simpel tilfældig stikprøve: ${formatCount(design.n, 'sag', 'sager')}`;
+    case 'stratified': {
+      const others = Object.entries(design.sizes ?? {}).map(([key, n]) => `${key}: ${n}`);
+      return `Stratificeret efter ${STRATUM_LABEL[design.by].one}: ${design.perStratum} pr. ${STRATUM_LABEL[design.by].one}${others.length ? ` (${others.join(', ')})` : ''}`;
+    }
+    case 'proportional':
+      return `Proportional fordeling efter ${STRATUM_LABEL[design.by].one}: ${formatCount(design.n, 'sag', 'sager')} i alt${design.atLeastOne ? ', mindst 1 pr. ' + STRATUM_LABEL[design.by].one : ''}`;
+    case 'risk':
+      return `Risikostratificeret: ${share(design.fractions.høj)} af høj, ${share(design.fractions.mellem)} af mellem og ${share(design.fractions.lav)} af lav risiko, mindst ${design.minimum} pr. bånd`;
+    case 'targeted':
+      return 'Målrettet: alle sager, der opfylder filteret (totaltælling af filteret)';
+    case 'exchange':
+      return `Krydsgennemgang: enhederne parres, og hver enhed gennemgår ${design.perGroup} sager fra hver af ${design.groups.join(', ')} i den anden enhed`;
+  }
+}
+
+/** Why a case is in the sample: the sentence shown beside it and written into the export. */
+export function caseReason(c: SampledCase, stratum: StratumPlan | undefined, design: Design): string {
+  if (design.kind === 'targeted') return 'Opfylder filteret; alle sådanne sager er med';
+  if (c.replacement) return `Erstatning for ${c.replaces ?? 'en sag'} uden for målgruppen: den næste i ${c.stratum} i samme tilfældige rækkefølge`;
+  if (!stratum) return 'Tilfældigt udtrukket';
+  if (stratum.takenWhole) return `Alle ${formatNumber(stratum.population)} sager i ${stratum.key} er taget (færre end ønsket)`;
+  const drawn = `Tilfældigt udtrukket: ${formatNumber(stratum.drawn)} af ${formatNumber(stratum.population)}${stratum.key === 'alle' ? '' : ` i ${stratum.key}`} (sandsynlighed ${formatPercent(c.probability)})`;
+  return c.reviewedBy ? `${drawn}; gennemgås af ${c.reviewedBy}` : drawn;
+}
+
+/** "20 sager af 143 giver ca. ±21 procentpoint": the margin a fixed size gives at 95 %, for a rate of 50 %. */
+export function describeMargin(strata: readonly { population: number; drawn: number }[], design: Design): string {
+  const drawn = strata.reduce((sum, s) => sum + s.drawn, 0);
+  const population = strata.reduce((sum, s) => sum + s.population, 0);
+  if (design.kind === 'targeted') return `Totaltælling af ${formatCount(population, 'sag', 'sager')}: ingen stikprøveusikkerhed, men resultatet gælder kun filteret`;
+  if (design.kind === 'exchange') return `${formatCount(drawn, 'sag', 'sager')} til læring på tværs; for få pr. enhed til en procentsats med lille usikkerhed`;
+  const margin = designMargin(strata);
+  if (margin === null) return drawn === 0 ? 'Ingen sager at trække' : 'Ikke alle strata får sager, så der kan ikke beregnes en samlet usikkerhed';
+  if (margin === 0) return `Alle ${formatCount(population, 'sag', 'sager')} gennemgås: ingen stikprøveusikkerhed`;
+  return `${formatCount(drawn, 'sag', 'sager')} af ${formatNumber(population)} giver ca. ±${formatNumber(Math.round(margin * 100))} procentpoint (95 % sikkerhed, ved en andel omkring 50 %)`;
+}
+
+/** The protocol as label–value lines, the same on the page and in the export. */
+export function protocolLines(protocol: SampleProtocol, extensions: readonly { at: string; cases: number }[] = [], outOfScope = 0): [string, string][] {
+  const drawn = protocol.strata.reduce((sum, s) => sum + s.drawn, 0);
+  const lines: [string, string][] = [
+    ['Runde', protocol.round],
+    ['Trukket af', protocol.drawnBy],
+    ['Trukket', formatDateTime(new Date(protocol.drawnAt))],
+    ['Design', describeDesign(protocol.design)],
+    ['Frø', String(protocol.seed)],
+    ['Population', protocol.filter],
+    ['Sager i populationen (N)', formatNumber(protocol.population)],
+    ['Udtrukne sager (n)', formatNumber(drawn)],
+    ['Usikkerhed', describeMargin(protocol.strata, protocol.design)],
+  ];
+  for (const e of protocol.exclusions) lines.push(['Udeladt', `${e.reason}: ${formatCount(e.count, 'sag', 'sager')}`]);
+  if (protocol.exclusions.length === 0 && !protocol.nestedIn) lines.push(['Udeladt', 'Ingen'] as [string, string]);
+  if (protocol.nestedIn) lines.push(['Trukket fra', protocol.nestedIn]);
+  if (protocol.riskScreening) lines.push(['Risikobånd fra', `Screeningen pr. ${formatDate(protocol.riskScreening.asOf)}`]);
+  if (outOfScope > 0) lines.push(['Uden for målgruppen', `${formatCount(outOfScope, 'sag', 'sager')}, erstattet i samme tilfældige rækkefølge`]);
+  for (const e of extensions) lines.push(['Udvidet', `${formatDateTime(new Date(e.at))} fra ${formatCount(e.cases, 'sag', 'sager')}`]);
+  lines.push(
+    ['SHA-256 af populationens sagsnumre', protocol.populationSha256],
+    ['Tilsynsbænken version', protocol.appVersion],
+    ['Regelsæt', protocol.ruleSetVersion ?? 'ukendt'],
+  );
+  return lines;
+}

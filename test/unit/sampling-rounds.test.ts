@@ -1,0 +1,164 @@
+import Dexie from 'dexie';
+import * as XLSX from 'xlsx';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/app/demo';
+import { drawCopenhagen, drawRound, extendSample, listRounds, loadFrame, redrawSample, replaceOutOfScope, type SamplingFrame } from '../../src/app/sampling';
+import { runScreening, storeScreening } from '../../src/app/screening';
+import type { SampleSelection } from '../../src/db/records';
+import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
+import { DEMO_SEED } from '../../src/domain/demo/config';
+import { quarter } from '../../src/domain/sampling/frame';
+import { sha256Hex } from '../../src/io/sha256';
+import { sampleWorkbook } from '../../src/io/sample-workbook';
+
+// The small demo kommune: 1,000 cases in two units and Døgnvagten, 2016–2025.
+const q4 = quarter(2025, 4);
+const active = (c: { openedAt: string | null; closedAt: string | null }) => (c.openedAt == null || c.openedAt <= '2025-12-31') && (c.closedAt == null || c.closedAt >= '2025-10-01');
+const inQuarter: SampleSelection = { filter: { period: { from: q4.from, to: q4.to } }, excludeClosed: false, reviewedWithinMonths: null, asOf: q4.to, parentSampleId: null };
+let db: WorkspaceDb;
+let frame: SamplingFrame;
+
+beforeAll(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  db = await openWorkspaceDb('sampling');
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+}, 60_000);
+
+beforeEach(async () => {
+  await db.rounds.clear();
+  await db.samples.clear();
+  frame = await loadFrame(db);
+});
+
+describe('the sampling frame', () => {
+  it('holds every case, with no risk bands before a screening and with them after one', async () => {
+    expect(frame.cases).toHaveLength(1_000);
+    expect(frame.riskScreening).toBeNull();
+    expect(frame.cases.some((c) => c.risk)).toBe(false);
+    await storeScreening(db, await runScreening(db, { id: 'S-1', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z' }));
+    const screened = await loadFrame(db);
+    expect(screened.riskScreening).toEqual({ id: 'S-1', asOf: '2025-12-31' });
+    const bands = new Set(screened.cases.map((c) => c.risk));
+    expect([...bands].sort()).toEqual(['høj', 'lav', 'mellem']);
+    await db.screenings.clear();
+    await db.screeningResults.clear();
+  }, 60_000);
+});
+
+describe('the Copenhagen preset for 4th quarter 2025', () => {
+  it('creates four rounds: 3 per caseworker, 20 per unit + 5 from Døgnvagten, 60 of those and 30 of those', async () => {
+    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'Områdechef Fiktiv', excludeClosed: false, reviewedWithinMonths: null }, '2026-01-05T09:00:00.000Z');
+    const [l1, l2, l3, l4] = made.map((m) => m.sample);
+    const population = frame.cases.filter(active);
+    const caseworkers = new Set(population.map((c) => c.caseworker));
+    expect(new Set(population.map((c) => c.unit))).toEqual(new Set(['Børnefamilieenhed Nord', 'Børnefamilieenhed Syd', 'Døgnvagten']));
+    expect(l1!.cases).toHaveLength([...caseworkers].reduce((n, cw) => n + Math.min(3, population.filter((c) => c.caseworker === cw).length), 0));
+    expect(l2!.cases).toHaveLength(20 + 20 + 5);
+    // Level 3 asks for 60, but the small kommune's level 2 holds 45: all are taken, and flagged.
+    expect(l3!.cases).toHaveLength(45);
+    expect(l3!.protocol.strata).toEqual([{ key: 'alle', population: 45, drawn: 45, takenWhole: true }]);
+    expect(l4!.cases).toHaveLength(30);
+    const set = (s: typeof l1) => new Set(s!.cases.map((c) => c.caseNumber));
+    for (const c of set(l4)) expect(set(l3).has(c)).toBe(true);
+    for (const c of set(l3)) expect(set(l2).has(c)).toBe(true);
+    expect(made.map((m) => m.round.level)).toEqual([1, 2, 3, 4]);
+    expect(new Set(made.map((m) => m.round.series)).size).toBe(1);
+    expect(l3!.protocol.nestedIn).toBe('Niveau 2: 20 sager pr. enhed og 5 fra Døgnvagten – 4. kvartal 2025');
+    expect(await listRounds(db)).toHaveLength(4);
+  });
+
+  it('stores the protocol: who, when, seed, filter, N and n per stratum, probabilities and the SHA-256 of the sorted keys', async () => {
+    const [, level2] = await drawCopenhagen(db, frame, { quarter: q4, seed: 77, drawnBy: 'Jurist Opdigtet', excludeClosed: false, reviewedWithinMonths: null }, '2026-01-05T09:00:00.000Z');
+    const { protocol, cases } = level2!.sample;
+    // Each level draws from the preset's seed plus its level: 77 + 2.
+    const keys = frame.cases.filter(active).map((c) => c.caseNumber).sort();
+    expect(protocol).toMatchObject({ drawnBy: 'Jurist Opdigtet', drawnAt: '2026-01-05T09:00:00.000Z', seed: 79, population: keys.length, filter: 'Sager aktive 01-10-2025–31-12-2025', appVersion: 'test', exclusions: [] });
+    expect(protocol.ruleSetVersion).toMatch(/^2026\.1\+[0-9a-f]{8}$/);
+    expect(protocol.populationSha256).toBe(await sha256Hex(new TextEncoder().encode(keys.join('\n'))));
+    const dv = protocol.strata.find((s) => s.key === 'Døgnvagten')!;
+    expect(dv.drawn).toBe(5);
+    for (const c of cases.filter((c) => c.stratum === 'Døgnvagten')) expect(c.probability).toBe(5 / dv.population);
+  });
+
+  it('draws the same cases again with the same seed', async () => {
+    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null });
+    for (const { sample } of made) {
+      const again = await redrawSample(db, await loadFrame(db), sample.id);
+      expect(again).toMatchObject({ sameCases: true, samePopulation: true });
+      expect(again.cases.map((c) => c.caseNumber)).toEqual(sample.cases.map((c) => c.caseNumber));
+    }
+  });
+});
+
+describe('one round at a time', () => {
+  const draw = (overrides: Partial<Parameters<typeof drawRound>[2]> = {}, at?: string) => drawRound(db, frame, {
+    round: 'Ankestyrelsen-lignende', level: null, period: null, design: { kind: 'simple', n: 30 }, seed: 5, selection: inQuarter, drawnBy: 'AB', ...overrides,
+  }, at);
+
+  it('extends a sample with the same seed, keeping every case drawn before', async () => {
+    const { sample } = await draw();
+    const extended = await extendSample(db, frame, sample.id, 40, '2026-02-01T10:00:00.000Z');
+    expect(extended.cases).toHaveLength(40);
+    expect(extended.cases.slice(0, 30).map((c) => c.caseNumber)).toEqual(sample.cases.map((c) => c.caseNumber));
+    expect(extended.cases[0]!.probability).toBe(40 / sample.protocol.population);
+    expect(extended.history).toEqual([{ at: '2026-02-01T10:00:00.000Z', design: { kind: 'simple', n: 30 }, cases: 30 }]);
+    expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
+    await expect(extendSample(db, frame, sample.id, 40)).rejects.toThrow('Skriv et helt tal større end 40.');
+  });
+
+  it('replaces a case out of scope with the next in the same order, and draws that again too', async () => {
+    const { sample } = await draw();
+    const gone = sample.cases[3]!.caseNumber;
+    const { sample: updated, replacement } = await replaceOutOfScope(db, frame, sample.id, gone);
+    expect(replacement).toMatchObject({ replacement: true, replaces: gone });
+    expect(updated.cases).toHaveLength(31);
+    expect(updated.outOfScope).toEqual([gone]);
+    expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
+    await expect(replaceOutOfScope(db, frame, sample.id, gone)).rejects.toThrow('allerede markeret');
+  });
+
+  it('leaves out cases in a round drawn within the last months, counting them in the protocol', async () => {
+    const first = await draw({}, '2026-01-05T09:00:00.000Z');
+    const second = await draw({ selection: { ...inQuarter, reviewedWithinMonths: 6 }, seed: 6 }, '2026-01-06T09:00:00.000Z');
+    const before = new Set(first.sample.cases.map((c) => c.caseNumber));
+    expect(second.sample.cases.some((c) => before.has(c.caseNumber))).toBe(false);
+    expect(second.sample.protocol.exclusions).toEqual([{ reason: 'Med i et tilsyn inden for 6 måneder', count: 30 }]);
+    expect(second.sample.protocol.population).toBe(first.sample.protocol.population - 30);
+    // Drawn again later, the second round's own cases do not exclude themselves.
+    expect((await redrawSample(db, frame, second.sample.id)).sameCases).toBe(true);
+  });
+
+  it('says when the population has changed since the draw', async () => {
+    const { sample } = await draw();
+    const fewer: SamplingFrame = { ...frame, cases: frame.cases.filter((c) => c.caseNumber !== sample.cases[0]!.caseNumber) };
+    expect(await redrawSample(db, fewer, sample.id)).toMatchObject({ sameCases: false, samePopulation: false, population: sample.protocol.population - 1 });
+    await expect(extendSample(db, fewer, sample.id, 31)).rejects.toThrow('Populationen er ændret');
+  });
+
+  it('refuses without a name, an empty population, and a risk design before any screening, in Danish', async () => {
+    await expect(draw({ drawnBy: ' ' })).rejects.toThrow('Skriv, hvem der trækker stikprøven');
+    await expect(draw({ selection: { ...inQuarter, filter: { units: ['Findes ikke'] } } })).rejects.toThrow('får ingen sager');
+    await expect(draw({ design: { kind: 'risk', fractions: { høj: 0.5, mellem: 0.2, lav: 0.05 }, minimum: 5 } })).rejects.toThrow('Kør en screening først');
+    expect(await db.samples.count()).toBe(0);
+  });
+});
+
+describe('the sample list as xlsx', () => {
+  it('has every case with its stratum, probability and reason, and the protocol with its hash; text cells guarded', async () => {
+    const { sample } = await drawRound(db, frame, { round: '=HYPERLINK("x")', level: null, period: null, design: { kind: 'stratified', by: 'unit', perStratum: 4 }, seed: 9, selection: inQuarter, drawnBy: 'AB' });
+    const book = XLSX.read(sampleWorkbook(sample, true));
+    expect(book.SheetNames).toEqual(['Stikprøve', 'Protokol']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Stikprøve']!, { header: 1 });
+    expect(rows[0]).toEqual(['DEMO – alle data er fiktive. Ingen rigtige personer.']);
+    expect(rows[1]).toEqual(['Sagsnr', 'Enhed', 'Gruppe', 'Sagsbehandler', 'Stratum', 'Inklusionssandsynlighed', 'Erstatning for', 'Uden for målgruppen', 'Hvorfor med']);
+    expect(rows.slice(2).map((r) => r[0])).toEqual(sample.cases.map((c) => c.caseNumber));
+    const first = rows[2]!;
+    const stratum = sample.protocol.strata.find((s) => s.key === first[4])!;
+    expect(first[5]).toBe(4 / stratum.population);
+    expect(first[8]).toBe(`Tilfældigt udtrukket: 4 af ${stratum.population} i ${stratum.key} (sandsynlighed ${(400 / stratum.population).toFixed(1).replace('.', ',')}\u00a0%)`);
+    const protocol = new Map(XLSX.utils.sheet_to_json<string[]>(book.Sheets.Protokol!, { header: 1 }).map((r) => [r[0], r[1]]));
+    expect(protocol.get('Runde')).toBe('\'=HYPERLINK("x")');
+    expect(protocol.get('Frø')).toBe('9');
+    expect(protocol.get('SHA-256 af populationens sagsnumre')).toBe(sample.protocol.populationSha256);
+  });
+});
