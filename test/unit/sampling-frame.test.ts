@@ -185,3 +185,29 @@ describe('the protocol in words', () => {
     expect(lines.get('SHA-256 af populationens sagsnumre')).toBe('ab'.repeat(32));
   });
 });
+
+describe('risk-based, at least 20 per unit a year', () => {
+  it('a quarter is 3 months and asks for 5 per unit; a year asks for 20', async () => {
+    const { monthsIn } = await import('../../src/domain/sampling/frame');
+    const { riskBasedDesign } = await import('../../src/domain/sampling/presets');
+    expect(monthsIn(quarter(2025, 4))).toBe(3);
+    expect(monthsIn({ from: '2025-01-01', to: '2025-12-31' })).toBe(12);
+    expect(monthsIn({ from: '2025-01-15', to: '2025-02-14' })).toBe(1);
+    expect(riskBasedDesign(3)).toMatchObject({ kind: 'risk', perUnit: 5 });
+    expect(riskBasedDesign(12)).toMatchObject({ kind: 'risk', perUnit: 20 });
+  });
+
+  it('takes each band\u2019s share within each unit, and tops a unit up from its highest band', () => {
+    // Unit A: 4 high, 10 medium, 100 low; unit B: 0 high, 2 medium, 30 low.
+    const cases: SampleCase[] = [
+      ...Array.from({ length: 114 }, (_, i) => ({ caseNumber: `A-${String(i).padStart(3, '0')}`, unit: 'A', group: null, caseworker: 'X', risk: i < 4 ? 'høj' as const : i < 14 ? 'mellem' as const : 'lav' as const })),
+      ...Array.from({ length: 32 }, (_, i) => ({ caseNumber: `B-${String(i).padStart(3, '0')}`, unit: 'B', group: null, caseworker: 'Y', risk: i < 2 ? 'mellem' as const : 'lav' as const })),
+    ];
+    const draw = drawSample(cases, { kind: 'risk', fractions: { høj: 0.5, mellem: 0.2, lav: 0.05 }, minimum: 1, perUnit: 20 }, 1);
+    const n = Object.fromEntries(draw.strata.map((s) => [s.key, s.drawn]));
+    // A: high ⌈0.5·4⌉ = 2, medium ⌈0.2·10⌉ = 2, low ⌈0.05·100⌉ = 5 → 9, topped up by 11: high to 4 (+2), medium to 10 (+8), low +1 = 6.
+    expect(n).toEqual({ 'A · høj': 4, 'A · mellem': 10, 'A · lav': 6, 'B · mellem': 2, 'B · lav': 18 });
+    // B: medium ⌈0.4⌉ = 1, low ⌈1.5⌉ = 2 → 3, topped up by 17: medium to 2 (+1), low +16 = 18.
+    expect(draw.cases).toHaveLength(40);
+  });
+});

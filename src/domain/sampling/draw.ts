@@ -20,8 +20,12 @@ export type Design =
   | { kind: 'stratified'; by: StratumField; perStratum: number; sizes?: Record<string, number> }
   /** The total n spread over the strata in proportion to their size (largest remainder). */
   | { kind: 'proportional'; by: StratumField; n: number; atLeastOne: boolean }
-  /** A share of each risk band, rounded up, and at least `minimum` cases per band where it has them. */
-  | { kind: 'risk'; fractions: Record<RiskBand, number>; minimum: number }
+  /**
+   * A share of each risk band, rounded up, and at least `minimum` cases per band where it has
+   * them. With `perUnit`, the bands are taken within each unit, and a unit with fewer than
+   * `perUnit` cases drawn gets more, from its highest band first.
+   */
+  | { kind: 'risk'; fractions: Record<RiskBand, number>; minimum: number; perUnit?: number }
   /** Every case of the (filtered) population: a census of the filter, never extrapolated. */
   | { kind: 'targeted' }
   /** Units paired by a seeded derangement; each reviews `perGroup` cases of each group of its partner. */
@@ -78,7 +82,37 @@ function seededOrder(members: readonly SampleCase[], seed: number, stratum: stri
   return order;
 }
 
-const keyOf = (c: SampleCase, by: StratumField | undefined) => (by ? (c[by] ?? 'ukendt') : ALL);
+const UNKNOWN = 'ukendt';
+const BANDS: readonly string[] = ['høj', 'mellem', 'lav', UNKNOWN];
+const UNIT_BAND = ' · ';
+
+/** The stratum a case belongs to under a design. */
+function keyFor(design: Design): (c: SampleCase) => string {
+  if (design.kind === 'risk' && design.perUnit !== undefined) return (c) => `${c.unit}${UNIT_BAND}${c.risk ?? UNKNOWN}`;
+  const by = stratumField(design);
+  return by ? (c) => c[by] ?? UNKNOWN : () => ALL;
+}
+
+/** Risk strata: the band's share (at least `minimum`), then each unit topped up to `perUnit` from its highest band down. */
+function riskSizes(design: Extract<Design, { kind: 'risk' }>, keys: readonly string[], N: readonly number[]): number[] {
+  const bandOf = (key: string) => key.split(UNIT_BAND).pop() as RiskBand;
+  const sizes = keys.map((key, h) => Math.min(N[h]!, Math.max(design.minimum, Math.ceil((design.fractions[bandOf(key)] ?? 0) * N[h]! - 1e-9))));
+  if (design.perUnit === undefined) return sizes;
+  const units = new Map<string, number[]>();
+  keys.forEach((key, h) => {
+    const unit = key.slice(0, key.lastIndexOf(UNIT_BAND));
+    units.set(unit, [...(units.get(unit) ?? []), h]);
+  });
+  for (const strata of units.values()) {
+    let missing = design.perUnit - strata.reduce((sum, h) => sum + sizes[h]!, 0);
+    for (const h of [...strata].sort((a, b) => BANDS.indexOf(bandOf(keys[a]!)) - BANDS.indexOf(bandOf(keys[b]!)))) {
+      const more = Math.min(Math.max(missing, 0), N[h]! - sizes[h]!);
+      sizes[h]! += more;
+      missing -= more;
+    }
+  }
+  return sizes;
+}
 
 /** Largest-remainder allocation of n over strata of the given sizes, each capped at its size. */
 export function allocateProportionally(sizes: readonly number[], n: number, atLeastOne = false): number[] {
@@ -114,7 +148,7 @@ function sizesFor(design: Design, keys: readonly string[], members: ReadonlyMap<
     case 'proportional':
       return allocateProportionally(N, design.n, design.atLeastOne);
     case 'risk':
-      return keys.map((key, h) => Math.min(N[h]!, Math.max(design.minimum, Math.ceil((design.fractions[key as RiskBand] ?? 0) * N[h]! - 1e-9))));
+      return riskSizes(design, keys, N);
     case 'targeted':
       return N;
     case 'exchange':
@@ -129,10 +163,10 @@ const stratumField = (design: Design): StratumField | undefined =>
 export function drawSample(population: readonly SampleCase[], design: Design, seed: number): Draw {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   if (design.kind === 'exchange') return exchangeAsDraw(drawExchange(population, design.groups, design.perGroup, seed));
-  const by = stratumField(design);
+  const keyOf = keyFor(design);
   const members = new Map<string, SampleCase[]>();
   for (const c of [...population].sort(byCaseNumber)) {
-    const key = keyOf(c, by);
+    const key = keyOf(c);
     let list = members.get(key);
     if (!list) members.set(key, (list = []));
     list.push(c);

@@ -85,6 +85,13 @@ export function describeFilter(filter: PopulationFilter): string {
   return parts.length === 1 && !filter.safetyPlanOn ? 'Alle sager' : parts.join(' ');
 }
 
+/** Calendar months the period touches, counted from its first day: a quarter is 3, a year 12. */
+export function monthsIn(period: Period): number {
+  let months = 0;
+  while (addMonths(period.from, months) <= period.to) months++;
+  return months;
+}
+
 export interface Quarter extends Period {
   year: number;
   quarter: 1 | 2 | 3 | 4;

@@ -39,6 +39,13 @@ export const PRESETS = {
 /** Each level draws from its own seed, so levels drawn from the same population do not mirror each other. */
 export const planSeed = (seed: number, level: number) => (seed + level) | 0;
 
+/**
+ * Risk-based ledelsestilsyn with at least 20 cases per unit a year: the risk shares of
+ * `PRESETS.riskBased` within each unit, and each unit topped up to its share of the 20 for a
+ * period of `months` (5 for a quarter), rounded up.
+ */
+export const riskBasedDesign = (months: number): Design => ({ ...PRESETS.riskBased, minimum: 1, perUnit: Math.ceil((20 * months) / 12) });
+
 /** Draws plans in order, each nested round from the sample of the level it names. */
 export function drawPlans(population: readonly SampleCase[], plans: readonly RoundPlan[], seed: number): Map<number, Draw> {
   const draws = new Map<number, Draw>();
