@@ -16,6 +16,7 @@ import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
+import { sampleWorkbook } from '../io/sample-workbook';
 import { groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
@@ -146,6 +147,16 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'caseIndex', count: summaries.length };
+      } finally {
+        db.close();
+      }
+    }
+    case 'sampleWorkbook': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        const sample = await db.samples.get(job.sampleId);
+        if (!sample) throw new Error('Stikprøven findes ikke længere.');
+        return { kind: 'xlsx', bytes: sampleWorkbook(sample, job.demo) };
       } finally {
         db.close();
       }

@@ -5,7 +5,7 @@ import type { WorkspaceDb } from '../db/workspace-db';
 import { ruleSetVersion } from '../domain/rules/settings';
 import { designSize, realiseSample, withSize, type Design, type Draw, type SampleCase, type SampledCase } from '../domain/sampling/draw';
 import { describeFilter, filterPopulation, frameCase, riskBand, type FrameCase, type Period, type Quarter, type RiskFacts } from '../domain/sampling/frame';
-import { copenhagenPlans, planSeed } from '../domain/sampling/presets';
+import { copenhagenPlans, drawPlans, planSeed } from '../domain/sampling/presets';
 import { applyExclusions, populationKeyText, type SampleProtocol } from '../domain/sampling/protocol';
 import type { IsoDate } from '../domain/types';
 import { sha256Hex } from '../io/sha256';
@@ -153,20 +153,39 @@ export async function drawRound(db: WorkspaceDb, frame: SamplingFrame, request: 
   return made;
 }
 
+export interface CopenhagenOptions {
+  quarter: Quarter;
+  seed: number;
+  excludeClosed: boolean;
+  reviewedWithinMonths: number | null;
+}
+
+const copenhagenSelection = (options: CopenhagenOptions, parentSampleId: string | null): SampleSelection => ({
+  filter: { period: { from: options.quarter.from, to: options.quarter.to } }, excludeClosed: options.excludeClosed,
+  reviewedWithinMonths: options.reviewedWithinMonths, asOf: options.quarter.to, parentSampleId,
+});
+
+/** The four levels the preset would draw, for the page to show before anything is stored. */
+export function previewCopenhagen(frame: SamplingFrame, options: CopenhagenOptions, samples: readonly SampleRecord[], now: string) {
+  const population = populationOf(frame, copenhagenSelection(options, null), samples, now);
+  const plans = copenhagenPlans(options.quarter.months.length);
+  const draws = drawPlans(population.cases, plans, options.seed);
+  return { population, levels: plans.map((plan) => ({ plan, draw: draws.get(plan.level)! })) };
+}
+
 /**
  * The Copenhagen preset: the quarter's four rounds in one transaction. Level 1 and 2 from the
  * cases active in the quarter; level 3 from level 2's sample, level 4 from level 3's.
  */
-export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, options: { quarter: Quarter; seed: number; drawnBy: string; excludeClosed: boolean; reviewedWithinMonths: number | null }, at = new Date().toISOString()) {
+export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }, at = new Date().toISOString()) {
   const samples = await db.samples.toArray();
   const series = crypto.randomUUID();
   const made: { round: RoundRecord; sample: SampleRecord }[] = [];
   for (const plan of copenhagenPlans(options.quarter.months.length)) {
     const parent = plan.nestedIn === undefined ? null : made[plan.nestedIn - 1]!.sample.id;
-    const selection: SampleSelection = { filter: { period: { from: options.quarter.from, to: options.quarter.to } }, excludeClosed: options.excludeClosed, reviewedWithinMonths: options.reviewedWithinMonths, asOf: options.quarter.to, parentSampleId: parent };
     made.push(await makeSample(db, frame, {
       round: `${plan.name} – ${options.quarter.label}`, level: plan.level, period: { from: options.quarter.from, to: options.quarter.to },
-      design: plan.design, seed: planSeed(options.seed, plan.level), selection, drawnBy: options.drawnBy,
+      design: plan.design, seed: planSeed(options.seed, plan.level), selection: copenhagenSelection(options, parent), drawnBy: options.drawnBy,
     }, [...samples, ...made.map((m) => m.sample)], at, series));
   }
   await store(db, made, 'sample.drawn');

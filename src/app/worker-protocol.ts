@@ -33,6 +33,7 @@ export type WorkerJob =
   | { kind: 'template' }
   | { kind: 'caseIndex'; dbName: string }
   | { kind: 'sampleFrame'; dbName: string }
+  | { kind: 'sampleWorkbook'; dbName: string; sampleId: string; demo: boolean }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
   | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
   | { kind: 'screenPart'; dbName: string; asOf: IsoDate; port: MessagePort }

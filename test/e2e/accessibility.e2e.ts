@@ -93,6 +93,21 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('on the samples page, while choosing, and on a drawn sample', async () => {
+    await page.getByRole('link', { name: 'Stikprøver' }).click();
+    await page.getByRole('heading', { name: 'Træk en ny stikprøve' }).waitFor();
+    await page.getByLabel('Type').selectOption({ label: 'Fast antal pr. enhed, gruppe eller sagsbehandler' });
+    await page.getByText('Afgræns til enheder eller grupper').click();
+    await page.locator('table.strata').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Trukket af').fill('Tester');
+    await page.getByRole('button', { name: 'Træk stikprøven' }).click();
+    await page.getByRole('heading', { name: 'Protokol' }).waitFor();
+    await page.getByRole('button', { name: 'Træk igen med samme frø' }).click();
+    await page.locator('p.redraw').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('on the settings page', async () => {
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await page.getByTestId('check-worker').waitFor();

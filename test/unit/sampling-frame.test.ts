@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { caseReason, describeDesign, describeMargin, protocolLines } from '../../src/domain/sampling/describe';
 import { designSize, drawSample, realiseSample, withSize, type SampleCase } from '../../src/domain/sampling/draw';
 import { defaultQuarter, describeFilter, filterPopulation, frameCase, quarter, quarterOf, riskBand, type FrameCase } from '../../src/domain/sampling/frame';
-import { designMargin, marginForSize } from '../../src/domain/sampling/plan';
+import { designMargin, marginForSize, sizeForMargin } from '../../src/domain/sampling/plan';
 import { PRESETS } from '../../src/domain/sampling/presets';
 import type { SampleProtocol } from '../../src/domain/sampling/protocol';
 import { emptyEvents, type CaseBundle, type Measure } from '../../src/domain/types';
@@ -209,5 +209,19 @@ describe('risk-based, at least 20 per unit a year', () => {
     expect(n).toEqual({ 'A · høj': 4, 'A · mellem': 10, 'A · lav': 6, 'B · mellem': 2, 'B · lav': 18 });
     // B: medium ⌈0.4⌉ = 1, low ⌈1.5⌉ = 2 → 3, topped up by 17: medium to 2 (+1), low +16 = 18.
     expect(draw.cases).toHaveLength(40);
+  });
+});
+
+describe('the planner\u2019s answers in words', () => {
+  it('a margin of ±5 points at 95 % needs 385 cases of an unknown population (Cochran: 1.95996²·0.25/0.05² = 384.15 → 385)', async () => {
+    const { describeSizeForMargin } = await import('../../src/domain/sampling/describe');
+    expect(describeSizeForMargin(sizeForMargin(0.05), 0.05, 0.95, Infinity)).toBe('Du skal bruge 385 sager for at kende andelen inden for ±5 procentpoint med 95 % sikkerhed.');
+  });
+
+  it('attribute sampling: 5 % tolerable, no deviations expected, 95 %: 59 cases (binomial, AICPA), 57 of N = 1,000 (hypergeometric, jfa)', async () => {
+    const { describeAttributePlan } = await import('../../src/domain/sampling/describe');
+    const { attributeSize } = await import('../../src/domain/sampling/plan');
+    expect(describeAttributePlan(attributeSize(0.05, 0, 0.95), 0.05, 0, 0.95, Infinity)).toBe('Gennemgå 59 sager: finder du højst 0 fejl, er fejlandelen med 95 % sikkerhed under 5,0\u00a0% (binomial, ukendt N).');
+    expect(describeAttributePlan(attributeSize(0.05, 0, 0.95, 1000), 0.05, 0, 0.95, 1000)).toBe('Gennemgå 57 sager: finder du højst 0 fejl, er fejlandelen med 95 % sikkerhed under 5,0\u00a0% (hypergeometrisk, N = 1.000).');
   });
 });

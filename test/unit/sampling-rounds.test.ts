@@ -162,3 +162,53 @@ describe('the sample list as xlsx', () => {
     expect(protocol.get('SHA-256 af populationens sagsnumre')).toBe(sample.protocol.populationSha256);
   });
 });
+
+describe('the Samples page\u2019s form', () => {
+  it('turns choices into a design and a selection, as data', async () => {
+    const { requestFor, periodChoices } = await import('../../src/app/sample-form');
+    const base = { kind: 'simple', period: 'Q2025-4', units: [], groups: [], n: 20, by: 'unit', perStratum: 20, atLeastOne: true, parentSampleId: '', safetyPlanOn: '2017-12-31', exchangeGroups: ['Børn'], perGroup: 2, excludeClosed: true, reviewedWithinMonths: 6 } as const;
+    expect(requestFor({ ...base, units: ['Nord'] }, '2026-11-27')).toEqual({
+      design: { kind: 'simple', n: 20 }, period: { from: '2025-10-01', to: '2025-12-31' }, name: 'Simpel tilfældig stikprøve – 4. kvartal 2025',
+      selection: { filter: { period: { from: '2025-10-01', to: '2025-12-31' }, units: ['Nord'] }, excludeClosed: true, reviewedWithinMonths: 6, asOf: '2025-12-31', parentSampleId: null },
+    });
+    // All active safety plans on 31-12-2017: a census of that filter, whatever period is chosen.
+    expect(requestFor({ ...base, kind: 'safetyPlans', reviewedWithinMonths: 0 }, '2026-11-27')).toMatchObject({
+      design: { kind: 'targeted' }, name: 'Sikkerhedsplaner pr. 31-12-2017',
+      selection: { filter: { safetyPlanOn: '2017-12-31' }, reviewedWithinMonths: null, asOf: '2017-12-31' },
+    });
+    // Risk-based over a year: at least 20 per unit.
+    expect(requestFor({ ...base, kind: 'risk', period: 'Y2025' }, '2026-11-27').design).toMatchObject({ kind: 'risk', perUnit: 20 });
+    expect(requestFor({ ...base, kind: 'perCaseworker', perStratum: 1 }, '2026-11-27').design).toEqual({ kind: 'stratified', by: 'caseworker', perStratum: 1 });
+    expect(requestFor({ ...base, kind: 'nested', parentSampleId: 'P-1', n: 60 }, '2026-11-27')).toMatchObject({ design: { kind: 'simple', n: 60 }, selection: { parentSampleId: 'P-1' } });
+    expect(periodChoices(quarter(2025, 1)).map((p) => p.label)).toEqual([
+      '1. kvartal 2025', '4. kvartal 2024', '3. kvartal 2024', '2. kvartal 2024', '1. kvartal 2024', '4. kvartal 2023', '3. kvartal 2023', '2. kvartal 2023',
+      'Hele 2025', 'Hele 2024', 'Hele 2023', 'Alle sager (ingen periode)',
+    ]);
+  });
+
+  it('shows the four Copenhagen levels before drawing exactly as they are then drawn', async () => {
+    const { previewCopenhagen } = await import('../../src/app/sampling');
+    const options = { quarter: q4, seed: 31, excludeClosed: true, reviewedWithinMonths: null };
+    const preview = previewCopenhagen(frame, options, [], '2026-01-05T09:00:00.000Z');
+    const made = await drawCopenhagen(db, frame, { ...options, drawnBy: 'AB' }, '2026-01-05T09:00:00.000Z');
+    expect(made.map((m) => m.sample.cases.map((c) => c.caseNumber))).toEqual(preview.levels.map((l) => l.draw.cases.map((c) => c.caseNumber)));
+    expect(made[0]!.sample.protocol.exclusions).toEqual(preview.population.exclusions);
+  });
+
+  it('draws a risk-based sample from the bands of the latest screening, and says which screening', async () => {
+    await storeScreening(db, await runScreening(db, { id: 'S-2', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z' }));
+    const screened = await loadFrame(db);
+    const { requestFor } = await import('../../src/app/sample-form');
+    const request = requestFor({ kind: 'risk', period: 'Q2025-4', units: [], groups: [], n: 0, by: 'unit', perStratum: 0, atLeastOne: false, parentSampleId: '', safetyPlanOn: '', exchangeGroups: [], perGroup: 0, excludeClosed: false, reviewedWithinMonths: 0 }, '2026-11-27');
+    const { sample } = await drawRound(db, screened, { round: 'Risiko', level: null, period: request.period, design: request.design, seed: 1, selection: request.selection, drawnBy: 'AB' });
+    expect(sample.protocol.riskScreening).toEqual({ id: 'S-2', asOf: '2025-12-31' });
+    const perUnit = new Map<string, number>();
+    for (const c of sample.cases) perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + 1);
+    // A quarter: at least 5 per unit (20 a year); each unit here has far more active cases than that.
+    for (const n of perUnit.values()) expect(n).toBeGreaterThanOrEqual(5);
+    const high = sample.protocol.strata.filter((s) => s.key.endsWith(' · høj'));
+    for (const s of high) expect(s.drawn).toBeGreaterThanOrEqual(Math.min(s.population, Math.ceil(s.population / 2)));
+    await db.screenings.clear();
+    await db.screeningResults.clear();
+  }, 60_000);
+});

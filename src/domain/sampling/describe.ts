@@ -1,6 +1,6 @@
 import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent } from '../format';
 import type { Design, SampledCase, StratumField, StratumPlan } from './draw';
-import { designMargin } from './plan';
+import { designMargin, type AttributePlan } from './plan';
 import type { SampleProtocol } from './protocol';
 
 /** Designs, cases and margins in the Danish words of the protocol and the Samples page. */
@@ -81,4 +81,19 @@ export function protocolLines(protocol: SampleProtocol, extensions: readonly { a
     ['Regelsæt', protocol.ruleSetVersion ?? 'ukendt'],
   );
   return lines;
+}
+
+const confidenceText = (confidence: number) => formatPercent(confidence, 0).replace('\u00a0', ' ');
+
+/** The planner's answer for a margin: "Du skal bruge 93 sager …". */
+export function describeSizeForMargin(n: number, margin: number, confidence: number, population: number): string {
+  const of = population === Infinity ? '' : ` (af ${formatCount(population, 'sag', 'sager')})`;
+  return `Du skal bruge ${formatCount(n, 'sag', 'sager')}${of} for at kende andelen inden for ±${formatNumber(margin * 100, margin * 100 < 1 ? 1 : 0)} procentpoint med ${confidenceText(confidence)} sikkerhed.`;
+}
+
+/** The planner's answer for attribute sampling: how many cases to show the deviation rate is below the tolerable one. */
+export function describeAttributePlan(plan: AttributePlan, tolerable: number, expected: number, confidence: number, population: number): string {
+  const model = plan.model === 'hypergeometric' ? `hypergeometrisk, N = ${formatNumber(population)}` : 'binomial, ukendt N';
+  if (plan.n === null) return `Ingen stikprøve kan vise det: selv med alle sager gennemgået og ${formatCount(expected, 'fejl', 'fejl')} er fejlandelen ikke sikkert under ${formatPercent(tolerable)} (${model}).`;
+  return `Gennemgå ${formatCount(plan.n, 'sag', 'sager')}: finder du højst ${formatCount(expected, 'fejl', 'fejl')}, er fejlandelen med ${confidenceText(confidence)} sikkerhed under ${formatPercent(tolerable)} (${model}).`;
 }

@@ -5,6 +5,7 @@ export const PAGES = [
   { path: '/sager', label: 'Sager', needsWorkspace: true, inNav: true },
   { path: '/screening', label: 'Screening', needsWorkspace: true, inNav: true },
   { path: '/frister', label: 'Frister', needsWorkspace: true, inNav: true },
+  { path: '/stikproever', label: 'Stikprøver', needsWorkspace: true, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
   { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
   // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.
@@ -36,7 +37,7 @@ class Router {
     return PAGES.find((p) => p.path === this.#path) ?? PAGES.find((p) => p.path === first && p.path !== '/');
   }
 
-  /** The address's part after the page, decoded (a case number). */
+  /** The address's part after the page, decoded (a case number, a sample id). */
   get param(): string | undefined {
     const page = this.page;
     if (!page || page.path === this.#path) return undefined;

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgeStorageNotice, FILE_URL, freshBrowser } from './browser';
+
+const run = freshBrowser({ perFile: true });
+let page: Page;
+beforeAll(async () => {
+  ({ page } = run);
+  await page.goto(`${FILE_URL}#/demo`);
+  await acknowledgeStorageNotice(page);
+  await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
+});
+afterAll(() => {
+  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+  expect(run.watch.errors).toEqual([]);
+});
+
+const sampleRows = () => page.locator('table.sample-cases tbody tr');
+const caseNumbers = async () => sampleRows().evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!.trim()));
+const roundRow = (name: RegExp) => page.locator('table.samples tbody tr').filter({ has: page.getByRole('link', { name }) });
+
+async function openSamples() {
+  await page.getByRole('link', { name: 'Stikprøver' }).click();
+  await page.getByRole('heading', { name: 'Træk en ny stikprøve' }).waitFor({ timeout: 30_000 });
+}
+
+describe('samples', () => {
+  it('the Copenhagen preset creates the quarter\u2019s four rounds: 3 per caseworker, 20 per unit + 5, 60 and 30', async () => {
+    await openSamples();
+    // The demo kommune's data ends in December 2025: its last quarter is suggested.
+    expect(await page.getByLabel('Periode').locator('option:checked').innerText()).toBe('4. kvartal 2025');
+    await page.getByLabel('Frø').fill('4242');
+    await page.getByLabel('Trukket af').fill('Områdechef Fiktiv');
+    const level2 = page.locator('table.levels tbody tr').nth(1);
+    await expect.poll(() => level2.locator('td').nth(1).innerText()).toBe('125'); // 6 units · 20 + 5 from Døgnvagten
+    await page.getByRole('button', { name: 'Opret kvartalets fire runder' }).click();
+
+    await page.getByRole('heading', { name: 'Niveau 1: 1 sag pr. sagsbehandler pr. måned – 4. kvartal 2025', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '← Alle stikprøver' }).click();
+    const n = async (name: RegExp) => Number((await roundRow(name).locator('td').nth(4).innerText()).replace(/\./g, ''));
+    expect(await n(/^Niveau 2: 20 sager pr\. enhed og 5 fra Døgnvagten/)).toBe(20 * 6 + 5);
+    expect(await n(/^Niveau 3: 60 sager fra niveau 2/)).toBe(60);
+    expect(await n(/^Niveau 4: 30 sager fra niveau 3/)).toBe(30);
+    expect(await roundRow(/^Niveau 1/).locator('td').nth(2).innerText()).toBe('Stratificeret efter sagsbehandler: 3 pr. sagsbehandler');
+    expect(await n(/^Niveau 1/)).toBeGreaterThan(0);
+  });
+
+  it('draws the same cases again with the same seed, shows the protocol, and exports the list with it', async () => {
+    await roundRow(/^Niveau 2/).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Protokol' }).waitFor();
+    const before = await caseNumbers();
+    expect(before).toHaveLength(125);
+    const protocol = await page.locator('dl.protocol').innerText();
+    expect(protocol).toContain('Områdechef Fiktiv');
+    expect(protocol).toContain('4244'); // the preset's seed + level 2
+    expect(protocol).toMatch(/SHA-256 af populationens sagsnumre\s+[0-9a-f]{64}/);
+    expect(protocol).toContain('Sager aktive 01-10-2025–31-12-2025');
+    expect(protocol).toMatch(/125 sager af [\d.]+ giver ca\. ±\d+ procentpoint/);
+
+    await page.getByRole('button', { name: 'Træk igen med samme frø' }).click();
+    await expect.poll(() => page.locator('p.redraw').innerText()).toMatch(/^Samme 125 sager i samme rækkefølge\. Populationen er den samme/);
+
+    // After a reload (nothing in memory) the stored sample is the same.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Protokol' }).waitFor({ timeout: 30_000 });
+    expect(await caseNumbers()).toEqual(before);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent stikprøvelisten (xlsx)' }).click()]);
+    const book = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Stikprøve']!, { header: 1 });
+    expect(rows[0]).toEqual(['DEMO – alle data er fiktive. Ingen rigtige personer.']);
+    expect(rows.slice(2).map((r) => r[0])).toEqual(before);
+    const lines = new Map(XLSX.utils.sheet_to_json<string[]>(book.Sheets.Protokol!, { header: 1 }).map((r) => [r[0], r[1]]));
+    expect(lines.get('Frø')).toBe('4244');
+  });
+
+  it('replaces a case out of scope with the next one of its stratum, marked as a replacement', async () => {
+    const first = (await caseNumbers())[0]!;
+    await page.getByRole('button', { name: `Sag ${first} er uden for målgruppen: træk en erstatning` }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(new RegExp(`^Sag ${first} er uden for målgruppen; sag \\S+ er trukket i stedet\\.$`));
+    expect(await sampleRows().count()).toBe(126);
+    expect(await sampleRows().last().innerText()).toContain(`Erstatning for ${first} uden for målgruppen`);
+    await page.getByRole('button', { name: 'Træk igen med samme frø' }).click();
+    await expect.poll(() => page.locator('p.redraw').innerText()).toMatch(/^Samme 126 sager/);
+  });
+
+  it('a simple random sample shows its margin while choosing, and extends with the same seed keeping its cases', async () => {
+    await page.getByRole('link', { name: '← Alle stikprøver' }).click();
+    await page.getByLabel('Type').selectOption({ label: 'Simpel tilfældig stikprøve' });
+    await page.getByLabel('Antal sager i alt').fill('20');
+    await expect.poll(() => page.locator('.sample-preview p.margin').innerText()).toMatch(/^20 sager af [\d.]+ giver ca\. ±2[12] procentpoint/);
+    await page.getByLabel('Rundens navn').fill('Stikprøve til temadag');
+    await page.getByRole('button', { name: 'Træk stikprøven' }).click();
+    await page.getByRole('heading', { name: 'Stikprøve til temadag', level: 1 }).waitFor();
+    const before = await caseNumbers();
+    expect(before).toHaveLength(20);
+    await page.getByLabel(/Udvid til sager i alt/).fill('25');
+    await page.getByRole('button', { name: 'Udvid med samme frø' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Stikprøven er udvidet fra 20 sager til 25 sager; de sager, der var trukket, er der stadig.');
+    expect((await caseNumbers()).slice(0, 20)).toEqual(before);
+  });
+
+  it('answers "how many cases do I need?" for a margin and for an audit against a tolerable rate', async () => {
+    await page.getByRole('link', { name: '← Alle stikprøver' }).click();
+    await page.getByText('Hvor mange sager skal jeg bruge?').click();
+    await page.getByLabel(/Populationen er kendt/).uncheck();
+    await page.getByLabel('Usikkerhed ± (procentpoint)').fill('5');
+    await expect.poll(() => page.locator('.plan-answer').innerText()).toBe('Du skal bruge 385 sager for at kende andelen inden for ±5 procentpoint med 95 % sikkerhed.');
+    await page.getByLabel('Tålelig fejlandel (%)').fill('5');
+    await expect.poll(() => page.locator('.attribute-answer').innerText()).toMatch(/^Gennemgå 59 sager: finder du højst 0 fejl/);
+    await page.getByLabel(/Populationen er kendt/).check();
+    await expect.poll(() => page.locator('.plan-answer').innerText()).toMatch(/^Du skal bruge \d+ sager \(af [\d.]+ sager\)/);
+    await page.getByLabel('Usikkerhed ± (procentpoint)').fill('0');
+    await expect.poll(() => page.locator('.plan-answer').innerText()).toBe('Skriv en usikkerhed mellem 0,1 og 50 procentpoint.');
+  });
+
+  it('says in Danish what is missing before it draws', async () => {
+    await page.getByLabel('Type').selectOption({ label: 'Risikobaseret ledelsestilsyn (mindst 20 pr. enhed om året)' });
+    await expect.poll(() => page.locator('.sample-preview').innerText()).toContain('Kør en screening først');
+  });
+});
