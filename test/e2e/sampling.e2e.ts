@@ -116,6 +116,31 @@ describe('samples', () => {
     await expect.poll(() => page.locator('.plan-answer').innerText()).toBe('Skriv en usikkerhed mellem 0,1 og 50 procentpoint.');
   });
 
+  it('the cross-unit exchange gives each unit 2 cases per group from another unit, never its own', async () => {
+    await page.getByLabel('Type').selectOption({ label: 'Krydsgennemgang mellem enheder' });
+    await expect.poll(() => page.locator('.sample-preview').innerText()).toContain('Krydsgennemgang');
+    await page.getByRole('button', { name: 'Træk stikprøven' }).click();
+    await page.getByRole('heading', { name: /^Krydsgennemgang mellem enheder/, level: 1 }).waitFor();
+    const rows = await sampleRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [, unit, , , , reason] of rows) {
+      const reviewer = /gennemgås af (.+)$/.exec(reason!)?.[1];
+      expect(reviewer).toBeDefined();
+      expect(reviewer).not.toBe(unit);
+    }
+    // 2 per group: no stratum (unit · group) has more than 2.
+    const perStratum = new Map<string, number>();
+    for (const r of rows) perStratum.set(r[3]!, (perStratum.get(r[3]!) ?? 0) + 1);
+    expect(Math.max(...perStratum.values())).toBe(2);
+  });
+
+  it('all safety plans running on a date are a census, labelled as one', async () => {
+    await page.getByRole('link', { name: '← Alle stikprøver' }).click();
+    await page.getByLabel('Type').selectOption({ label: 'Alle sikkerhedsplaner, der løber på en dato' });
+    await page.getByLabel('Sikkerhedsplan løber den').fill('2025-12-31');
+    await expect.poll(() => page.locator('.sample-preview p.margin').innerText()).toMatch(/^Totaltælling af \d+ sager: ingen stikprøveusikkerhed, men resultatet gælder kun filteret/);
+  });
+
   it('says in Danish what is missing before it draws', async () => {
     await page.getByLabel('Type').selectOption({ label: 'Risikobaseret ledelsestilsyn (mindst 20 pr. enhed om året)' });
     await expect.poll(() => page.locator('.sample-preview').innerText()).toContain('Kør en screening først');
