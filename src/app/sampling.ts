@@ -3,9 +3,9 @@ import { eachStoredCase } from '../db/case-snapshot';
 import type { RoundRecord, SampleRecord, SampleRecordCase, SampleSelection } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { ruleSetVersion } from '../domain/rules/settings';
-import { designSize, realiseSample, withSize, type Design, type Draw, type SampleCase, type SampledCase } from '../domain/sampling/draw';
+import { designSize, drawStrata, stratify, withSize, type Design, type Draw, type SampleCase, type SampledCase, type SampleEvent, type Strata, outOfScopeOf } from '../domain/sampling/draw';
 import { describeFilter, filterPopulation, frameCase, riskBand, type FrameCase, type Period, type Quarter, type RiskFacts } from '../domain/sampling/frame';
-import { copenhagenPlans, drawPlans, planSeed } from '../domain/sampling/presets';
+import { copenhagenPlans, drawPlans, OUT_OF_HOURS, planSeed } from '../domain/sampling/presets';
 import { applyExclusions, populationKeyText, type SampleProtocol } from '../domain/sampling/protocol';
 import type { IsoDate } from '../domain/types';
 import { sha256Hex } from '../io/sha256';
@@ -45,7 +45,8 @@ export async function loadFrame(db: WorkspaceDb): Promise<SamplingFrame> {
       const bundle = caseForRules(stored);
       // Stored cases leave empty fields out (case-codec.ts); the frame has them all.
       const c = frameCase({ ...bundle, group: bundle.group ?? null, openedAt: bundle.openedAt ?? null, closedAt: bundle.closedAt ?? null },
-        screening && riskBand(bundle, facts.get(bundle.caseNumber) ?? none, screening.record.asOf));
+        // A case the screening has not seen (imported after it) has no band: it is a stratum of its own.
+        screening?.cases.has(bundle.caseNumber) ? riskBand(bundle, facts.get(bundle.caseNumber) ?? none, screening.record.asOf) : undefined);
       cases.push(c);
     }
   });
@@ -58,7 +59,7 @@ function lastInRound(samples: readonly SampleRecord[], before: string): Map<stri
   for (const s of samples) {
     if (s.createdAt >= before) continue;
     const day = s.createdAt.slice(0, 10);
-    const out = new Set(s.outOfScope);
+    const out = new Set(outOfScopeOf(s));
     for (const c of s.cases) if (!out.has(c.caseNumber) && (last.get(c.caseNumber) ?? '') < day) last.set(c.caseNumber, day);
   }
   return last;
@@ -79,7 +80,7 @@ export function populationOf(frame: SamplingFrame, selection: SampleSelection, s
   if (selection.parentSampleId) {
     const parent = samples.find((s) => s.id === selection.parentSampleId);
     if (!parent) throw new Error('Den stikprøve, der trækkes fra, findes ikke længere.');
-    const out = new Set(parent.outOfScope);
+    const out = new Set(outOfScopeOf(parent));
     const risk = new Map(frame.cases.map((c) => [c.caseNumber, c.risk]));
     const cases = parent.cases.filter((c) => !out.has(c.caseNumber)).map((c) => ({ caseNumber: c.caseNumber, unit: c.unit, group: c.group, caseworker: c.caseworker, ...(risk.get(c.caseNumber) && { risk: risk.get(c.caseNumber) }) }));
     return { cases, exclusions: [], filter: `Sagerne i stikprøven «${parent.protocol.round}»` };
@@ -92,11 +93,11 @@ export function populationOf(frame: SamplingFrame, selection: SampleSelection, s
 }
 
 /** The sample a request gives, before it is stored: what the Samples page shows while the user chooses. */
-export function previewSample(frame: SamplingFrame, selection: SampleSelection, design: Design, seed: number, samples: readonly SampleRecord[], before: string, outOfScope: readonly string[] = []) {
+export function previewSample(frame: SamplingFrame, selection: SampleSelection, design: Design, seed: number, samples: readonly SampleRecord[], before: string) {
   if (design.kind === 'risk' && !frame.riskScreening) throw new Error('Risikobåndene kommer fra den seneste screening. Kør en screening først.');
   const population = populationOf(frame, selection, samples, before);
-  const { draw, cases } = realiseSample(population.cases, design, seed, outOfScope);
-  return { population, draw, cases };
+  const strata = stratify(population.cases, design);
+  return { population, strata, draw: drawStrata(strata, design, seed) };
 }
 
 export interface DrawRequest {
@@ -110,29 +111,47 @@ export interface DrawRequest {
 }
 
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'ukendt';
-const sha256OfPopulation = (cases: readonly SampleCase[]) => sha256Hex(new TextEncoder().encode(populationKeyText(cases)));
+const keysOf = (strata: Strata) => [...strata.values()].flat();
+const sha256OfKeys = (keys: readonly string[]) => sha256Hex(new TextEncoder().encode(populationKeyText(keys.map((caseNumber) => ({ caseNumber })))));
 
-function withFacts(cases: readonly SampledCase[], population: readonly SampleCase[]): SampleRecordCase[] {
-  const facts = new Map(population.map((c) => [c.caseNumber, c]));
+/** The sample drawn again from what it stores: its population, design, seed and events. */
+function replay(sample: Pick<SampleRecord, 'population' | 'protocol' | 'parentProbabilities'>, events: readonly SampleEvent[]): Draw {
+  const draw = drawStrata(new Map(sample.population), sample.protocol.design, sample.protocol.seed, events);
+  // A nested sample's case is in it if it was in the parent and then drawn from it.
+  const parent = sample.parentProbabilities && new Map(sample.parentProbabilities);
+  if (parent) for (const c of draw.cases) c.probability *= parent.get(c.caseNumber) ?? 1;
+  return draw;
+}
+
+/** Cases with the facts they had when drawn; a case new to the sample gets today's. */
+function withFacts(cases: readonly SampledCase[], known: readonly SampleRecordCase[], frame: SamplingFrame): SampleRecordCase[] {
+  const before = new Map(known.map((c) => [c.caseNumber, c]));
+  const now = new Map(frame.cases.map((c) => [c.caseNumber, c]));
   return cases.map((c) => {
-    const f = facts.get(c.caseNumber)!;
-    return { ...c, unit: f.unit, group: f.group, caseworker: f.caseworker };
+    const f = before.get(c.caseNumber) ?? now.get(c.caseNumber);
+    return { ...c, unit: f?.unit ?? 'ukendt', group: f?.group ?? null, caseworker: f?.caseworker ?? 'ukendt' };
   });
 }
 
 async function makeSample(db: WorkspaceDb, frame: SamplingFrame, request: DrawRequest, samples: readonly SampleRecord[], at: string, series: string | null) {
   if (!request.drawnBy.trim()) throw new Error('Skriv, hvem der trækker stikprøven: navnet står i protokollen.');
-  const { population, draw, cases } = previewSample(frame, request.selection, request.design, request.seed, samples, at);
-  if (cases.length === 0) throw new Error(`Stikprøven «${request.round}» får ingen sager: ingen sager opfylder filteret. Ret filteret eller perioden.`);
+  const { population, strata } = previewSample(frame, request.selection, request.design, request.seed, samples, at);
   const parent = request.selection.parentSampleId ? samples.find((s) => s.id === request.selection.parentSampleId) : undefined;
+  const draft = { population: [...strata], protocol: { design: request.design, seed: request.seed }, parentProbabilities: parent ? parent.cases.map((c): [string, number] => [c.caseNumber, c.probability]) : null };
+  const draw = replay(draft as Pick<SampleRecord, 'population' | 'protocol' | 'parentProbabilities'>, []);
+  if (draw.cases.length === 0) throw new Error(`Stikprøven «${request.round}» får ingen sager: ingen sager opfylder filteret. Ret filteret eller perioden.`);
+  const keys = keysOf(strata);
   const round: RoundRecord = { id: crypto.randomUUID(), name: request.round, level: request.level, period: request.period, createdAt: at, sampleId: crypto.randomUUID(), series };
   const protocol: SampleProtocol = {
     drawnBy: request.drawnBy.trim(), drawnAt: at, round: request.round, design: request.design, seed: request.seed, filter: population.filter,
-    population: population.cases.length, strata: draw.strata, exclusions: population.exclusions, populationSha256: await sha256OfPopulation(population.cases),
+    population: keys.length, strata: draw.strata, exclusions: population.exclusions, populationSha256: await sha256OfKeys(keys),
     appVersion: APP_VERSION, ruleSetVersion: ruleSetVersion(await screeningSettings(db)),
     riskScreening: request.design.kind === 'risk' ? frame.riskScreening : null, nestedIn: parent?.protocol.round ?? null,
   };
-  const sample: SampleRecord = { id: round.sampleId, roundId: round.id, createdAt: at, protocol, selection: request.selection, cases: withFacts(cases, population.cases), outOfScope: [], history: [] };
+  const sample: SampleRecord = {
+    id: round.sampleId, roundId: round.id, createdAt: at, protocol, selection: request.selection, population: draft.population,
+    parentProbabilities: draft.parentProbabilities, events: [], cases: withFacts(draw.cases, [], frame),
+  };
   return { round, sample };
 }
 
@@ -165,12 +184,13 @@ const copenhagenSelection = (options: CopenhagenOptions, parentSampleId: string 
   reviewedWithinMonths: options.reviewedWithinMonths, asOf: options.quarter.to, parentSampleId,
 });
 
-/** The four levels the preset would draw, for the page to show before anything is stored. */
+/** The four levels the preset would draw, for the page to show before anything is stored, with what the user should know. */
 export function previewCopenhagen(frame: SamplingFrame, options: CopenhagenOptions, samples: readonly SampleRecord[], now: string) {
   const population = populationOf(frame, copenhagenSelection(options, null), samples, now);
   const plans = copenhagenPlans(options.quarter.months.length);
   const draws = drawPlans(population.cases, plans, options.seed);
-  return { population, levels: plans.map((plan) => ({ plan, draw: draws.get(plan.level)! })) };
+  const warnings = population.cases.some((c) => c.unit === OUT_OF_HOURS) ? [] : [`Ingen aktive sager i en enhed, der hedder ${OUT_OF_HOURS}: alle enheder får 20 sager på niveau 2.`];
+  return { population, warnings, levels: plans.map((plan) => ({ plan, draw: draws.get(plan.level)! })) };
 }
 
 /**
@@ -193,72 +213,69 @@ export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, opti
 }
 
 export interface Redraw {
-  /** The same cases, replacements included, in the same order. */
+  sampleId: string;
+  /** Drawn again from its stored population, design, seed and events: the same cases, in the same order. */
   sameCases: boolean;
-  /** The population's SHA-256 is the protocol's. */
-  samePopulation: boolean;
-  population: number;
-  cases: SampledCase[];
+  cases: number;
+  /** Today's data under the same filter: how many cases, and whether they are the same and in the same strata. */
+  today: { population: number; sameKeys: boolean; sameStrata: boolean };
 }
 
-/** "Træk igen med samme frø": the sample drawn again from today's data, compared with the stored one. */
+const sameDraw = (a: readonly SampledCase[], b: readonly SampledCase[]) => {
+  const key = (list: readonly SampledCase[]) => JSON.stringify(list.map((c) => [c.caseNumber, c.stratum, c.replacement, c.replaces ?? null, c.reviewedBy ?? null]));
+  return key(a) === key(b);
+};
+
+/** "Træk igen med samme frø": the sample drawn again, compared with the stored one, and today's population compared with the one drawn from. */
 export async function redrawSample(db: WorkspaceDb, frame: SamplingFrame, sampleId: string): Promise<Redraw> {
   const sample = await db.samples.get(sampleId);
   if (!sample) throw new Error('Stikprøven findes ikke længere.');
-  const { population, cases } = previewSample(frame, sample.selection, sample.protocol.design, sample.protocol.seed, await db.samples.toArray(), sample.createdAt, sample.outOfScope);
-  const key = (list: readonly SampledCase[]) => JSON.stringify(list.map((c) => [c.caseNumber, c.stratum, c.replacement, c.replaces ?? null]));
-  return {
-    sameCases: key(cases) === key(sample.cases), samePopulation: (await sha256OfPopulation(population.cases)) === sample.protocol.populationSha256,
-    population: population.cases.length, cases,
-  };
+  const draw = replay(sample, sample.events);
+  const samples = await db.samples.toArray();
+  let today: Redraw['today'] = { population: 0, sameKeys: false, sameStrata: false };
+  try {
+    const strata = stratify(populationOf(frame, sample.selection, samples, sample.createdAt).cases, sample.protocol.design);
+    const keys = keysOf(strata);
+    today = { population: keys.length, sameKeys: (await sha256OfKeys(keys)) === sample.protocol.populationSha256, sameStrata: JSON.stringify([...strata]) === JSON.stringify(sample.population) };
+  } catch {
+    // The sample it was drawn from is gone: today's population cannot be formed.
+  }
+  return { sampleId, sameCases: sameDraw(draw.cases, sample.cases), cases: draw.cases.length, today };
 }
 
-async function redrawInto(db: WorkspaceDb, frame: SamplingFrame, sample: SampleRecord, design: Design, outOfScope: string[]): Promise<{ draw: Draw; cases: SampleRecordCase[] }> {
-  const samples = await db.samples.toArray();
-  const { population, draw, cases } = previewSample(frame, sample.selection, design, sample.protocol.seed, samples, sample.createdAt, outOfScope);
-  const hash = await sha256OfPopulation(population.cases);
-  if (hash !== sample.protocol.populationSha256) {
-    throw new Error(`Populationen er ændret siden stikprøven blev trukket (${population.cases.length} sager nu, ${sample.protocol.population} dengang). Træk en ny stikprøve i stedet.`);
-  }
-  return { draw, cases: withFacts(cases, population.cases) };
+const currentDesign = (sample: SampleRecord): Design =>
+  sample.events.reduce<Design>((design, e) => (e.kind === 'extend' ? e.design : design), sample.protocol.design);
+
+async function addEvent(db: WorkspaceDb, frame: SamplingFrame, sample: SampleRecord, event: SampleEvent & { at: string }, audit: Record<string, unknown>): Promise<SampleRecord> {
+  const events = [...sample.events, event];
+  const draw = replay(sample, events);
+  const updated: SampleRecord = { ...sample, events, cases: withFacts(draw.cases, sample.cases, frame), protocol: { ...sample.protocol, strata: draw.strata } };
+  await db.transaction('rw', [db.samples, db.auditLog], async () => {
+    await db.samples.put(updated);
+    await db.auditLog.add({ at: event.at, action: `sample.${event.kind}`, round: sample.protocol.round, ...audit });
+  });
+  return updated;
 }
 
 /** Extends a sample to `size` (n, or n per stratum) with the same seed: every case drawn before stays. */
 export async function extendSample(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, size: number, at = new Date().toISOString()): Promise<SampleRecord> {
   const sample = await db.samples.get(sampleId);
   if (!sample) throw new Error('Stikprøven findes ikke længere.');
-  const before = designSize(sample.protocol.design);
+  const design = currentDesign(sample);
+  const before = designSize(design);
   if (before === null) throw new Error('Denne type stikprøve har ingen størrelse at udvide.');
   if (!(Number.isInteger(size) && size > before)) throw new Error(`Skriv et helt tal større end ${before}.`);
-  const design = withSize(sample.protocol.design, size);
-  const { draw, cases } = await redrawInto(db, frame, sample, design, sample.outOfScope);
-  const now = new Set(cases.map((c) => c.caseNumber));
-  if (!sample.cases.every((c) => now.has(c.caseNumber))) throw new Error('Med den størrelse ville fordelingen flytte sager mellem strata, så nogle allerede trukne sager faldt ud. Vælg en anden størrelse.');
-  const extended: SampleRecord = {
-    ...sample, cases, history: [...sample.history, { at, design: sample.protocol.design, cases: sample.cases.length }],
-    protocol: { ...sample.protocol, design, strata: draw.strata },
-  };
-  await db.transaction('rw', [db.samples, db.auditLog], async () => {
-    await db.samples.put(extended);
-    await db.auditLog.add({ at, action: 'sample.extended', round: sample.protocol.round, from: sample.cases.length, to: cases.length });
-  });
-  return extended;
+  return addEvent(db, frame, sample, { kind: 'extend', design: withSize(design, size), at }, { from: before, to: size });
 }
 
 /** Marks a case out of scope and draws its replacement: the next case of its stratum in the same seeded order. */
 export async function replaceOutOfScope(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, caseNumber: string, at = new Date().toISOString()): Promise<{ sample: SampleRecord; replacement: SampleRecordCase | undefined }> {
   const sample = await db.samples.get(sampleId);
   if (!sample) throw new Error('Stikprøven findes ikke længere.');
-  if (sample.outOfScope.includes(caseNumber)) throw new Error(`Sag ${caseNumber} er allerede markeret som uden for målgruppen.`);
+  if (outOfScopeOf(sample).includes(caseNumber)) throw new Error(`Sag ${caseNumber} er allerede markeret som uden for målgruppen.`);
   if (!sample.cases.some((c) => c.caseNumber === caseNumber)) throw new Error(`Sag ${caseNumber} er ikke i stikprøven.`);
-  const outOfScope = [...sample.outOfScope, caseNumber];
-  const { cases } = await redrawInto(db, frame, sample, sample.protocol.design, outOfScope);
-  const replacement = cases.find((c) => c.replaces === caseNumber);
-  const updated: SampleRecord = { ...sample, cases, outOfScope };
-  await db.transaction('rw', [db.samples, db.auditLog], async () => {
-    await db.samples.put(updated);
-    await db.auditLog.add({ at, action: 'sample.outOfScope', round: sample.protocol.round, caseNumber, replacement: replacement?.caseNumber ?? null });
-  });
+  const updated = await addEvent(db, frame, sample, { kind: 'outOfScope', caseNumber, at }, { caseNumber });
+  const replacement = updated.cases.find((c) => c.replaces === caseNumber);
   return { sample: updated, replacement };
 }
 

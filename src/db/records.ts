@@ -2,7 +2,7 @@ import type { ReimportDiff } from '../domain/reimport';
 import type { RuleSummary } from '../domain/rules/summary';
 import type { StoredResultTable } from '../domain/rules/result-table';
 import type { ScreeningSettings } from '../domain/rules/types';
-import type { Design, SampledCase } from '../domain/sampling/draw';
+import type { SampledCase, SampleEvent } from '../domain/sampling/draw';
 import type { Period, PopulationFilter } from '../domain/sampling/frame';
 import type { SampleProtocol } from '../domain/sampling/protocol';
 import type { CaseBundle, IsoDate, TableName } from '../domain/types';
@@ -96,17 +96,24 @@ export interface SampleSelection {
 /** A sampled case with the facts it had when drawn: reviewers are assigned by them, whatever later imports say. */
 export type SampleRecordCase = SampledCase & Pick<CaseBundle, 'unit' | 'group' | 'caseworker'>;
 
-/** A sample with its protocol; `cases` includes replacements, and the cases found out of scope stay listed. */
+/**
+ * A sample with its protocol. It keeps the population it was drawn from, by stratum, and what
+ * happened to it since (cases out of scope, extensions), so it can always be drawn again exactly,
+ * whatever later imports change.
+ */
 export interface SampleRecord {
   id: string;
   roundId: string;
   createdAt: string;
+  /** `design` is the design first drawn; `strata` are as they stand after the events. */
   protocol: SampleProtocol;
   selection: SampleSelection;
+  population: [string, string[]][];
+  /** A nested sample's cases' inclusion probabilities in the sample they were drawn from. */
+  parentProbabilities: [string, number][] | null;
+  events: (SampleEvent & { at: string })[];
+  /** As drawn, replacements included; the cases out of scope stay listed. */
   cases: SampleRecordCase[];
-  outOfScope: string[];
-  /** Each extension: when, and the design and number of cases before it. */
-  history: { at: string; design: Design; cases: number }[];
 }
 
 /** A review round (tilsynsrunde). Its question template, reviewers and answers come with the review work. */

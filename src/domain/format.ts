@@ -52,3 +52,8 @@ export function formatBytes(bytes: number): string {
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
+
+/** `['a', 'b', 'c']` → `a, b og c`. */
+export function joinDanish(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}

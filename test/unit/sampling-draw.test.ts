@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import jStat from 'jstat';
 import { describe, expect, it } from 'vitest';
-import { allocateProportionally, drawExchange, drawSample, exchangePairs, replacementsFor, type Design, type SampleCase } from '../../src/domain/sampling/draw';
+import { allocateProportionally, drawSample, exchangePairs, stratify, drawStrata, type Design, type SampleCase } from '../../src/domain/sampling/draw';
 
 const UNITS = ['Nord', 'Syd', 'Øst', 'Vest', 'Døgnvagten'];
 const GROUPS = ['undersøgelsesgruppe', 'børnegruppe', 'ungegruppe'];
@@ -77,9 +77,9 @@ describe('designs, by example', () => {
   it('level 2 of the Copenhagen model: 20 per unit and 5 from Døgnvagten, each with its inclusion probability', () => {
     const draw = drawSample(population, { kind: 'stratified', by: 'unit', perStratum: 20, sizes: { Døgnvagten: 5 } }, 2026);
     expect(draw.strata).toEqual([
-      { key: 'Døgnvagten', population: 10, drawn: 5, takenWhole: false },
-      { key: 'Nord', population: 60, drawn: 20, takenWhole: false },
-      { key: 'Syd', population: 60, drawn: 20, takenWhole: false },
+      { key: 'Døgnvagten', population: 10, drawn: 5, takenWhole: false, short: false },
+      { key: 'Nord', population: 60, drawn: 20, takenWhole: false, short: false },
+      { key: 'Syd', population: 60, drawn: 20, takenWhole: false, short: false },
     ]);
     expect(draw.cases.find((c) => c.stratum === 'Nord')!.probability).toBeCloseTo(20 / 60, 12);
     expect(draw.cases.find((c) => c.stratum === 'Døgnvagten')!.probability).toBe(0.5);
@@ -87,7 +87,7 @@ describe('designs, by example', () => {
 
   it('takes a stratum with fewer cases than asked for whole, and says so', () => {
     const draw = drawSample(population, { kind: 'stratified', by: 'unit', perStratum: 20 }, 1);
-    expect(draw.strata.find((s) => s.key === 'Døgnvagten')).toEqual({ key: 'Døgnvagten', population: 10, drawn: 10, takenWhole: true });
+    expect(draw.strata.find((s) => s.key === 'Døgnvagten')).toEqual({ key: 'Døgnvagten', population: 10, drawn: 10, takenWhole: true, short: true });
   });
 
   it('one per caseworker is a stratified design with one case per caseworker', () => {
@@ -108,47 +108,99 @@ describe('designs, by example', () => {
     expect(allocateProportionally([3, 5], 20)).toEqual([3, 5]);
   });
 
-  it('replaces a case found out of scope with the next one of its stratum, marked as a replacement', () => {
-    const draw = drawSample(population, { kind: 'stratified', by: 'unit', perStratum: 20 }, 11);
+  it('replaces a case found out of scope with the next one of its stratum in the same order, marked as a replacement', () => {
+    const design: Design = { kind: 'stratified', by: 'unit', perStratum: 20 };
+    const draw = drawSample(population, design, 11);
     const gone = draw.cases.find((c) => c.stratum === 'Syd')!.caseNumber;
-    const [stand] = replacementsFor(draw, [gone]);
-    expect(stand).toEqual({ caseNumber: draw.reserve.get('Syd')![0], stratum: 'Syd', probability: 20 / 60, replacement: true, replaces: gone });
-    expect(draw.cases.map((c) => c.caseNumber)).not.toContain(stand!.caseNumber);
+    // The next in Syd's seeded order is the 21st case a draw of 21 per unit takes in Syd.
+    const next = drawSample(population, { ...design, perStratum: 21 }, 11).cases.filter((c) => c.stratum === 'Syd')[20]!.caseNumber;
+    const replaced = drawSample(population, design, 11, [{ kind: 'outOfScope', caseNumber: gone }]);
+    expect(replaced.cases.at(-1)).toEqual({ caseNumber: next, stratum: 'Syd', probability: 20 / 60, replacement: true, replaces: gone });
+    expect(replaced.outOfScope).toEqual([gone]);
+    expect(replaced.strata.find((s) => s.key === 'Syd')!.drawn).toBe(20);
+  });
+
+  it('an extension after a replacement keeps both, and adds the cases after them in the order', () => {
+    const design: Design = { kind: 'simple', n: 5 };
+    const order = drawSample(population, { kind: 'simple', n: 9 }, 4).cases.map((c) => c.caseNumber);
+    const draw = drawSample(population, design, 4, [{ kind: 'outOfScope', caseNumber: order[1]! }, { kind: 'extend', design: { kind: 'simple', n: 7 } }]);
+    // 5 drawn; the 2nd out of scope and replaced by the 6th; extended to 7 in scope: the 7th and 8th.
+    expect(draw.cases.map((c) => [c.caseNumber, c.replacement])).toEqual([
+      [order[0], false], [order[1], false], [order[2], false], [order[3], false], [order[4], false], [order[5], true], [order[6], false], [order[7], false],
+    ]);
+    expect(draw.cases.every((c) => c.probability === 7 / 130)).toBe(true);
   });
 
   it('the cross-unit exchange: 4 units review each other two by two, 2 cases from each of the 3 groups of the partner', () => {
     const four = population.map((c, i) => ({ ...c, unit: ['A', 'B', 'C', 'D'][i % 4]! }));
-    const exchange = drawExchange(four, GROUPS, 2, 99);
-    expect(exchange).toHaveLength(4);
-    for (const { reviewer, reviewed, draw } of exchange) {
-      expect(exchange.find((e) => e.reviewer === reviewed)!.reviewed).toBe(reviewer);
-      expect(draw.cases).toHaveLength(6);
-      expect(new Set(draw.cases.map((c) => four.find((f) => f.caseNumber === c.caseNumber)!.unit))).toEqual(new Set([reviewed]));
+    const draw = drawSample(four, { kind: 'exchange', groups: GROUPS, perGroup: 2 }, 99);
+    expect(draw.cases).toHaveLength(4 * 3 * 2);
+    const reviewerOf = new Map<string, string>();
+    for (const c of draw.cases) {
+      const unit = four.find((f) => f.caseNumber === c.caseNumber)!.unit;
+      expect(c.reviewedBy).not.toBe(unit);
+      reviewerOf.set(unit, c.reviewedBy!);
     }
+    // Two by two: A reviews B exactly when B reviews A.
+    for (const [unit, reviewer] of reviewerOf) expect(reviewerOf.get(reviewer)).toBe(unit);
+  });
+
+  it('the exchange pairs only units with cases in the chosen groups', () => {
+    const withEmpty = [...population.slice(0, 60).map((c) => ({ ...c, unit: 'A' })), ...population.slice(60, 120).map((c) => ({ ...c, unit: 'B' })), { ...population[120]!, unit: 'Tom', group: 'andet' }];
+    const draw = drawSample(withEmpty, { kind: 'exchange', groups: GROUPS, perGroup: 2 }, 5);
+    expect(new Set(draw.cases.map((c) => c.reviewedBy))).toEqual(new Set(['A', 'B']));
+    expect(draw.strata.reduce((n, s) => n + s.population, 0)).toBe(120);
+  });
+
+  it('refuses a seed the generator cannot tell apart from another, in Danish', () => {
+    expect(() => drawSample(population, { kind: 'simple', n: 1 }, 2 ** 32 + 5)).toThrow('Frøet skal være et helt tal');
+    expect(() => drawSample(population, { kind: 'simple', n: 1 }, 1.5)).toThrow('Frøet skal være et helt tal');
+  });
+
+  it('stores a population by stratum and draws the same from it again', () => {
+    const design: Design = { kind: 'stratified', by: 'unit', perStratum: 7 };
+    const strata = stratify([...population].reverse(), design);
+    expect([...strata.keys()]).toEqual(['Døgnvagten', 'Nord', 'Syd']);
+    expect(strata.get('Døgnvagten')).toEqual(['S-121', 'S-122', 'S-123', 'S-124', 'S-125', 'S-126', 'S-127', 'S-128', 'S-129', 'S-130']);
+    expect(drawStrata(new Map(JSON.parse(JSON.stringify([...strata]))), design, 8)).toEqual(drawSample(population, design, 8));
   });
 });
 
 describe('selection frequencies match the inclusion probabilities (chi-square over 2,000 seeds)', () => {
-  it('every case of a stratified design is drawn about n_h / N_h of the time', () => {
-    const population: SampleCase[] = Array.from({ length: 40 }, (_, i) => ({ caseNumber: `S-${i}`, unit: i < 30 ? 'Nord' : 'Syd', group: null, caseworker: 'x' }));
-    const design: Design = { kind: 'stratified', by: 'unit', perStratum: 6 };
+  // Each case's count over the seeds is binomial with the probability the draw records for it;
+  // the scaled squares summed are about chi-square. A generous bound: the 99.9 % quantile.
+  function chiSquare(population: readonly SampleCase[], design: Design): { chi2: number; cases: number } {
     const seeds = 2000;
     const hits = new Map<string, number>();
-    let probability = new Map<string, number>();
+    const recorded = new Map<string, number>();
     for (let seed = 0; seed < seeds; seed++) {
-      const draw = drawSample(population, design, seed);
-      probability = new Map(draw.cases.map((c) => [c.caseNumber, c.probability]));
-      for (const c of draw.cases) hits.set(c.caseNumber, (hits.get(c.caseNumber) ?? 0) + 1);
+      for (const c of drawSample(population, design, seed).cases) {
+        hits.set(c.caseNumber, (hits.get(c.caseNumber) ?? 0) + 1);
+        // The probability is the design's, the same whatever the seed.
+        if (recorded.has(c.caseNumber)) expect(c.probability).toBe(recorded.get(c.caseNumber));
+        recorded.set(c.caseNumber, c.probability);
+      }
     }
-    // Expected: Nord 6/30 = 0.2, Syd 6/10 = 0.6 of 2,000 draws. Each case's count is binomial; sum the scaled squares.
     let chi2 = 0;
     for (const c of population) {
-      const p = c.unit === 'Nord' ? 6 / 30 : 6 / 10;
-      const expected = seeds * p;
-      chi2 += ((hits.get(c.caseNumber) ?? 0) - expected) ** 2 / (expected * (1 - p));
-      expect(probability.size).toBe(12);
+      const p = recorded.get(c.caseNumber)!;
+      chi2 += ((hits.get(c.caseNumber) ?? 0) - seeds * p) ** 2 / (seeds * p * (1 - p));
     }
-    // 40 cases; the strata's fixed totals take 2 degrees of freedom. A generous bound: the 99.9 % quantile.
+    return { chi2, cases: population.length };
+  }
+
+  it('a stratified design: Nord 6 of 30 (p = 0.2), Syd 6 of 10 (p = 0.6)', () => {
+    const population: SampleCase[] = Array.from({ length: 40 }, (_, i) => ({ caseNumber: `S-${i}`, unit: i < 30 ? 'Nord' : 'Syd', group: null, caseworker: 'x' }));
+    const { chi2 } = chiSquare(population, { kind: 'stratified', by: 'unit', perStratum: 6 });
+    // 40 cases; the strata's fixed totals take 2 degrees of freedom.
     expect(chi2).toBeLessThan(jStat.chisquare.inv(0.999, 38));
+  });
+
+  it('a risk design topped up per unit: unequal probabilities within each unit', () => {
+    const bands = ['høj', 'mellem', 'lav'] as const;
+    const population: SampleCase[] = Array.from({ length: 90 }, (_, i) => ({ caseNumber: `R-${String(i).padStart(2, '0')}`, unit: i < 45 ? 'A' : 'B', group: null, caseworker: 'x', risk: bands[i % 3] }));
+    const { chi2, cases } = chiSquare(population, { kind: 'risk', fractions: { høj: 0.5, mellem: 0.2, lav: 0.05 }, minimum: 1, perUnit: 15 });
+    // 6 strata (unit × band) with fixed totals.
+    expect(chi2).toBeLessThan(jStat.chisquare.inv(0.999, cases - 6));
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseReason, describeDesign, describeMargin, protocolLines } from '../../src/domain/sampling/describe';
-import { designSize, drawSample, realiseSample, withSize, type SampleCase } from '../../src/domain/sampling/draw';
+import { designSize, drawSample, withSize, type SampleCase } from '../../src/domain/sampling/draw';
 import { defaultQuarter, describeFilter, filterPopulation, frameCase, quarter, quarterOf, riskBand, type FrameCase } from '../../src/domain/sampling/frame';
 import { designMargin, marginForSize, sizeForMargin } from '../../src/domain/sampling/plan';
 import { PRESETS } from '../../src/domain/sampling/presets';
@@ -109,36 +109,44 @@ describe('why each case is in the sample', () => {
     const draw = drawSample(population, { kind: 'stratified', by: 'unit', perStratum: 20, sizes: { 'Enhed 4': 40 } }, 7);
     const strata = new Map(draw.strata.map((s) => [s.key, s]));
     const one = draw.cases.find((c) => c.stratum === 'Enhed 1')!;
-    expect(caseReason(one, strata.get('Enhed 1'), { kind: 'simple', n: 1 })).toBe('Tilfældigt udtrukket: 20 af 30 i Enhed 1 (sandsynlighed 66,7\u00a0%)');
+    expect(caseReason(one, strata.get('Enhed 1'), { kind: 'simple', n: 1 })).toBe('Tilfældigt udtrukket: 20 af 30 i Enhed 1; sandsynlighed 66,7\u00a0%');
     const whole = draw.cases.find((c) => c.stratum === 'Enhed 4')!;
-    expect(caseReason(whole, strata.get('Enhed 4'), { kind: 'simple', n: 1 })).toBe('Alle 30 sager i Enhed 4 er taget (færre end ønsket)');
+    expect(caseReason(whole, strata.get('Enhed 4'), { kind: 'simple', n: 1 })).toBe('Alle 30 sager i Enhed 4 er med (færre end ønsket)');
+  });
+
+  it('a nested sample names the sample it was drawn from and the probability over both draws', () => {
+    const stratum = { key: 'alle', population: 125, drawn: 60, takenWhole: false, short: false };
+    // 20 of 380 in the unit at level 2, then 60 of 125: 20/380 · 60/125 = 0.02526.
+    const c = { caseNumber: 'S-1', stratum: 'alle', probability: (20 / 380) * (60 / 125), replacement: false };
+    expect(caseReason(c, stratum, { kind: 'simple', n: 60 }, 'Niveau 2')).toBe('Tilfældigt udtrukket: 60 af 125 fra stikprøven «Niveau 2»; samlet sandsynlighed 2,5\u00a0%');
   });
 
   it('says what a replacement replaces', () => {
-    const { cases } = realiseSample(population, { kind: 'simple', n: 5 }, 3, ['K-000', 'K-001']);
     const first = drawSample(population, { kind: 'simple', n: 5 }, 3).cases[0]!.caseNumber;
-    const { cases: replaced } = realiseSample(population, { kind: 'simple', n: 5 }, 3, [first]);
-    expect(cases).toHaveLength(5); // neither K-000 nor K-001 was drawn: nothing to replace
-    expect(replaced).toHaveLength(6);
-    expect(caseReason(replaced[5]!, undefined, { kind: 'simple', n: 5 })).toBe(`Erstatning for ${first} uden for målgruppen: den næste i alle i samme tilfældige rækkefølge`);
+    const { cases } = drawSample(population, { kind: 'simple', n: 5 }, 3, [{ kind: 'outOfScope', caseNumber: first }]);
+    expect(cases).toHaveLength(6);
+    expect(caseReason(cases[5]!, undefined, { kind: 'simple', n: 5 })).toBe(`Erstatning for ${first} uden for målgruppen: den næste i samme tilfældige rækkefølge; sandsynlighed 4,2\u00a0%`);
   });
 
   it('describes each design in words', () => {
     expect(describeDesign({ kind: 'stratified', by: 'unit', perStratum: 20, sizes: { Døgnvagten: 5 } })).toBe('Stratificeret efter enhed: 20 pr. enhed (Døgnvagten: 5)');
     expect(describeDesign(PRESETS.riskBased)).toBe('Risikostratificeret: 50\u00a0% af høj, 20\u00a0% af mellem og 5\u00a0% af lav risiko, mindst 5 pr. bånd');
+    expect(describeDesign({ ...PRESETS.riskBased, minimum: 1, perUnit: 5 })).toBe('Risikostratificeret i hver enhed: 50\u00a0% af høj, 20\u00a0% af mellem og 5\u00a0% af lav risiko, mindst 1 pr. bånd og mindst 5 pr. enhed');
+    expect(describeDesign(PRESETS.exchange)).toBe('Krydsgennemgang: hver enhed gennemgår 2 sager fra hver af grupperne Undersøgelse, Børn og Unge i en anden enhed (enhederne parres tilfældigt; ved et ulige antal går tre på omgang)');
   });
 });
 
 describe('replacements and extensions', () => {
   it('replaces a replacement found out of scope with the next case of the stratum', () => {
     const design = { kind: 'stratified', by: 'unit', perStratum: 3 } as const;
-    const draw = drawSample(population, design, 11);
-    const gone = draw.cases[0]!;
-    const first = realiseSample(population, design, 11, [gone.caseNumber]).cases.at(-1)!;
-    const { cases } = realiseSample(population, design, 11, [gone.caseNumber, first.caseNumber]);
+    const order = drawSample(population, { ...design, perStratum: 5 }, 11).cases;
+    const gone = order[0]!;
+    const inStratum = order.filter((c) => c.stratum === gone.stratum).map((c) => c.caseNumber);
+    const { cases } = drawSample(population, design, 11, [{ kind: 'outOfScope', caseNumber: gone.caseNumber }, { kind: 'outOfScope', caseNumber: inStratum[3]! }]);
+    // Enhed 1 has 30 cases, 3 drawn: p = 3/30 for all, in scope or not.
     expect(cases.slice(-2)).toEqual([
-      { caseNumber: draw.reserve.get(gone.stratum)![0], stratum: gone.stratum, probability: gone.probability, replacement: true, replaces: gone.caseNumber },
-      { caseNumber: draw.reserve.get(gone.stratum)![1], stratum: gone.stratum, probability: gone.probability, replacement: true, replaces: first.caseNumber },
+      { caseNumber: inStratum[3], stratum: gone.stratum, probability: 0.1, replacement: true, replaces: gone.caseNumber },
+      { caseNumber: inStratum[4], stratum: gone.stratum, probability: 0.1, replacement: true, replaces: inStratum[3] },
     ]);
   });
 
@@ -172,7 +180,7 @@ describe('the protocol in words', () => {
   it('lists who, when, the design, the seed, the population, N, n, exclusions, the hash and the versions', () => {
     const protocol: SampleProtocol = {
       drawnBy: 'Områdechef Fiktiv', drawnAt: '2026-01-05T09:30:00.000Z', round: 'Niveau 2 – 4. kvartal 2025', design: { kind: 'simple', n: 20 }, seed: 42,
-      filter: 'Sager aktive 01-10-2025–31-12-2025', population: 143, strata: [{ key: 'alle', population: 143, drawn: 20, takenWhole: false }],
+      filter: 'Sager aktive 01-10-2025–31-12-2025', population: 143, strata: [{ key: 'alle', population: 143, drawn: 20, takenWhole: false, short: false }],
       exclusions: [{ reason: 'Lukket', count: 7 }], populationSha256: 'ab'.repeat(32), appVersion: '0.1.0', ruleSetVersion: '2026.1+0a1b2c3d', riskScreening: null, nestedIn: null,
     };
     const lines = new Map(protocolLines(protocol));

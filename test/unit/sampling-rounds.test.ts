@@ -7,6 +7,7 @@ import { runScreening, storeScreening } from '../../src/app/screening';
 import type { SampleSelection } from '../../src/db/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import { DEMO_SEED } from '../../src/domain/demo/config';
+import { extensionsOf, outOfScopeOf } from '../../src/domain/sampling/draw';
 import { quarter } from '../../src/domain/sampling/frame';
 import { sha256Hex } from '../../src/io/sha256';
 import { sampleWorkbook } from '../../src/io/sample-workbook';
@@ -56,7 +57,7 @@ describe('the Copenhagen preset for 4th quarter 2025', () => {
     expect(l2!.cases).toHaveLength(20 + 20 + 5);
     // Level 3 asks for 60, but the small kommune's level 2 holds 45: all are taken, and flagged.
     expect(l3!.cases).toHaveLength(45);
-    expect(l3!.protocol.strata).toEqual([{ key: 'alle', population: 45, drawn: 45, takenWhole: true }]);
+    expect(l3!.protocol.strata).toEqual([{ key: 'alle', population: 45, drawn: 45, takenWhole: true, short: true }]);
     expect(l4!.cases).toHaveLength(30);
     const set = (s: typeof l1) => new Set(s!.cases.map((c) => c.caseNumber));
     for (const c of set(l4)) expect(set(l3).has(c)).toBe(true);
@@ -84,8 +85,7 @@ describe('the Copenhagen preset for 4th quarter 2025', () => {
     const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null });
     for (const { sample } of made) {
       const again = await redrawSample(db, await loadFrame(db), sample.id);
-      expect(again).toMatchObject({ sameCases: true, samePopulation: true });
-      expect(again.cases.map((c) => c.caseNumber)).toEqual(sample.cases.map((c) => c.caseNumber));
+      expect(again).toEqual({ sampleId: sample.id, sameCases: true, cases: sample.cases.length, today: { population: sample.protocol.population, sameKeys: true, sameStrata: true } });
     }
   });
 });
@@ -101,7 +101,7 @@ describe('one round at a time', () => {
     expect(extended.cases).toHaveLength(40);
     expect(extended.cases.slice(0, 30).map((c) => c.caseNumber)).toEqual(sample.cases.map((c) => c.caseNumber));
     expect(extended.cases[0]!.probability).toBe(40 / sample.protocol.population);
-    expect(extended.history).toEqual([{ at: '2026-02-01T10:00:00.000Z', design: { kind: 'simple', n: 30 }, cases: 30 }]);
+    expect(extensionsOf(extended)).toEqual([{ at: '2026-02-01T10:00:00.000Z', design: { kind: 'simple', n: 40 } }]);
     expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
     await expect(extendSample(db, frame, sample.id, 40)).rejects.toThrow('Skriv et helt tal større end 40.');
   });
@@ -112,7 +112,7 @@ describe('one round at a time', () => {
     const { sample: updated, replacement } = await replaceOutOfScope(db, frame, sample.id, gone);
     expect(replacement).toMatchObject({ replacement: true, replaces: gone });
     expect(updated.cases).toHaveLength(31);
-    expect(updated.outOfScope).toEqual([gone]);
+    expect(outOfScopeOf(updated)).toEqual([gone]);
     expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
     await expect(replaceOutOfScope(db, frame, sample.id, gone)).rejects.toThrow('allerede markeret');
   });
@@ -128,11 +128,43 @@ describe('one round at a time', () => {
     expect((await redrawSample(db, frame, second.sample.id)).sameCases).toBe(true);
   });
 
-  it('says when the population has changed since the draw', async () => {
+  it('draws again from the population it stored, and says when today\u2019s data differ', async () => {
     const { sample } = await draw();
     const fewer: SamplingFrame = { ...frame, cases: frame.cases.filter((c) => c.caseNumber !== sample.cases[0]!.caseNumber) };
-    expect(await redrawSample(db, fewer, sample.id)).toMatchObject({ sameCases: false, samePopulation: false, population: sample.protocol.population - 1 });
-    await expect(extendSample(db, fewer, sample.id, 31)).rejects.toThrow('Populationen er ændret');
+    expect((await redrawSample(db, fewer, sample.id))).toMatchObject({ sameCases: true, today: { population: sample.protocol.population - 1, sameKeys: false, sameStrata: false } });
+    // The stored population still holds the case: extending works, and keeps it.
+    const extended = await extendSample(db, fewer, sample.id, 31);
+    expect(extended.cases.map((c) => c.caseNumber)).toContain(sample.cases[0]!.caseNumber);
+  });
+
+  it('a case moved to another caseworker by a re-import changes nothing in a sample stratified by caseworker', async () => {
+    const { sample } = await draw({ design: { kind: 'stratified', by: 'caseworker', perStratum: 2 } });
+    const drawn = new Set(sample.cases.map((c) => c.caseNumber));
+    const moved = frame.cases.find((c) => !drawn.has(c.caseNumber) && active(c))!;
+    const other = frame.cases.find((c) => c.caseworker !== moved.caseworker)!.caseworker;
+    const reimported: SamplingFrame = { ...frame, cases: frame.cases.map((c) => (c === moved ? { ...c, caseworker: other } : c)) };
+    const redraw = await redrawSample(db, reimported, sample.id);
+    expect(redraw).toMatchObject({ sameCases: true, today: { sameKeys: true, sameStrata: false } });
+    const { sample: updated } = await replaceOutOfScope(db, reimported, sample.id, sample.cases[0]!.caseNumber);
+    expect(updated.cases.slice(0, sample.cases.length)).toEqual(sample.cases);
+    expect(updated.cases).toHaveLength(sample.cases.length + 1);
+  });
+
+  it('a later sample that left out an earlier one\u2019s cases draws the same after the earlier one is extended', async () => {
+    const first = await draw({}, '2026-01-05T09:00:00.000Z');
+    const second = await draw({ selection: { ...inQuarter, reviewedWithinMonths: 6 }, seed: 6 }, '2026-01-06T09:00:00.000Z');
+    await extendSample(db, frame, first.sample.id, 45);
+    expect((await redrawSample(db, frame, second.sample.id)).sameCases).toBe(true);
+    expect((await extendSample(db, frame, second.sample.id, 35)).cases).toHaveLength(35);
+  });
+
+  it('a nested sample keeps its cases when its parent gets a replacement, and its probabilities are over both draws', async () => {
+    const [, level2, level3] = await drawCopenhagen(db, frame, { quarter: q4, seed: 12, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null });
+    const parent = new Map(level2!.sample.cases.map((c) => [c.caseNumber, c.probability]));
+    // Level 3 takes all 45 of level 2 in the small kommune: conditional p = 1, so the product is the parent's.
+    for (const c of level3!.sample.cases) expect(c.probability).toBe(parent.get(c.caseNumber));
+    await replaceOutOfScope(db, frame, level2!.sample.id, level2!.sample.cases[0]!.caseNumber);
+    expect((await redrawSample(db, frame, level3!.sample.id)).sameCases).toBe(true);
   });
 
   it('refuses without a name, an empty population, and a risk design before any screening, in Danish', async () => {
@@ -155,7 +187,7 @@ describe('the sample list as xlsx', () => {
     const first = rows[2]!;
     const stratum = sample.protocol.strata.find((s) => s.key === first[4])!;
     expect(first[5]).toBe(4 / stratum.population);
-    expect(first[8]).toBe(`Tilfældigt udtrukket: 4 af ${stratum.population} i ${stratum.key} (sandsynlighed ${(400 / stratum.population).toFixed(1).replace('.', ',')}\u00a0%)`);
+    expect(first[8]).toBe(`Tilfældigt udtrukket: 4 af ${stratum.population} i ${stratum.key}; sandsynlighed ${(400 / stratum.population).toFixed(1).replace('.', ',')}\u00a0%`);
     const protocol = new Map(XLSX.utils.sheet_to_json<string[]>(book.Sheets.Protokol!, { header: 1 }).map((r) => [r[0], r[1]]));
     expect(protocol.get('Runde')).toBe('\'=HYPERLINK("x")');
     expect(protocol.get('Frø')).toBe('9');

@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent } from '../format';
+import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent, joinDanish } from '../format';
 import type { Design, SampledCase, StratumField, StratumPlan } from './draw';
 import { designMargin, type AttributePlan } from './plan';
 import type { SampleProtocol } from './protocol';
@@ -25,22 +25,29 @@ export function describeDesign(design: Design): string {
     case 'proportional':
       return `Proportional fordeling efter ${STRATUM_LABEL[design.by].one}: ${formatCount(design.n, 'sag', 'sager')} i alt${design.atLeastOne ? ', mindst 1 pr. ' + STRATUM_LABEL[design.by].one : ''}`;
     case 'risk':
-      return `Risikostratificeret: ${share(design.fractions.høj)} af høj, ${share(design.fractions.mellem)} af mellem og ${share(design.fractions.lav)} af lav risiko, mindst ${design.minimum} pr. bånd`;
+      return `Risikostratificeret${design.perUnit === undefined ? '' : ' i hver enhed'}: ${share(design.fractions.høj)} af høj, ${share(design.fractions.mellem)} af mellem og ${share(design.fractions.lav)} af lav risiko, mindst ${design.minimum} pr. bånd${design.perUnit === undefined ? '' : ` og mindst ${design.perUnit} pr. enhed`}`;
     case 'targeted':
       return 'Målrettet: alle sager, der opfylder filteret (totaltælling af filteret)';
     case 'exchange':
-      return `Krydsgennemgang: enhederne parres, og hver enhed gennemgår ${design.perGroup} sager fra hver af ${design.groups.join(', ')} i den anden enhed`;
+      return `Krydsgennemgang: hver enhed gennemgår ${formatCount(design.perGroup, 'sag', 'sager')} fra hver af grupperne ${joinDanish(design.groups)} i en anden enhed (enhederne parres tilfældigt; ved et ulige antal går tre på omgang)`;
   }
 }
 
-/** Why a case is in the sample: the sentence shown beside it and written into the export. */
-export function caseReason(c: SampledCase, stratum: StratumPlan | undefined, design: Design): string {
+/** Why a case is in the sample: the sentence shown beside it and written into the export. `nestedIn`: the sample it was drawn from. */
+export function caseReason(c: SampledCase, stratum: StratumPlan | undefined, design: Design, nestedIn: string | null = null): string {
   if (design.kind === 'targeted') return 'Opfylder filteret; alle sådanne sager er med';
-  if (c.replacement) return `Erstatning for ${c.replaces ?? 'en sag'} uden for målgruppen: den næste i ${c.stratum} i samme tilfældige rækkefølge`;
-  if (!stratum) return 'Tilfældigt udtrukket';
-  if (stratum.takenWhole) return `Alle ${formatNumber(stratum.population)} sager i ${stratum.key} er taget (færre end ønsket)`;
-  const drawn = `Tilfældigt udtrukket: ${formatNumber(stratum.drawn)} af ${formatNumber(stratum.population)}${stratum.key === 'alle' ? '' : ` i ${stratum.key}`} (sandsynlighed ${formatPercent(c.probability)})`;
-  return c.reviewedBy ? `${drawn}; gennemgås af ${c.reviewedBy}` : drawn;
+  const where = stratum && stratum.key !== 'alle' ? ` i ${stratum.key}` : '';
+  const from = nestedIn ? ` fra stikprøven «${nestedIn}»` : '';
+  const parts = [
+    c.replacement
+      ? `Erstatning for ${c.replaces ?? 'en sag'} uden for målgruppen: den næste${where} i samme tilfældige rækkefølge`
+      : !stratum ? 'Tilfældigt udtrukket'
+      : stratum.takenWhole ? `Alle ${formatNumber(stratum.population)} sager${where}${from} er med${stratum.short ? ' (færre end ønsket)' : ''}`
+      : `Tilfældigt udtrukket: ${formatNumber(stratum.drawn)} af ${formatNumber(stratum.population)}${where}${from}`,
+  ];
+  if (nestedIn || !(stratum?.takenWhole ?? false)) parts.push(`${nestedIn ? 'samlet sandsynlighed' : 'sandsynlighed'} ${formatPercent(c.probability)}`);
+  if (c.reviewedBy) parts.push(`gennemgås af ${c.reviewedBy}`);
+  return parts.join('; ');
 }
 
 /** "20 sager af 143 giver ca. ±21 procentpoint": the margin a fixed size gives at 95 %, for a rate of 50 %. */
@@ -56,7 +63,7 @@ export function describeMargin(strata: readonly { population: number; drawn: num
 }
 
 /** The protocol as label–value lines, the same on the page and in the export. */
-export function protocolLines(protocol: SampleProtocol, extensions: readonly { at: string; cases: number }[] = [], outOfScope = 0): [string, string][] {
+export function protocolLines(protocol: SampleProtocol, extensions: readonly { at: string; design: Design }[] = [], outOfScope = 0): [string, string][] {
   const drawn = protocol.strata.reduce((sum, s) => sum + s.drawn, 0);
   const lines: [string, string][] = [
     ['Runde', protocol.round],
@@ -74,7 +81,7 @@ export function protocolLines(protocol: SampleProtocol, extensions: readonly { a
   if (protocol.nestedIn) lines.push(['Trukket fra', protocol.nestedIn]);
   if (protocol.riskScreening) lines.push(['Risikobånd fra', `Screeningen pr. ${formatDate(protocol.riskScreening.asOf)}`]);
   if (outOfScope > 0) lines.push(['Uden for målgruppen', `${formatCount(outOfScope, 'sag', 'sager')}, erstattet i samme tilfældige rækkefølge`]);
-  for (const e of extensions) lines.push(['Udvidet', `${formatDateTime(new Date(e.at))} fra ${formatCount(e.cases, 'sag', 'sager')}`]);
+  for (const e of extensions) lines.push(['Udvidet', `${formatDateTime(new Date(e.at))} til ${describeDesign(e.design).replace(/^[^:]+: /, '')} med samme frø`]);
   lines.push(
     ['SHA-256 af populationens sagsnumre', protocol.populationSha256],
     ['Tilsynsbænken version', protocol.appVersion],

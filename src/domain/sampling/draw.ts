@@ -2,10 +2,11 @@ import { createRandom } from '../random';
 import type { Case } from '../types';
 
 /**
- * Drawing samples (SAMPLING.md "Designs"). Reproducible: the population is sorted by case number
- * first, and each stratum gets its own seeded permutation from the seed and the stratum's name,
- * so the same seed and population give the same sample whatever order the rows came in, a
- * larger n keeps the cases a smaller one drew, and replacements come next in the same order.
+ * Drawing samples (SAMPLING.md "Designs"). Reproducible: the population is split into strata and
+ * sorted by case number first, and each stratum gets its own seeded permutation from the seed and
+ * the stratum's name, so the same seed and population give the same sample whatever order the
+ * rows came in, a larger n keeps the cases a smaller one drew, and replacements come next in the
+ * same order.
  */
 
 /** A case as a sample sees it; `risk` is the band the latest screening put it in (risk design). */
@@ -35,16 +36,18 @@ export interface StratumPlan {
   key: string;
   /** N_h: cases in the stratum's population. */
   population: number;
-  /** n_h: cases drawn. */
+  /** n_h: cases in the sample and in scope. */
   drawn: number;
-  /** The stratum held no more cases than asked for, so all were taken. */
+  /** Every case of the stratum is in the sample. */
   takenWhole: boolean;
+  /** The design asked for more cases than the stratum has. */
+  short: boolean;
 }
 
 export interface SampledCase {
   caseNumber: string;
   stratum: string;
-  /** n_h / N_h. */
+  /** The inclusion probability: n_h / N_h, with n_h the stratum's cases in scope. */
   probability: number;
   /** Drawn to stand in for a case found out of scope. */
   replacement: boolean;
@@ -55,14 +58,26 @@ export interface SampledCase {
 }
 
 export interface Draw {
+  /** In the order drawn: the first draw, then replacements and extensions as they came. */
   cases: SampledCase[];
   strata: StratumPlan[];
-  /** Seeded order of each stratum's cases not drawn: where replacements come from. */
-  reserve: Map<string, string[]>;
+  /** Cases found out of scope; they stay in `cases`. */
+  outOfScope: string[];
 }
 
+/** A population split into its strata: stratum → case numbers in code-unit order. What a sample stores to be drawn again. */
+export type Strata = Map<string, string[]>;
+
+/** What happened to a sample after it was drawn, in order; drawing again replays them. */
+export type SampleEvent = { kind: 'outOfScope'; caseNumber: string } | { kind: 'extend'; design: Design };
+
 const ALL = 'alle';
-const byCaseNumber = (a: SampleCase, b: SampleCase) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0);
+const UNKNOWN = 'ukendt';
+const BANDS: readonly string[] = ['høj', 'mellem', 'lav', UNKNOWN];
+/** Joins a unit and a band or group in a stratum's name. */
+export const STRATUM_JOIN = ' · ';
+/** Code-unit order: the same on every machine, whatever collation data the runtime has. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** FNV-1a of a stratum name: mixes it into the seed, so each stratum's order stands on its own. */
 function hash(text: string): number {
@@ -71,8 +86,11 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** The stratum's cases (sorted by case number) in a seeded random order: a Fisher–Yates shuffle. */
-function seededOrder(members: readonly SampleCase[], seed: number, stratum: string): SampleCase[] {
+/** A seed is a 32-bit whole number: the generator uses 32 bits, so a larger one would draw the same as another. */
+export const isSeed = (seed: number) => Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31;
+
+/** The stratum's cases in a seeded random order: a Fisher–Yates shuffle of the sorted list. */
+function seededOrder(members: readonly string[], seed: number, stratum: string): string[] {
   const order = [...members];
   const random = createRandom((seed ^ hash(stratum)) | 0);
   for (let i = order.length - 1; i > 0; i--) {
@@ -82,36 +100,29 @@ function seededOrder(members: readonly SampleCase[], seed: number, stratum: stri
   return order;
 }
 
-const UNKNOWN = 'ukendt';
-const BANDS: readonly string[] = ['høj', 'mellem', 'lav', UNKNOWN];
-const UNIT_BAND = ' · ';
+const stratumField = (design: Design): StratumField | undefined =>
+  design.kind === 'stratified' || design.kind === 'proportional' ? design.by : design.kind === 'risk' ? 'risk' : undefined;
 
-/** The stratum a case belongs to under a design. */
-function keyFor(design: Design): (c: SampleCase) => string {
-  if (design.kind === 'risk' && design.perUnit !== undefined) return (c) => `${c.unit}${UNIT_BAND}${c.risk ?? UNKNOWN}`;
+/** The stratum a case belongs to under a design; undefined leaves it out (the exchange takes only its groups). */
+function keyFor(design: Design): (c: SampleCase) => string | undefined {
+  if (design.kind === 'risk' && design.perUnit !== undefined) return (c) => `${c.unit}${STRATUM_JOIN}${c.risk ?? UNKNOWN}`;
+  if (design.kind === 'exchange') return (c) => (c.group != null && design.groups.includes(c.group) ? `${c.unit}${STRATUM_JOIN}${c.group}` : undefined);
   const by = stratumField(design);
   return by ? (c) => c[by] ?? UNKNOWN : () => ALL;
 }
 
-/** Risk strata: the band's share (at least `minimum`), then each unit topped up to `perUnit` from its highest band down. */
-function riskSizes(design: Extract<Design, { kind: 'risk' }>, keys: readonly string[], N: readonly number[]): number[] {
-  const bandOf = (key: string) => key.split(UNIT_BAND).pop() as RiskBand;
-  const sizes = keys.map((key, h) => Math.min(N[h]!, Math.max(design.minimum, Math.ceil((design.fractions[bandOf(key)] ?? 0) * N[h]! - 1e-9))));
-  if (design.perUnit === undefined) return sizes;
-  const units = new Map<string, number[]>();
-  keys.forEach((key, h) => {
-    const unit = key.slice(0, key.lastIndexOf(UNIT_BAND));
-    units.set(unit, [...(units.get(unit) ?? []), h]);
-  });
-  for (const strata of units.values()) {
-    let missing = design.perUnit - strata.reduce((sum, h) => sum + sizes[h]!, 0);
-    for (const h of [...strata].sort((a, b) => BANDS.indexOf(bandOf(keys[a]!)) - BANDS.indexOf(bandOf(keys[b]!)))) {
-      const more = Math.min(Math.max(missing, 0), N[h]! - sizes[h]!);
-      sizes[h]! += more;
-      missing -= more;
-    }
+/** The population's strata under a design, each in case-number order, so row order never matters. */
+export function stratify(population: readonly SampleCase[], design: Design): Strata {
+  const keyOf = keyFor(design);
+  const members = new Map<string, string[]>();
+  for (const c of population) {
+    const key = keyOf(c);
+    if (key === undefined) continue;
+    let list = members.get(key);
+    if (!list) members.set(key, (list = []));
+    list.push(c.caseNumber);
   }
-  return sizes;
+  return new Map([...members.keys()].sort(byCode).map((key) => [key, members.get(key)!.sort(byCode)]));
 }
 
 /** Largest-remainder allocation of n over strata of the given sizes, each capped at its size. */
@@ -138,79 +149,47 @@ export function allocateProportionally(sizes: readonly number[], n: number, atLe
   return counts;
 }
 
-function sizesFor(design: Design, keys: readonly string[], members: ReadonlyMap<string, SampleCase[]>): number[] {
-  const N = keys.map((key) => members.get(key)!.length);
+const bandOf = (key: string) => key.slice(key.lastIndexOf(STRATUM_JOIN) + STRATUM_JOIN.length);
+const unitOf = (key: string) => key.slice(0, key.lastIndexOf(STRATUM_JOIN));
+
+/**
+ * Risk strata: the band's share (at least `minimum`), then each unit topped up to `perUnit` from
+ * its highest band down. Cases the screening has not seen (band "ukendt") are sampled like high
+ * risk: nothing is known about them.
+ */
+function riskSizes(design: Extract<Design, { kind: 'risk' }>, keys: readonly string[], N: readonly number[]): number[] {
+  const fraction = (key: string) => design.fractions[bandOf(key) as RiskBand] ?? design.fractions.høj;
+  const sizes = keys.map((key, h) => Math.min(N[h]!, Math.max(design.minimum, Math.ceil(fraction(key) * N[h]! - 1e-9))));
+  if (design.perUnit === undefined) return sizes;
+  const units = new Map<string, number[]>();
+  keys.forEach((key, h) => units.set(unitOf(key), [...(units.get(unitOf(key)) ?? []), h]));
+  for (const strata of units.values()) {
+    let missing = design.perUnit - strata.reduce((sum, h) => sum + sizes[h]!, 0);
+    for (const h of [...strata].sort((a, b) => BANDS.indexOf(bandOf(keys[a]!)) - BANDS.indexOf(bandOf(keys[b]!)))) {
+      const more = Math.min(Math.max(missing, 0), N[h]! - sizes[h]!);
+      sizes[h]! += more;
+      missing -= more;
+    }
+  }
+  return sizes;
+}
+
+/** Cases asked for per stratum, before capping at the stratum's size. */
+function askedFor(design: Design, keys: readonly string[], N: readonly number[]): number[] {
   switch (design.kind) {
     case 'simple':
-      return [Math.min(design.n, N[0] ?? 0)];
+      return [design.n];
     case 'stratified':
-      return keys.map((key, h) => Math.min(design.sizes?.[key] ?? design.perStratum, N[h]!));
+      return keys.map((key) => design.sizes?.[key] ?? design.perStratum);
     case 'proportional':
       return allocateProportionally(N, design.n, design.atLeastOne);
     case 'risk':
       return riskSizes(design, keys, N);
     case 'targeted':
-      return N;
+      return [...N];
     case 'exchange':
-      throw new RangeError('exchange is drawn by drawExchange');
+      return keys.map(() => design.perGroup);
   }
-}
-
-const stratumField = (design: Design): StratumField | undefined =>
-  design.kind === 'stratified' || design.kind === 'proportional' ? design.by : design.kind === 'risk' ? 'risk' : undefined;
-
-/** Draws a sample from `population` (already filtered and with exclusions removed). */
-export function drawSample(population: readonly SampleCase[], design: Design, seed: number): Draw {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
-  if (design.kind === 'exchange') return exchangeAsDraw(drawExchange(population, design.groups, design.perGroup, seed));
-  const keyOf = keyFor(design);
-  const members = new Map<string, SampleCase[]>();
-  for (const c of [...population].sort(byCaseNumber)) {
-    const key = keyOf(c);
-    let list = members.get(key);
-    if (!list) members.set(key, (list = []));
-    list.push(c);
-  }
-  const keys = [...members.keys()].sort((a, b) => a.localeCompare(b, 'da'));
-  const sizes = sizesFor(design, keys, members);
-  const cases: SampledCase[] = [];
-  const strata: StratumPlan[] = [];
-  const reserve = new Map<string, string[]>();
-  keys.forEach((key, h) => {
-    const all = members.get(key)!;
-    const drawn = Math.max(0, sizes[h]!);
-    const order = seededOrder(all, seed, key);
-    for (const c of order.slice(0, drawn)) cases.push({ caseNumber: c.caseNumber, stratum: key, probability: drawn / all.length, replacement: false });
-    reserve.set(key, order.slice(drawn).map((c) => c.caseNumber));
-    strata.push({ key, population: all.length, drawn, takenWhole: drawn === all.length });
-  });
-  return { cases, strata, reserve };
-}
-
-/**
- * Stand-ins for drawn cases found out of scope: the next cases of the same stratum in the same
- * seeded order, marked as replacements. A replacement found out of scope in turn gets the next
- * one. Returns fewer when the stratum has no more.
- */
-export function replacementsFor(draw: Draw, outOfScope: readonly string[]): SampledCase[] {
-  const found: SampledCase[] = [];
-  const used = new Map<string, number>();
-  for (const caseNumber of outOfScope) {
-    const original = draw.cases.find((c) => c.caseNumber === caseNumber) ?? found.find((c) => c.caseNumber === caseNumber);
-    if (!original) continue;
-    const next = used.get(original.stratum) ?? 0;
-    const stand = draw.reserve.get(original.stratum)?.[next];
-    if (stand === undefined) continue;
-    used.set(original.stratum, next + 1);
-    found.push({ ...original, caseNumber: stand, replacement: true, replaces: caseNumber });
-  }
-  return found;
-}
-
-/** A sample as it stands: the draw, and a replacement for each case found out of scope, in the order they were found. */
-export function realiseSample(population: readonly SampleCase[], design: Design, seed: number, outOfScope: readonly string[] = []): { draw: Draw; cases: SampledCase[] } {
-  const draw = drawSample(population, design, seed);
-  return { draw, cases: [...draw.cases, ...replacementsFor(draw, outOfScope)] };
 }
 
 /**
@@ -219,9 +198,9 @@ export function realiseSample(population: readonly SampleCase[], design: Design,
  * round in a ring. Returns reviewing unit → unit reviewed.
  */
 export function exchangePairs(units: readonly string[], seed: number): Map<string, string> {
-  const distinct = [...new Set(units)].sort((a, b) => a.localeCompare(b, 'da'));
-  if (distinct.length < 2) throw new RangeError('En krydsgennemgang kræver mindst to enheder.');
-  const order = seededOrder(distinct.map((unit) => ({ caseNumber: unit, unit, group: null, caseworker: '' })), seed, 'krydsgennemgang').map((c) => c.unit);
+  const distinct = [...new Set(units)].sort(byCode);
+  if (distinct.length < 2) throw new RangeError('En krydsgennemgang kræver mindst to enheder med sager i de valgte grupper.');
+  const order = seededOrder(distinct, seed, 'krydsgennemgang');
   const pairs = new Map<string, string>();
   const pairedUpTo = order.length % 2 === 0 ? order.length : order.length - 3;
   for (let i = 0; i < pairedUpTo; i += 2) {
@@ -236,28 +215,63 @@ export function exchangePairs(units: readonly string[], seed: number): Map<strin
 }
 
 /**
- * The cross-unit exchange: each reviewing unit gets `perGroup` cases of each group from the unit
- * it reviews (default 2 each from undersøgelses-, børne- and ungegruppe), drawn as a stratified
- * sample of that unit's cases by group.
+ * Draws from a population already split into strata, then replays what happened since: a case
+ * out of scope gets the next case of its stratum in the same seeded order, marked as its
+ * replacement; an extension adds the next cases until each stratum has its new size in scope.
+ * Every case drawn stays, so an extension keeps the sample it extends.
  */
-export function drawExchange(population: readonly SampleCase[], groups: readonly string[], perGroup: number, seed: number): { reviewer: string; reviewed: string; draw: Draw }[] {
-  const pairs = exchangePairs(population.map((c) => c.unit), seed);
-  return [...pairs].map(([reviewer, reviewed]) => {
-    const theirs = population.filter((c) => c.unit === reviewed && c.group != null && groups.includes(c.group));
-    return { reviewer, reviewed, draw: drawSample(theirs, { kind: 'stratified', by: 'group', perStratum: perGroup }, (seed ^ hash(reviewed)) | 0) };
+export function drawStrata(strata: Strata, design: Design, seed: number, events: readonly SampleEvent[] = []): Draw {
+  if (!isSeed(seed)) throw new RangeError('Frøet skal være et helt tal mellem -2.147.483.648 og 2.147.483.647.');
+  const keys = [...strata.keys()].sort(byCode);
+  const N = keys.map((key) => strata.get(key)!.length);
+  const reviewerOf = design.kind === 'exchange' ? new Map([...exchangePairs(keys.map(unitOf), seed)].map(([reviewer, reviewed]) => [reviewed, reviewer])) : undefined;
+  const orders = keys.map((key) => seededOrder(strata.get(key)!, seed, key));
+  const next = keys.map(() => 0);
+  const inScope = keys.map(() => 0);
+  const cases: SampledCase[] = [];
+  const where = new Map<string, number>();
+  const out = new Set<string>();
+  const take = (h: number, replaces?: string) => {
+    const caseNumber = orders[h]![next[h]!++]!;
+    const reviewedBy = reviewerOf?.get(unitOf(keys[h]!));
+    where.set(caseNumber, h);
+    inScope[h]! += 1;
+    cases.push({ caseNumber, stratum: keys[h]!, probability: 0, replacement: replaces !== undefined, ...(replaces !== undefined && { replaces }), ...(reviewedBy !== undefined && { reviewedBy }) });
+  };
+  const fill = (d: Design) => askedFor(d, keys, N).forEach((asked, h) => {
+    while (inScope[h]! < asked && next[h]! < N[h]!) take(h);
   });
+  fill(design);
+  let current = design;
+  for (const event of events) {
+    if (event.kind === 'extend') {
+      fill((current = event.design));
+      continue;
+    }
+    const h = where.get(event.caseNumber);
+    if (h === undefined || out.has(event.caseNumber)) throw new RangeError(`${event.caseNumber} is not a case in scope in this sample`);
+    out.add(event.caseNumber);
+    inScope[h]! -= 1;
+    if (next[h]! < N[h]!) take(h, event.caseNumber);
+  }
+  const asked = askedFor(current, keys, N);
+  for (const c of cases) c.probability = inScope[where.get(c.caseNumber)!]! / N[where.get(c.caseNumber)!]!;
+  return {
+    cases,
+    strata: keys.map((key, h) => ({ key, population: N[h]!, drawn: inScope[h]!, takenWhole: next[h] === N[h], short: asked[h]! > N[h]! })),
+    outOfScope: [...out],
+  };
 }
 
-/** The exchange as one draw: a stratum per reviewed unit and group, each case marked with the unit that reviews it. */
-function exchangeAsDraw(pairs: ReturnType<typeof drawExchange>): Draw {
-  const draw: Draw = { cases: [], strata: [], reserve: new Map() };
-  for (const { reviewer, reviewed, draw: theirs } of [...pairs].sort((a, b) => a.reviewed.localeCompare(b.reviewed, 'da'))) {
-    const key = (group: string) => `${reviewed} · ${group}`;
-    for (const c of theirs.cases) draw.cases.push({ ...c, stratum: key(c.stratum), reviewedBy: reviewer });
-    for (const s of theirs.strata) draw.strata.push({ ...s, key: key(s.key) });
-    for (const [group, rest] of theirs.reserve) draw.reserve.set(key(group), rest);
-  }
-  return draw;
+/** The cases found out of scope, in the order they were found. */
+export const outOfScopeOf = (sample: { events: readonly SampleEvent[] }): string[] => sample.events.flatMap((e) => (e.kind === 'outOfScope' ? [e.caseNumber] : []));
+
+/** The extensions, with when they were made where the events say. */
+export const extensionsOf = <E extends SampleEvent & { at: string }>(sample: { events: readonly E[] }) => sample.events.flatMap((e) => (e.kind === 'extend' ? [{ at: e.at, design: e.design }] : []));
+
+/** Draws a sample from `population` (already filtered and with exclusions removed). */
+export function drawSample(population: readonly SampleCase[], design: Design, seed: number, events: readonly SampleEvent[] = []): Draw {
+  return drawStrata(stratify(population, design), design, seed, events);
 }
 
 /** The number a design's size is set by (n, or n per stratum), or null for a design whose size follows from the data. */

@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '../calendar';
-import { formatDate } from '../format';
+import { formatDate, joinDanish } from '../format';
 import type { CaseBundle, IsoDate } from '../types';
 import type { RiskBand, SampleCase } from './draw';
 
@@ -74,14 +74,12 @@ export function filterPopulation<T extends FrameCase>(frame: readonly T[], filte
     && (!filter.safetyPlanOn || (c.safetyPlans ?? []).some(([start, end]) => runningOn(start, end, filter.safetyPlanOn!))));
 }
 
-const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`);
-
 /** The filter in words, for the protocol: "Sager aktive 01-10-2025–31-12-2025 i Børnefamilieenhed Nord". */
 export function describeFilter(filter: PopulationFilter): string {
   const parts = [filter.safetyPlanOn ? `Sager med en sikkerhedsplan, der løber ${formatDate(filter.safetyPlanOn)}` : 'Sager'];
   if (filter.period) parts.push(`aktive ${formatDate(filter.period.from)}–${formatDate(filter.period.to)}`);
-  if (filter.units?.length) parts.push(`i ${list(filter.units)}`);
-  if (filter.groups?.length) parts.push(`fra ${list(filter.groups)}`);
+  if (filter.units?.length) parts.push(`i ${joinDanish(filter.units)}`);
+  if (filter.groups?.length) parts.push(`fra ${joinDanish(filter.groups)}`);
   return parts.length === 1 && !filter.safetyPlanOn ? 'Alle sager' : parts.join(' ');
 }
 

@@ -42,13 +42,16 @@ export interface ExclusionOptions {
 
 /** Removes the cases the options exclude, counting each reason (a case counts once, for its first reason). */
 export function applyExclusions<T extends SampleCase & { closedAt?: IsoDate | null }>(population: readonly T[], options: ExclusionOptions): { kept: T[]; exclusions: { reason: string; count: number }[] } {
-  const counts = new Map<string, number>();
   const since = options.reviewedWithinMonths === undefined ? undefined : addMonths(options.asOf, -options.reviewedWithinMonths);
+  const CLOSED = 'Lukket';
+  const RECENT = `Med i et tilsyn inden for ${options.reviewedWithinMonths} måneder`;
+  // Every exclusion asked for is counted, also when it removed nothing: the protocol shows it was applied.
+  const counts = new Map<string, number>([...(options.excludeClosed ? [[CLOSED, 0] as const] : []), ...(since !== undefined ? [[RECENT, 0] as const] : [])]);
   const kept = population.filter((c) => {
     let reason: string | undefined;
     const reviewed = options.lastReviewed?.get(c.caseNumber);
-    if (options.excludeClosed && c.closedAt != null && c.closedAt <= options.asOf) reason = 'Lukket';
-    else if (since !== undefined && reviewed !== undefined && reviewed > since) reason = `Med i et tilsyn inden for ${options.reviewedWithinMonths} måneder`;
+    if (options.excludeClosed && c.closedAt != null && c.closedAt <= options.asOf) reason = CLOSED;
+    else if (since !== undefined && reviewed !== undefined && reviewed > since) reason = RECENT;
     if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     return reason === undefined;
   });

@@ -107,6 +107,12 @@ export class SamplingState {
     this.redraw = await this.#act(() => redrawSample(this.db, this.frame!, sampleId));
   }
 
+  /** Another sample opened: what was said about the last one no longer applies. */
+  forget(): void {
+    this.redraw = undefined;
+    this.error = '';
+  }
+
   async extend(sampleId: string, size: number): Promise<boolean> {
     const done = await this.#act(() => extendSample(this.db, this.frame!, sampleId, size));
     if (done) this.rounds = await listRounds(this.db);
