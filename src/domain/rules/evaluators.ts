@@ -85,7 +85,7 @@ function bfu4m(c: CaseBundle, i: Investigation, months: number, asOf: IsoDate, e
 
 /** Follow-ups that count for a measure: of the case, for this measure or for all, on or after its start. */
 const followUpsOf = (c: CaseBundle, m: Measure): FollowUp[] =>
-  c.events.followUps.filter((f) => (f.measureId == null || f.measureId === m.measureId) && f.date >= m.startDate).sort((a, b) => a.date.localeCompare(b.date));
+  c.events.followUps.filter((f) => (f.measureId == null || f.measureId === m.measureId) && f.date >= m.startDate).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
 const needsTable = (ctx: ScreeningContext, table: Parameters<ScreeningContext['importedTables']['has']>[0]) => ctx.importedTables.has(table);
 
@@ -270,10 +270,11 @@ export const EVALUATORS: Record<RuleId, Evaluator> = {
       const trigger = measureTrigger(m);
       if (!inScope(m, PLAN_KINDS, out)) continue subjects;
       if (!needsTable(ctx, 'followUps')) { out.unknown(subject, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue subjects; }
-      const dates = followUpsOf(c, m).map((f) => f.date).filter((x) => x <= ctx.asOf);
+      const followUps = followUpsOf(c, m);
+      const dates = followUps.map((f) => f.date).filter((x) => x <= ctx.asOf);
       if (!dates.length) { out.notApplicable(subject, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); continue subjects; }
       const sel = regimeOf(trigger) === 'SEL';
-      const cadence = followUpsOf(c, m)[0]!.cadenceMonths;
+      const cadence = followUps[0]!.cadenceMonths;
       const interval = sel ? params.selMonths! : (cadence ?? params.defaultCadenceMonths!);
       const how = !out.explain ? '' : sel ? `hver ${interval}. måned` : cadence ? `kadence ${interval} måneder fastsat ved første opfølgning` : `hver ${interval}. måned (kommunens standard)`;
       for (let i = 1; i < dates.length; i++) {
