@@ -1,0 +1,137 @@
+import type { RuleStatus } from '../rules/types';
+import type { Design, SampledCase, StratumPlan } from '../sampling/draw';
+import { stratifiedEstimate } from '../sampling/estimate';
+import { wilson, zFor, type Interval } from '../statistics';
+import type { ReviewAnswer } from './answers';
+import type { Answer, Question } from './templates';
+
+/**
+ * What a round's answers say (SAMPLING.md "Estimates and intervals"): per question the counts,
+ * the rate of compliant answers with its interval, weighted for the sample's design; the
+ * findings (every "Nej"); and where an answer and the screening disagree.
+ */
+
+export interface ReviewedCase extends Pick<SampledCase, 'caseNumber' | 'stratum' | 'probability'> {
+  unit: string;
+}
+
+export type EstimateMethod = 'census' | 'wilson' | 'stratified' | 'weighted';
+
+export interface QuestionResult {
+  questionId: string;
+  counts: Record<Answer, number> & { unanswered: number };
+  /** Compliant (Ja, Ja – lovlig undtagelse) of compliant and Nej; null when none. */
+  rate: number | null;
+  ci: Interval | null;
+  method: EstimateMethod;
+}
+
+const compliant = (a: Answer | null | undefined) => a === 'yes' || a === 'exception';
+
+/**
+ * Hájek's weighted rate Σ y/π ÷ Σ 1/π with its linearised variance, treating the cases as drawn
+ * with replacement (Särndal et al. 1992, §5.6): for a sub-sample of a sample, where each case's
+ * inclusion probability is the product of both draws'. Slightly conservative.
+ */
+function weighted(cases: readonly { y: number; p: number }[], confidence: number): { rate: number; ci: Interval } | null {
+  const n = cases.length;
+  if (n === 0) return null;
+  const total = cases.reduce((sum, c) => sum + 1 / c.p, 0);
+  const rate = cases.reduce((sum, c) => sum + c.y / c.p, 0) / total;
+  if (n === 1) return { rate, ci: { low: 0, high: 1 } };
+  const variance = (n / (n - 1)) * cases.reduce((sum, c) => sum + ((c.y - rate) / c.p) ** 2, 0) / (total * total);
+  const spread = zFor(confidence) * Math.sqrt(variance);
+  return { rate, ci: { low: Math.max(0, rate - spread), high: Math.min(1, rate + spread) } };
+}
+
+/**
+ * The estimate a design allows. A targeted selection is a census of its filter: its rate is
+ * exact for those cases and is never extrapolated. A simple random sample gets Wilson's
+ * interval; a stratified one the stratified estimator; a nested one the weighted rate.
+ */
+export function methodFor(design: Design, nested: boolean): EstimateMethod {
+  if (design.kind === 'targeted') return 'census';
+  if (nested) return 'weighted';
+  return design.kind === 'simple' ? 'wilson' : 'stratified';
+}
+
+export function questionResult(
+  questionId: string, cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, design: Design, strata: readonly StratumPlan[], nested: boolean, confidence = 0.95,
+): QuestionResult {
+  const counts = { yes: 0, exception: 0, no: 0, notRelevant: 0, unanswered: 0 };
+  for (const c of cases) {
+    const a = answers.get(c.caseNumber);
+    if (a == null) counts.unanswered += 1;
+    else counts[a] += 1;
+  }
+  const x = counts.yes + counts.exception;
+  const n = x + counts.no;
+  const method = methodFor(design, nested);
+  const counted = cases.filter((c) => { const a = answers.get(c.caseNumber); return a === 'yes' || a === 'exception' || a === 'no'; });
+  if (n === 0) return { questionId, counts, rate: null, ci: null, method };
+  switch (method) {
+    case 'census':
+      return { questionId, counts, rate: x / n, ci: null, method };
+    case 'wilson':
+      return { questionId, counts, rate: x / n, ci: wilson(x, n, confidence), method };
+    case 'weighted': {
+      const w = weighted(counted.map((c) => ({ y: compliant(answers.get(c.caseNumber)) ? 1 : 0, p: c.probability })), confidence)!;
+      return { questionId, counts, rate: w.rate, ci: w.ci, method };
+    }
+    case 'stratified': {
+      const estimate = stratifiedEstimate(strata.map((s) => {
+        const inStratum = counted.filter((c) => c.stratum === s.key);
+        return { population: s.population, reviewed: inStratum.length, compliant: inStratum.filter((c) => compliant(answers.get(c.caseNumber))).length };
+      }), confidence);
+      return { questionId, counts, rate: estimate?.rate ?? null, ci: estimate?.ci ?? null, method };
+    }
+  }
+}
+
+export interface Finding {
+  roundId: string;
+  caseNumber: string;
+  questionId: string;
+  ruleId: string | null;
+  unit: string;
+  comment: string;
+  reviewer: string;
+  at: string;
+}
+
+/** Every "Nej" is a finding. */
+export function findingsOf(answers: readonly ReviewAnswer[], questions: readonly Question[], units: ReadonlyMap<string, string>): Finding[] {
+  const rule = new Map(questions.map((q) => [q.id, q.ruleId ?? null]));
+  return answers.filter((a) => a.answer === 'no').map((a) => ({
+    roundId: a.roundId, caseNumber: a.caseNumber, questionId: a.questionId, ruleId: rule.get(a.questionId) ?? null,
+    unit: units.get(a.caseNumber) ?? '', comment: a.comment, reviewer: a.reviewer, at: a.at,
+  }));
+}
+
+export interface Disagreement {
+  caseNumber: string;
+  questionId: string;
+  ruleId: string;
+  answer: Answer;
+  screening: 'met' | 'breached';
+}
+
+/**
+ * Where a reviewer's answer and the screening of the same rule disagree: "Ja" where the
+ * screening found a breach, "Nej" where it found every subject of the case met. Statuses per case
+ * and rule come from the latest screening; pending, unknown and not applicable say nothing.
+ */
+export function disagreements(answers: readonly ReviewAnswer[], questions: readonly Question[], statuses: ReadonlyMap<string, ReadonlyMap<string, readonly RuleStatus[]>>): Disagreement[] {
+  const rule = new Map(questions.filter((q) => q.ruleId).map((q) => [q.id, q.ruleId!]));
+  const found: Disagreement[] = [];
+  for (const a of answers) {
+    const ruleId = rule.get(a.questionId);
+    const list = ruleId ? statuses.get(a.caseNumber)?.get(ruleId) : undefined;
+    if (!ruleId || !list?.length || a.answer == null) continue;
+    const breached = list.includes('breached');
+    const met = list.every((s) => s === 'met' || s === 'metWithException');
+    if (compliant(a.answer) && breached) found.push({ caseNumber: a.caseNumber, questionId: a.questionId, ruleId, answer: a.answer, screening: 'breached' });
+    else if (a.answer === 'no' && met) found.push({ caseNumber: a.caseNumber, questionId: a.questionId, ruleId, answer: a.answer, screening: 'met' });
+  }
+  return found;
+}

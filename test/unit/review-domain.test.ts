@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { recordAnswer, type ReviewAnswer } from '../../src/domain/review/answers';
+import { disagreements, findingsOf, questionResult, type ReviewedCase } from '../../src/domain/review/results';
+import { activeQuestions, addQuestion, BUILT_IN_TEMPLATES, moveQuestion, retireQuestion, rewordQuestion, type Answer } from '../../src/domain/review/templates';
+
+describe('question templates', () => {
+  const placement = BUILT_IN_TEMPLATES.find((t) => t.id === 'anbringelse')!;
+
+  it('the placement oversigtsskema has its eleven questions, each linked rule a rule of the catalog', async () => {
+    const { RULES } = await import('../../src/domain/rules/catalog');
+    expect(placement.questions).toHaveLength(11);
+    for (const t of BUILT_IN_TEMPLATES) for (const q of t.questions) if (q.ruleId) expect(RULES.map((r) => r.id)).toContain(q.ruleId);
+    expect(new Set(placement.questions.map((q) => q.id)).size).toBe(11);
+  });
+
+  it('adds, rewords, reorders and retires a question, keeping every id', () => {
+    let t = addQuestion(placement, 'Er barnets egne ønsker beskrevet?');
+    expect(t.questions.at(-1)).toEqual({ id: 'er-barnets-egne-oensker', text: 'Er barnets egne ønsker beskrevet?' });
+    t = addQuestion(t, 'Er barnets egne ønsker beskrevet?');
+    expect(t.questions.at(-1)!.id).toBe('er-barnets-egne-oensker-2');
+    t = rewordQuestion(t, 'bisidder', 'Er barnet vejledt om bisidder?');
+    expect(t.questions.find((q) => q.id === 'bisidder')).toEqual({ id: 'bisidder', text: 'Er barnet vejledt om bisidder?', ruleId: 'BISIDDER' });
+    t = moveQuestion(t, 'anbringelsessted', -1);
+    expect(t.questions.slice(0, 2).map((q) => q.id)).toEqual(['anbringelsessted', 'boernesamtale']);
+    expect(moveQuestion(t, 'anbringelsessted', -1)).toBe(t);
+    t = retireQuestion(t, 'ungdomssanktion');
+    expect(activeQuestions(t).map((q) => q.id)).not.toContain('ungdomssanktion');
+    expect(t.questions.map((q) => q.id)).toContain('ungdomssanktion');
+    expect(() => addQuestion(t, '  ')).toThrow('Skriv spørgsmålets tekst.');
+  });
+});
+
+describe('answers', () => {
+  it('logs every change: who, when, old → new, from the app or Excel; an unchanged answer is no change', () => {
+    const input = { roundId: 'R', caseNumber: 'S-1', questionId: 'bisidder', answer: 'yes' as Answer, comment: '' };
+    const first = recordAnswer(undefined, input, 'Leder A', '2026-01-05T10:00:00.000Z', 'app')!;
+    expect(first).toEqual({
+      id: 'R|S-1|bisidder', roundId: 'R', caseNumber: 'S-1', questionId: 'bisidder', answer: 'yes', comment: '', reviewer: 'Leder A', at: '2026-01-05T10:00:00.000Z',
+      history: [{ at: '2026-01-05T10:00:00.000Z', by: 'Leder A', source: 'app', from: null, to: 'yes', fromComment: '', toComment: '' }],
+    });
+    expect(recordAnswer(first, { ...input, comment: '  ' }, 'Leder A', '2026-01-05T10:01:00.000Z', 'app')).toBeUndefined();
+    const second = recordAnswer(first, { ...input, answer: 'no', comment: 'Ikke journaliseret' }, 'Jurist B', '2026-01-06T09:00:00.000Z', 'excel')!;
+    expect(second.history.map((h) => [h.by, h.source, h.from, h.to, h.toComment])).toEqual([['Leder A', 'app', null, 'yes', ''], ['Jurist B', 'excel', 'yes', 'no', 'Ikke journaliseret']]);
+  });
+});
+
+const answersOf = (list: [string, Answer | null][]) => new Map(list);
+
+describe('rates weighted for the design', () => {
+  it('a stratified sample: the stratified estimator, hand-computed', () => {
+    // Nord: N = 100, 10 reviewed, 8 Ja, 2 Nej. Syd: N = 50, 10 reviewed, 5 Ja (one of them "lovlig undtagelse"), 5 Nej.
+    // p = 100/150·0.8 + 50/150·0.5 = 0.7.
+    // v = (2/3)²·(1 − 10/100)·0.8·0.2/9 + (1/3)²·(1 − 10/50)·0.5·0.5/9 = 0.0071111 + 0.0024691 = 0.0095802; SE = 0.097879.
+    // 95 %: 0.7 ± 1.959964·0.097879 = [0.50816, 0.89184].
+    const cases: ReviewedCase[] = [
+      ...Array.from({ length: 10 }, (_, i) => ({ caseNumber: `N-${i}`, stratum: 'Nord', probability: 0.1, unit: 'Nord' })),
+      ...Array.from({ length: 10 }, (_, i) => ({ caseNumber: `S-${i}`, stratum: 'Syd', probability: 0.2, unit: 'Syd' })),
+    ];
+    const answers = answersOf([
+      ...cases.slice(0, 10).map((c, i): [string, Answer] => [c.caseNumber, i < 8 ? 'yes' : 'no']),
+      ...cases.slice(10).map((c, i): [string, Answer] => [c.caseNumber, i === 0 ? 'exception' : i < 5 ? 'yes' : 'no']),
+    ]);
+    const strata = [{ key: 'Nord', population: 100, drawn: 10, takenWhole: false, short: false }, { key: 'Syd', population: 50, drawn: 10, takenWhole: false, short: false }];
+    const result = questionResult('q', cases, answers, { kind: 'stratified', by: 'unit', perStratum: 10 }, strata, false);
+    expect(result.method).toBe('stratified');
+    expect(result.counts).toEqual({ yes: 12, exception: 1, no: 7, notRelevant: 0, unanswered: 0 });
+    expect(result.rate).toBeCloseTo(0.7, 12);
+    expect(result.ci!.low).toBeCloseTo(0.50816, 4);
+    expect(result.ci!.high).toBeCloseTo(0.89184, 4);
+  });
+
+  it('leaves "Ikke relevant" and unanswered out of the rate, and counts them', () => {
+    const cases: ReviewedCase[] = ['A', 'B', 'C', 'D'].map((n) => ({ caseNumber: n, stratum: 'alle', probability: 0.1, unit: 'X' }));
+    const result = questionResult('q', cases, answersOf([['A', 'yes'], ['B', 'no'], ['C', 'notRelevant']]), { kind: 'simple', n: 4 }, [], false);
+    // Wilson for 1 of 2 at 95 %: (2 + 3.8415 ± 1.96·√(3.8415 + 2)) / (2·5.8415) = [0.0945, 0.9055].
+    expect(result).toMatchObject({ rate: 0.5, method: 'wilson', counts: { yes: 1, no: 1, notRelevant: 1, unanswered: 1 } });
+    expect(result.ci!.low).toBeCloseTo(0.0945, 4);
+  });
+
+  it('a targeted selection is a census of its filter: a rate, no interval', () => {
+    const cases: ReviewedCase[] = ['A', 'B', 'C'].map((n) => ({ caseNumber: n, stratum: 'alle', probability: 1, unit: 'X' }));
+    expect(questionResult('q', cases, answersOf([['A', 'yes'], ['B', 'yes'], ['C', 'no']]), { kind: 'targeted' }, [], false)).toMatchObject({ rate: 2 / 3, ci: null, method: 'census' });
+  });
+
+  it('a nested sample weights each case by its inclusion probability over both draws', () => {
+    // Two cases from a stratum drawn at 1/10 (weight 10) say Ja; one from a stratum drawn at 1/2 (weight 2) says Nej.
+    // Weighted rate = (10 + 10) / (10 + 10 + 2) = 0.90909; the unweighted 2/3 would be wrong.
+    const cases: ReviewedCase[] = [
+      { caseNumber: 'A', stratum: 'alle', probability: 0.1, unit: 'X' }, { caseNumber: 'B', stratum: 'alle', probability: 0.1, unit: 'X' }, { caseNumber: 'C', stratum: 'alle', probability: 0.5, unit: 'Y' },
+    ];
+    const result = questionResult('q', cases, answersOf([['A', 'yes'], ['B', 'yes'], ['C', 'no']]), { kind: 'simple', n: 3 }, [], true);
+    expect(result.method).toBe('weighted');
+    expect(result.rate).toBeCloseTo(20 / 22, 12);
+    // v = 3/2 · [2·((1 − 0.90909)·10)² + ((0 − 0.90909)·2)²] / 22² = 3/2 · (2·0.82645 + 3.30579) / 484 = 0.015368.
+    expect(result.ci!.low).toBeCloseTo(20 / 22 - 1.959964 * Math.sqrt(0.015368), 4);
+  });
+});
+
+describe('findings and disagreements with the screening', () => {
+  const questions = BUILT_IN_TEMPLATES[0]!.questions;
+  const answer = (caseNumber: string, questionId: string, a: Answer): ReviewAnswer => ({ id: `R|${caseNumber}|${questionId}`, roundId: 'R', caseNumber, questionId, answer: a, comment: 'x', reviewer: 'L', at: 't', history: [] });
+
+  it('every Nej is a finding, with the rule the question checks', () => {
+    const found = findingsOf([answer('S-1', 'bisidder', 'no'), answer('S-2', 'bisidder', 'yes'), answer('S-3', 'samvaer-form', 'no')], questions, new Map([['S-1', 'Nord'], ['S-3', 'Syd']]));
+    expect(found.map((f) => [f.caseNumber, f.ruleId, f.unit])).toEqual([['S-1', 'BISIDDER', 'Nord'], ['S-3', null, 'Syd']]);
+  });
+
+  it('lists "the answer says yes, the screening says breached" and the reverse', () => {
+    const statuses = new Map([
+      ['S-1', new Map([['BISIDDER', ['breached' as const]]])],
+      ['S-2', new Map([['BISIDDER', ['met' as const, 'metWithException' as const]]])],
+      ['S-3', new Map([['BISIDDER', ['met' as const, 'unknown' as const]]])],
+    ]);
+    const found = disagreements([answer('S-1', 'bisidder', 'yes'), answer('S-2', 'bisidder', 'no'), answer('S-3', 'bisidder', 'no'), answer('S-4', 'bisidder', 'yes')], questions, statuses);
+    expect(found).toEqual([
+      { caseNumber: 'S-1', questionId: 'bisidder', ruleId: 'BISIDDER', answer: 'yes', screening: 'breached' },
+      { caseNumber: 'S-2', questionId: 'bisidder', ruleId: 'BISIDDER', answer: 'no', screening: 'met' },
+    ]);
+  });
+});
