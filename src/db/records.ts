@@ -127,4 +127,6 @@ export interface RoundRecord {
   sampleId: string;
   /** Rounds created together by one preset share this id. */
   series: string | null;
+  /** Set up for review: the question template, the reviewers and who reviews which case. */
+  review?: { templateId: string; reviewers: string[]; assignments: [string, string][]; unassignable: string[] };
 }

@@ -3,6 +3,8 @@ import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
 import type { SnapshotChunk } from './case-snapshot';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
+import type { ReviewAnswer } from '../domain/review/answers';
+import type { QuestionTemplate } from '../domain/review/templates';
 import { workspaceDbName } from './names';
 import type { ImportRecord, RawRowChunk, RoundRecord, SampleRecord, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
@@ -16,6 +18,8 @@ export class WorkspaceDb extends Dexie {
   declare screeningResults: Table<ScreeningResultChunk, number>;
   declare rounds: Table<RoundRecord, string>;
   declare samples: Table<SampleRecord, string>;
+  declare reviews: Table<ReviewAnswer, string>;
+  declare questionTemplates: Table<QuestionTemplate, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare caseSnapshot: Table<SnapshotChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;

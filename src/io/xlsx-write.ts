@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 
 export type OutCell = string | number | boolean | null;
@@ -9,6 +10,47 @@ export interface OutSheet {
   widths?: number[];
   /** Put an autofilter on the header row. */
   filter?: boolean;
+  /** 0-based indexes of rows and columns to hide (keys a reader must not edit). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Rows and columns kept in view while scrolling (frozen panes). */
+  freeze?: { rows: number; columns: number };
+  /** Drop-down lists: each cell of the columns, from row `fromRow` (0-based) to `toRow`, offers these values. */
+  lists?: { columns: number[]; fromRow: number; toRow: number; values: readonly string[] }[];
+}
+
+/** Excel forbids some characters in sheet names and allows 31 characters; names must be unique. */
+export function uniqueSheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Ukendt';
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLocaleLowerCase('da')); n++) candidate = `${base.slice(0, 27)} (${n})`;
+  used.add(candidate.toLocaleLowerCase('da'));
+  return candidate;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * SheetJS's community edition writes neither frozen panes nor data validation, so the sheet's XML
+ * gets them afterwards: a `<pane>` in its view, and `<dataValidations>` right after
+ * `<sheetData>` (their place in the schema when a sheet has no autofilter or merged cells).
+ */
+function addViewAndLists(xml: string, sheet: OutSheet, offset: number): string {
+  let out = xml;
+  if (sheet.freeze) {
+    const rows = sheet.freeze.rows + offset;
+    const topLeft = XLSX.utils.encode_cell({ r: rows, c: sheet.freeze.columns });
+    const pane = `<pane${sheet.freeze.columns ? ` xSplit="${sheet.freeze.columns}"` : ''} ySplit="${rows}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+    out = out.replace('<sheetView workbookViewId="0"/>', `<sheetView workbookViewId="0">${pane}</sheetView>`);
+  }
+  if (sheet.lists?.length) {
+    const items = sheet.lists.flatMap((list) => list.columns.map((c) => {
+      const range = XLSX.utils.encode_range({ s: { r: list.fromRow + offset, c }, e: { r: list.toRow + offset, c } });
+      return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="Ugyldigt svar" error="${escapeXml(`Vælg ${list.values.join(', ')}.`)}" sqref="${range}"><formula1>${escapeXml(`"${list.values.join(',')}"`)}</formula1></dataValidation>`;
+    }));
+    out = out.replace('</sheetData>', `</sheetData><dataValidations count="${items.length}">${items.join('')}</dataValidations>`);
+  }
+  return out;
 }
 
 /**
@@ -34,13 +76,28 @@ export function writeWorkbook(input: readonly OutSheet[], title: string, options
   // A fixed date keeps the bytes the same for the same content (the template is committed).
   workbook.Props = { Title: options.demo ? `DEMO – ${title}` : title, Author: 'Tilsynsbænken', CreatedDate: new Date(Date.UTC(2024, 0, 1)) };
   const sheets = options.demo ? input.map((s) => ({ ...s, rows: [[DEMO_MARK], ...s.rows], filter: false })) : input;
+  const offset = options.demo ? 1 : 0;
   for (const sheet of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((row) => row.map(guard)));
-    if (sheet.widths) ws['!cols'] = sheet.widths.map((wch) => ({ wch }));
+    const columns = Math.max(sheet.widths?.length ?? 0, ...(sheet.hiddenColumns ?? []).map((c) => c + 1));
+    if (columns > 0) ws['!cols'] = Array.from({ length: columns }, (_, c) => ({ wch: sheet.widths?.[c] ?? 10, ...(sheet.hiddenColumns?.includes(c) && { hidden: true }) }));
+    if (sheet.hiddenRows?.length) {
+      const rows: XLSX.RowInfo[] = [];
+      for (const r of sheet.hiddenRows) rows[r + offset] = { hidden: true };
+      ws['!rows'] = rows;
+    }
     if (sheet.filter && sheet.rows.length > 0) {
       ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(sheet.rows.length - 1, 0), c: Math.max((sheet.rows[0]?.length ?? 1) - 1, 0) } }) };
     }
     XLSX.utils.book_append_sheet(workbook, ws, sheet.name.slice(0, 31));
   }
-  return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  if (!sheets.some((sheet) => sheet.freeze || sheet.lists?.length)) return bytes;
+  // SheetJS writes the sheets in order as xl/worksheets/sheet1.xml, sheet2.xml, …
+  const files = unzipSync(bytes);
+  sheets.forEach((sheet, i) => {
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    if ((sheet.freeze || sheet.lists?.length) && files[path]) files[path] = strToU8(addViewAndLists(strFromU8(files[path]), sheet, offset));
+  });
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2024, 0, 1)) });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleStatus } from '../../src/domain/rules/types';
 import { recordAnswer, type ReviewAnswer } from '../../src/domain/review/answers';
 import { disagreements, findingsOf, questionResult, type ReviewedCase } from '../../src/domain/review/results';
 import { activeQuestions, addQuestion, BUILT_IN_TEMPLATES, moveQuestion, retireQuestion, rewordQuestion, type Answer } from '../../src/domain/review/templates';
@@ -106,10 +107,10 @@ describe('findings and disagreements with the screening', () => {
   });
 
   it('lists "the answer says yes, the screening says breached" and the reverse', () => {
-    const statuses = new Map([
-      ['S-1', new Map([['BISIDDER', ['breached' as const]]])],
-      ['S-2', new Map([['BISIDDER', ['met' as const, 'metWithException' as const]]])],
-      ['S-3', new Map([['BISIDDER', ['met' as const, 'unknown' as const]]])],
+    const statuses = new Map<string, Map<string, RuleStatus[]>>([
+      ['S-1', new Map([['BISIDDER', ['breached']]])],
+      ['S-2', new Map([['BISIDDER', ['met', 'metWithException']]])],
+      ['S-3', new Map([['BISIDDER', ['met', 'unknown']]])],
     ]);
     const found = disagreements([answer('S-1', 'bisidder', 'yes'), answer('S-2', 'bisidder', 'no'), answer('S-3', 'bisidder', 'no'), answer('S-4', 'bisidder', 'yes')], questions, statuses);
     expect(found).toEqual([

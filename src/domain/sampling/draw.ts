@@ -1,3 +1,4 @@
+import { fnv1a } from '../hash';
 import { createRandom } from '../random';
 import type { Case } from '../types';
 
@@ -79,12 +80,6 @@ export const STRATUM_JOIN = ' · ';
 /** Code-unit order: the same on every machine, whatever collation data the runtime has. */
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** FNV-1a of a stratum name: mixes it into the seed, so each stratum's order stands on its own. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** A seed is a 32-bit whole number: the generator uses 32 bits, so a larger one would draw the same as another. */
 export const isSeed = (seed: number) => Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31;
@@ -92,7 +87,8 @@ export const isSeed = (seed: number) => Number.isInteger(seed) && seed >= -(2 **
 /** The stratum's cases in a seeded random order: a Fisher–Yates shuffle of the sorted list. */
 function seededOrder(members: readonly string[], seed: number, stratum: string): string[] {
   const order = [...members];
-  const random = createRandom((seed ^ hash(stratum)) | 0);
+  // The stratum's name is mixed into the seed, so each stratum's order stands on its own.
+  const random = createRandom((seed ^ fnv1a(stratum)) | 0);
   for (let i = order.length - 1; i > 0; i--) {
     const j = random.int(0, i);
     [order[i], order[j]] = [order[j]!, order[i]!];

@@ -1,0 +1,111 @@
+import type { RoundRecord, SampleRecord } from '../db/records';
+import type { WorkspaceDb } from '../db/workspace-db';
+import { recordAnswer, type AnswerInput, type AnswerSource, type ReviewAnswer } from '../domain/review/answers';
+import { BUILT_IN_TEMPLATES, type QuestionTemplate } from '../domain/review/templates';
+import { assignReviewers } from '../domain/sampling/assign';
+import { outOfScopeOf } from '../domain/sampling/draw';
+import { handoverWorkbook, readHandover, type HandoverChange, type HandoverReading } from '../io/handover';
+
+/** Review rounds in the workspace: templates, reviewers and their cases, answers, and the Excel handover. */
+
+/** The built-in templates as edited in this workspace, then the workspace's own. */
+export async function listTemplates(db: WorkspaceDb): Promise<QuestionTemplate[]> {
+  const stored = new Map((await db.questionTemplates.toArray()).map((t) => [t.id, t]));
+  const builtIn = BUILT_IN_TEMPLATES.map((t) => stored.get(t.id) ?? t);
+  return [...builtIn, ...[...stored.values()].filter((t) => !t.builtIn)];
+}
+
+export async function saveTemplate(db: WorkspaceDb, template: QuestionTemplate, at = new Date().toISOString()): Promise<void> {
+  if (!template.name.trim()) throw new Error('Giv skemaet et navn.');
+  await db.transaction('rw', [db.questionTemplates, db.auditLog], async () => {
+    await db.questionTemplates.put(template);
+    await db.auditLog.add({ at, action: 'template.saved', template: template.name, questions: template.questions.length });
+  });
+}
+
+export async function templateOf(db: WorkspaceDb, round: RoundRecord): Promise<QuestionTemplate> {
+  const id = round.review?.templateId;
+  const template = (await listTemplates(db)).find((t) => t.id === id);
+  if (!template) throw new Error('Runden har ikke fået et spørgeskema endnu.');
+  return template;
+}
+
+async function roundWithSample(db: WorkspaceDb, roundId: string): Promise<{ round: RoundRecord; sample: SampleRecord }> {
+  const round = await db.rounds.get(roundId);
+  const sample = round && (await db.samples.get(round.sampleId));
+  if (!round || !sample) throw new Error('Runden findes ikke længere.');
+  return { round, sample };
+}
+
+/**
+ * Gives the round its template and reviewers, and shares the cases among them: evenly, in an
+ * order seeded by the sample's seed, and never to the case's own caseworker. Cases already
+ * answered keep their reviewer.
+ */
+export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: string, reviewers: readonly string[], at = new Date().toISOString()): Promise<RoundRecord> {
+  const names = [...new Set(reviewers.map((r) => r.trim()).filter(Boolean))];
+  if (names.length === 0) throw new Error('Skriv mindst én gennemgår.');
+  const { round, sample } = await roundWithSample(db, roundId);
+  const out = new Set(outOfScopeOf(sample));
+  const answered = new Map((await db.reviews.where('roundId').equals(roundId).toArray()).filter((a) => a.answer != null).map((a) => [a.caseNumber, a.reviewer]));
+  const open = sample.cases.filter((c) => !out.has(c.caseNumber) && !answered.has(c.caseNumber));
+  const { assigned, unassignable } = assignReviewers(open, names, sample.protocol.seed);
+  const assignments: [string, string][] = sample.cases.flatMap((c): [string, string][] => {
+    const reviewer = answered.get(c.caseNumber) ?? assigned.get(c.caseNumber);
+    return reviewer ? [[c.caseNumber, reviewer]] : [];
+  });
+  const updated: RoundRecord = { ...round, review: { templateId, reviewers: names, assignments, unassignable } };
+  await db.transaction('rw', [db.rounds, db.auditLog], async () => {
+    await db.rounds.put(updated);
+    await db.auditLog.add({ at, action: 'round.setUp', round: round.name, templateId, reviewers: names.length, unassignable: unassignable.length });
+  });
+  return updated;
+}
+
+export const answersOf = (db: WorkspaceDb, roundId: string): Promise<ReviewAnswer[]> => db.reviews.where('roundId').equals(roundId).toArray();
+
+/** Saves one answer at once, with its change logged; returns it, or undefined when nothing changed. */
+export async function saveAnswer(db: WorkspaceDb, input: AnswerInput, by: string, source: AnswerSource = 'app', at = new Date().toISOString()): Promise<ReviewAnswer | undefined> {
+  return db.transaction('rw', [db.reviews], async () => {
+    const next = recordAnswer(await db.reviews.get(`${input.roundId}|${input.caseNumber}|${input.questionId}`), input, by, at, source);
+    if (next) await db.reviews.put(next);
+    return next;
+  });
+}
+
+async function handoverInput(db: WorkspaceDb, roundId: string) {
+  const { round, sample } = await roundWithSample(db, roundId);
+  if (!round.review) throw new Error('Giv runden et spørgeskema og gennemgåere, før arket hentes.');
+  const template = await templateOf(db, round);
+  const answers = await answersOf(db, roundId);
+  const answered = new Set(answers.map((a) => a.questionId));
+  // Retired questions stay in the sheet only where they have answers in this round.
+  const questions = template.questions.filter((q) => !q.retired || answered.has(q.id));
+  return { round, sample, questions, answers, assignments: new Map(round.review.assignments) };
+}
+
+export async function exportHandover(db: WorkspaceDb, roundId: string, demo: boolean, at = new Date().toISOString()): Promise<Uint8Array> {
+  const input = await handoverInput(db, roundId);
+  await db.auditLog.add({ at, action: 'handover.exported', round: input.round.name });
+  return handoverWorkbook({ ...input, exportedAt: at, demo });
+}
+
+export async function readHandoverFile(db: WorkspaceDb, roundId: string, bytes: Uint8Array): Promise<HandoverReading> {
+  return readHandover(bytes, await handoverInput(db, roundId));
+}
+
+/** Applies the changes the user accepted, each as an answer from Excel by the sheet's reviewer. */
+export async function applyHandover(db: WorkspaceDb, roundId: string, accepted: readonly HandoverChange[], at = new Date().toISOString()): Promise<number> {
+  let applied = 0;
+  await db.transaction('rw', [db.reviews, db.auditLog], async () => {
+    for (const c of accepted) {
+      const next = recordAnswer(await db.reviews.get(`${roundId}|${c.caseNumber}|${c.questionId}`), { roundId, caseNumber: c.caseNumber, questionId: c.questionId, answer: c.answer, comment: c.comment }, c.reviewer, at, 'excel');
+      if (next) {
+        await db.reviews.put(next);
+        applied += 1;
+      }
+    }
+    await db.auditLog.add({ at, action: 'handover.applied', roundId, answers: applied });
+  });
+  return applied;
+}

@@ -1,0 +1,207 @@
+import * as XLSX from 'xlsx';
+import type { RoundRecord, SampleRecord } from '../db/records';
+import { formatDateTime } from '../domain/format';
+import { fnv1a } from '../domain/hash';
+import type { ReviewAnswer } from '../domain/review/answers';
+import { ANSWERS, answerLabel, type Answer, type Question } from '../domain/review/templates';
+import { protocolLines } from '../domain/sampling/describe';
+import { extensionsOf, outOfScopeOf } from '../domain/sampling/draw';
+import { uniqueSheetName, writeWorkbook, type OutCell, type OutSheet } from './xlsx-write';
+
+/**
+ * The handover workbook (overdragelsesark): a round for reviewers who work in Excel, and reading
+ * it back. Each reviewer's sheet has a row per case and an answer and a comment column per
+ * question; hidden keys (round, case, question ids, a checksum) let the answers come back to the
+ * right place, and tell when someone has edited what they should not.
+ */
+
+const KEY = { round: 'runde', checksum: 'kontrolsum', case: 'sag', answer: 'svar:', comment: 'bemaerkning:', exported: 'eksporteret:' } as const;
+const INSTRUCTIONS = 'Vejledning';
+const PROTOCOL = 'Protokol';
+const FIXED = 5;
+
+/** Ties a row's keys together: editing the round, the case or the question columns breaks it. */
+export const rowChecksum = (roundId: string, caseNumber: string, questionIds: readonly string[]) => fnv1a(`${roundId}\n${caseNumber}\n${questionIds.join(',')}`).toString(16).padStart(8, '0');
+
+export interface HandoverInput {
+  round: RoundRecord;
+  sample: SampleRecord;
+  questions: readonly Question[];
+  answers: readonly ReviewAnswer[];
+  /** Reviewer of each case. */
+  assignments: ReadonlyMap<string, string>;
+  exportedAt: string;
+  demo: boolean;
+}
+
+export function handoverWorkbook(input: HandoverInput): Uint8Array {
+  const { round, sample, questions, exportedAt } = input;
+  const ids = questions.map((q) => q.id);
+  const byCase = new Map<string, Map<string, ReviewAnswer>>();
+  for (const a of input.answers) byCase.set(a.caseNumber, (byCase.get(a.caseNumber) ?? new Map()).set(a.questionId, a));
+  const out = new Set(outOfScopeOf(sample));
+  const reviewers = [...new Set(input.assignments.values())].sort((a, b) => a.localeCompare(b, 'da'));
+  const used = new Set([INSTRUCTIONS.toLocaleLowerCase('da'), PROTOCOL.toLocaleLowerCase('da')]);
+  const values = ANSWERS.map((a) => a.label);
+  const sheets: OutSheet[] = reviewers.map((reviewer) => {
+    const cases = sample.cases.filter((c) => !out.has(c.caseNumber) && input.assignments.get(c.caseNumber) === reviewer)
+      .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
+    const header: OutCell[] = ['Runde-id', 'Kontrolsum', 'Sagsnr', 'Enhed', 'Sagsbehandler', ...questions.flatMap((q, i) => [`${i + 1}. ${q.text}`, `${i + 1}. Bemærkning`])];
+    const keys: OutCell[] = [KEY.round, KEY.checksum, KEY.case, '', `${KEY.exported}${exportedAt}`, ...ids.flatMap((id) => [`${KEY.answer}${id}`, `${KEY.comment}${id}`])];
+    const rows = cases.map((c): OutCell[] => [
+      round.id, rowChecksum(round.id, c.caseNumber, ids), c.caseNumber, c.unit, c.caseworker,
+      ...ids.flatMap((id) => {
+        const a = byCase.get(c.caseNumber)?.get(id);
+        return [a?.answer ? answerLabel(a.answer) : null, a?.comment || null];
+      }),
+    ]);
+    return {
+      name: uniqueSheetName(reviewer, used), rows: [header, keys, ...rows], hiddenRows: [1], hiddenColumns: [0, 1],
+      widths: [12, 10, 16, 24, 20, ...questions.flatMap(() => [22, 28])], freeze: { rows: 2, columns: 3 },
+      lists: [{ columns: ids.map((_, i) => FIXED + 2 * i), fromRow: 2, toRow: Math.max(2, rows.length + 1), values }],
+    };
+  });
+  return writeWorkbook([
+    {
+      name: INSTRUCTIONS, widths: [28, 90],
+      rows: [
+        ['Overdragelsesark', round.name],
+        ['Eksporteret', formatDateTime(new Date(exportedAt))],
+        [],
+        ['Sådan udfylder du arket', ''],
+        ['1.', 'Find dit navn på fanerne nederst. Hver række er en sag, du skal gennemgå.'],
+        ['2.', `Vælg svaret i rullelisten under hvert spørgsmål: ${values.join(', ')}.`],
+        ['3.', 'Skriv en bemærkning i kolonnen ved siden af, når svaret kræver det (altid ved Nej og Ja – lovlig undtagelse).'],
+        ['4.', 'Ret ikke i Sagsnr, og slet eller flyt ikke rækker eller kolonner: skjulte nøgler fører svarene tilbage til den rigtige sag.'],
+        ['5.', 'Gem filen og send den tilbage. Den læses ind under Tilsyn → runden → Læs overdragelsesark ind; du ser, hvad der ændres, før noget gemmes.'],
+      ],
+    },
+    { name: PROTOCOL, widths: [34, 80], rows: protocolLines(sample.protocol, extensionsOf(sample), out.size) },
+    ...sheets,
+  ], `Overdragelsesark: ${round.name}`, { demo: input.demo });
+}
+
+export interface HandoverChange {
+  caseNumber: string;
+  questionId: string;
+  reviewer: string;
+  answer: Answer | null;
+  comment: string;
+  /** new: no answer in the app; changed: differs from it; conflict: the app's answer is newer than the export and differs. */
+  kind: 'new' | 'changed' | 'conflict';
+  current: { answer: Answer | null; comment: string; at: string } | null;
+}
+
+export interface HandoverProblem {
+  sheet: string;
+  row: number | null;
+  message: string;
+}
+
+export interface HandoverReading {
+  changes: HandoverChange[];
+  problems: HandoverProblem[];
+  /** Answers in the workbook that are the same as in the app. */
+  unchanged: number;
+}
+
+const answerFromText = (text: string): Answer | null | undefined => {
+  const t = text.trim().toLocaleLowerCase('da').replace(/\s*[–-]\s*/g, ' – ');
+  if (!t) return null;
+  return ANSWERS.find((a) => a.label.toLocaleLowerCase('da') === t || a.key.toLocaleLowerCase('da') === t)?.value;
+};
+
+const cellText = (value: unknown) => (value == null ? '' : String(value));
+
+/** Reads a filled-in handover workbook against the round as it is now; changes nothing. */
+export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'exportedAt' | 'demo'>): HandoverReading {
+  let book: XLSX.WorkBook;
+  const notXlsx = { changes: [], problems: [{ sheet: '', row: null, message: 'Filen kan ikke læses som et Excel-ark (.xlsx).' }], unchanged: 0 };
+  // An .xlsx file is a zip archive; anything else (a csv, a renamed file) is not a handover workbook.
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return notXlsx;
+  try {
+    book = XLSX.read(bytes, { type: 'array', dense: false });
+  } catch {
+    return notXlsx;
+  }
+  const problems: HandoverProblem[] = [];
+  const changes: HandoverChange[] = [];
+  let unchanged = 0;
+  const inSample = new Map(input.sample.cases.filter((c) => !outOfScopeOf(input.sample).includes(c.caseNumber)).map((c) => [c.caseNumber, c]));
+  const questions = new Map(input.questions.map((q) => [q.id, q]));
+  const current = new Map(input.answers.map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
+  const seen = new Set<string>();
+  let roundSheets = 0;
+  for (const name of book.SheetNames) {
+    if (name === INSTRUCTIONS || name === PROTOCOL) continue;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, blankrows: true, defval: null });
+    const keyRow = rows.findIndex((r, i) => i < 5 && cellText(r[0]) === KEY.round);
+    if (keyRow < 0) {
+      problems.push({ sheet: name, row: null, message: `Arket «${name}» har ikke de skjulte nøgler (række 2) og er ikke læst. Brug arket, som det blev eksporteret.` });
+      continue;
+    }
+    roundSheets += 1;
+    const keys = rows[keyRow]!.map(cellText);
+    const col = (key: string) => keys.indexOf(key);
+    const exportedAt = keys.find((k) => k.startsWith(KEY.exported))?.slice(KEY.exported.length) ?? '';
+    const ids = keys.filter((k) => k.startsWith(KEY.answer)).map((k) => k.slice(KEY.answer.length));
+    const unknownQuestion = ids.find((id) => !questions.has(id));
+    if (col(KEY.case) < 0 || col(KEY.checksum) < 0 || unknownQuestion !== undefined) {
+      problems.push({ sheet: name, row: keyRow + 1, message: `Arkets nøglerække er ændret${unknownQuestion ? ` (spørgsmålet «${unknownQuestion}» findes ikke i runden)` : ''}; arket er ikke læst.` });
+      continue;
+    }
+    for (let r = keyRow + 1; r < rows.length; r++) {
+      const row = rows[r]!;
+      const line = r + 1;
+      if (row.every((v) => cellText(v).trim() === '')) continue;
+      const roundId = cellText(row[col(KEY.round)]);
+      const caseNumber = cellText(row[col(KEY.case)]).trim();
+      if (roundId !== input.round.id) {
+        problems.push({ sheet: name, row: line, message: `Række ${line} (sag ${caseNumber || 'uden nummer'}) hører til en anden runde og er ikke læst.` });
+        continue;
+      }
+      if (cellText(row[col(KEY.checksum)]) !== rowChecksum(roundId, caseNumber, ids)) {
+        problems.push({ sheet: name, row: line, message: `Række ${line}: nøglerne er ændret (sagsnummer eller skjulte kolonner), så rækken kan ikke føres sikkert tilbage og er ikke læst.` });
+        continue;
+      }
+      const sampled = inSample.get(caseNumber);
+      if (!sampled) {
+        problems.push({ sheet: name, row: line, message: `Række ${line}: sag ${caseNumber} er ikke (længere) med i runden og er ikke læst.` });
+        continue;
+      }
+      if (seen.has(caseNumber)) {
+        problems.push({ sheet: name, row: line, message: `Række ${line}: sag ${caseNumber} står der to gange; kun den første er læst.` });
+        continue;
+      }
+      seen.add(caseNumber);
+      const reviewer = input.assignments.get(caseNumber) ?? name;
+      for (const id of ids) {
+        const text = cellText(row[col(`${KEY.answer}${id}`)]);
+        const comment = cellText(row[col(`${KEY.comment}${id}`)]).trim();
+        const answer = answerFromText(text);
+        if (answer === undefined) {
+          const letter = XLSX.utils.encode_col(col(`${KEY.answer}${id}`));
+          problems.push({ sheet: name, row: line, message: `Række ${line}, kolonne ${letter} (${questions.get(id)!.text}): «${text.trim()}» er ikke et gyldigt svar. Brug ${ANSWERS.map((a) => a.label).join(', ')}.` });
+          continue;
+        }
+        // An empty cell says nothing: it never erases an answer given in the app.
+        if (answer === null && !comment) continue;
+        const now = current.get(`${caseNumber}|${id}`);
+        if (now && now.answer === answer && now.comment === comment) {
+          unchanged += 1;
+          continue;
+        }
+        const kind = !now || now.answer == null ? 'new' : exportedAt && now.at > exportedAt ? 'conflict' : 'changed';
+        changes.push({ caseNumber, questionId: id, reviewer, answer: answer ?? now?.answer ?? null, comment, kind, current: now ? { answer: now.answer, comment: now.comment, at: now.at } : null });
+      }
+    }
+  }
+  if (roundSheets === 0 && problems.length === 0) problems.push({ sheet: '', row: null, message: 'Filen har ingen ark fra et overdragelsesark.' });
+  // A case assigned to someone but in no sheet: its row was deleted.
+  for (const caseNumber of [...inSample.keys()].sort()) {
+    if (!seen.has(caseNumber) && input.assignments.has(caseNumber) && roundSheets > 0) {
+      problems.push({ sheet: input.assignments.get(caseNumber)!, row: null, message: `Sag ${caseNumber} mangler i arket (rækken er måske slettet); dens svar er ikke læst.` });
+    }
+  }
+  return { changes, problems, unchanged };
+}
