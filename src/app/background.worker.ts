@@ -12,6 +12,8 @@ import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { runImport } from './import-run';
 import { loadFrame } from './sampling';
+import { exportHandover, readHandoverFile } from './review';
+import type { RuleStatus } from '../domain/rules/types';
 import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
@@ -150,6 +152,34 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       } finally {
         db.close();
       }
+    }
+    case 'handoverWorkbook': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        return { kind: 'xlsx', bytes: await exportHandover(db, job.roundId, job.demo) };
+      } finally {
+        db.close();
+      }
+    }
+    case 'readHandover': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        return { kind: 'readHandover', reading: await readHandoverFile(db, job.roundId, new Uint8Array(job.bytes)) };
+      } finally {
+        db.close();
+      }
+    }
+    case 'caseStatuses': {
+      const { results } = await screeningFor(job.dbName, job.screeningId);
+      const wanted = new Set(job.caseNumbers);
+      const statuses = new Map<string, Map<string, RuleStatus[]>>();
+      for (let i = 0; i < results.length; i++) {
+        const caseNumber = results.caseNumber(i);
+        if (!wanted.has(caseNumber)) continue;
+        const byRule = statuses.get(caseNumber) ?? new Map<string, RuleStatus[]>();
+        statuses.set(caseNumber, byRule.set(results.ruleId(i), [...(byRule.get(results.ruleId(i)) ?? []), results.status(i)]));
+      }
+      return { kind: 'caseStatuses', statuses: [...statuses].map(([c, m]) => [c, [...m]]) };
     }
     case 'sampleWorkbook': {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);

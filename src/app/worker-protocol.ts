@@ -2,7 +2,8 @@ import type { ImportRecord, ScreeningRecord } from '../db/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
 import type { DeadlineItem } from '../domain/rules/deadlines';
-import type { RuleResult } from '../domain/rules/types';
+import type { RuleResult, RuleStatus } from '../domain/rules/types';
+import type { HandoverReading } from '../io/handover';
 import type { IsoDate } from '../domain/types';
 import type { SubjectQuery } from './screening';
 import type { CaseSummary } from '../domain/case-list';
@@ -33,6 +34,10 @@ export type WorkerJob =
   | { kind: 'template' }
   | { kind: 'caseIndex'; dbName: string }
   | { kind: 'sampleFrame'; dbName: string }
+  | { kind: 'handoverWorkbook'; dbName: string; roundId: string; demo: boolean }
+  | { kind: 'readHandover'; dbName: string; roundId: string; bytes: ArrayBuffer }
+  /** Each case's statuses per rule in a screening, for the review form and the disagreements. */
+  | { kind: 'caseStatuses'; dbName: string; screeningId: string; caseNumbers: string[] }
   | { kind: 'sampleWorkbook'; dbName: string; sampleId: string; demo: boolean }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
   | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
@@ -50,6 +55,8 @@ export type WorkerJobResult =
   | { kind: 'import'; record: ImportRecord }
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }
+  | { kind: 'readHandover'; reading: HandoverReading }
+  | { kind: 'caseStatuses'; statuses: [string, [string, RuleStatus[]][]][] }
   /** The frame's cases come as chunks before this. */
   | { kind: 'sampleFrame'; count: number; riskScreening: SamplingFrame['riskScreening'] }
   | { kind: 'screen'; record: ScreeningRecord }

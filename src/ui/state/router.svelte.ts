@@ -6,6 +6,7 @@ export const PAGES = [
   { path: '/screening', label: 'Screening', needsWorkspace: true, inNav: true },
   { path: '/frister', label: 'Frister', needsWorkspace: true, inNav: true },
   { path: '/stikproever', label: 'Stikprøver', needsWorkspace: true, inNav: true },
+  { path: '/tilsyn', label: 'Tilsyn', needsWorkspace: true, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
   { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
   // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.

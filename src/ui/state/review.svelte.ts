@@ -1,0 +1,111 @@
+import { answersOf, applyHandover, listTemplates, saveAnswer, setUpRound } from '../../app/review';
+import { listRounds } from '../../app/sampling';
+import { WorkerSession } from '../../app/worker-client';
+import type { RoundRecord, SampleRecord } from '../../db/records';
+import type { WorkspaceDb } from '../../db/workspace-db';
+import type { ReviewAnswer } from '../../domain/review/answers';
+import type { Answer, QuestionTemplate } from '../../domain/review/templates';
+import type { RuleStatus } from '../../domain/rules/types';
+import type { HandoverChange, HandoverReading } from '../../io/handover';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The review pages' state: the rounds, and the one opened with its answers. Every answer is saved as it is given. */
+export class ReviewState {
+  rounds = $state.raw<{ round: RoundRecord; sample: SampleRecord }[]>([]);
+  templates = $state.raw<QuestionTemplate[]>([]);
+  answers = $state.raw<Map<string, ReviewAnswer>>(new Map());
+  /** Per case, the latest screening's statuses per rule. */
+  statuses = $state.raw<Map<string, Map<string, RuleStatus[]>>>(new Map());
+  screeningAsOf = $state<string | null>(null);
+  reading = $state.raw<HandoverReading | undefined>();
+  loaded = $state(false);
+  busy = $state(false);
+  error = $state('');
+  #worker = new WorkerSession();
+
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+
+  async load(): Promise<void> {
+    try {
+      [this.rounds, this.templates] = await Promise.all([listRounds(this.db), listTemplates(this.db)]);
+    } catch (error) {
+      this.error = message(error);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  entry(roundId: string) {
+    return this.rounds.find((r) => r.round.id === roundId);
+  }
+
+  /** Opens a round: its answers, and the screening results of its cases. */
+  async open(roundId: string): Promise<void> {
+    this.reading = undefined;
+    this.error = '';
+    const entry = this.entry(roundId);
+    if (!entry) return;
+    this.answers = new Map((await answersOf(this.db, roundId)).map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
+    const screening = await this.db.screenings.orderBy('createdAt').reverse().filter((s) => s.complete !== false).first();
+    this.screeningAsOf = screening?.asOf ?? null;
+    if (!screening) return;
+    try {
+      const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
+      this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
+    } catch (error) {
+      this.error = `Screeningens resultater kunne ikke hentes: ${message(error)}`;
+    }
+  }
+
+  async #act<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.error = '';
+    try {
+      return await work();
+    } catch (error) {
+      this.error = message(error);
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async setUp(roundId: string, templateId: string, reviewers: string[]): Promise<boolean> {
+    const done = await this.#act(() => setUpRound(this.db, roundId, templateId, reviewers));
+    if (done) this.rounds = await listRounds(this.db);
+    return done !== undefined;
+  }
+
+  answerOf(caseNumber: string, questionId: string): ReviewAnswer | undefined {
+    return this.answers.get(`${caseNumber}|${questionId}`);
+  }
+
+  /** Saves at once; the map is replaced, so everything that shows answers updates. */
+  async answer(roundId: string, caseNumber: string, questionId: string, answer: Answer | null, comment: string, by: string): Promise<void> {
+    const saved = await this.#act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, answer, comment }, by));
+    if (saved) this.answers = new Map(this.answers).set(`${caseNumber}|${questionId}`, saved);
+  }
+
+  async handoverWorkbook(roundId: string, demo: boolean): Promise<Uint8Array | undefined> {
+    return this.#act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.dbName, roundId, demo })).bytes);
+  }
+
+  async readHandover(roundId: string, file: File): Promise<void> {
+    this.reading = undefined;
+    this.reading = await this.#act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+  }
+
+  async applyHandover(roundId: string, accepted: HandoverChange[]): Promise<number | undefined> {
+    const applied = await this.#act(() => applyHandover(this.db, roundId, accepted));
+    if (applied !== undefined) {
+      this.reading = undefined;
+      await this.open(roundId);
+    }
+    return applied;
+  }
+
+  dispose(): void {
+    this.#worker.terminate();
+  }
+}

@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgeStorageNotice, FILE_URL, freshBrowser } from './browser';
+import { tempDir } from './files';
+
+const run = freshBrowser({ perFile: true });
+let page: Page;
+beforeAll(async () => {
+  ({ page } = run);
+  await page.goto(`${FILE_URL}#/demo`);
+  await acknowledgeStorageNotice(page);
+  await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
+});
+afterAll(() => {
+  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+  expect(run.watch.errors).toEqual([]);
+});
+
+const resultRow = (question: string) => page.locator('table.review-results tbody tr').filter({ has: page.getByRole('rowheader', { name: question }) });
+const cell = async (question: string, column: number) => (await resultRow(question).locator('td').nth(column).innerText()).trim();
+
+describe('review rounds', () => {
+  it('reviews 10 cases with the keyboard only, every answer saved at once', async () => {
+    await page.getByRole('link', { name: 'Stikprøver' }).click();
+    await page.getByRole('heading', { name: 'Træk en ny stikprøve' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Type').selectOption({ label: 'Simpel tilfældig stikprøve' });
+    await page.getByLabel('Antal sager i alt').fill('10');
+    await page.getByLabel('Rundens navn').fill('Praksisrunde');
+    await page.getByLabel('Trukket af').fill('Områdechef Fiktiv');
+    await page.getByRole('button', { name: 'Træk stikprøven' }).click();
+    await page.getByRole('heading', { name: 'Praksisrunde', level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'Tilsyn' }).click();
+    await page.getByRole('link', { name: 'Praksisrunde' }).click();
+    await page.getByLabel('Spørgeskema', { exact: true }).selectOption({ label: 'Praksisundersøgelse (Ankestyrelsen-lignende) (5 spørgsmål)' });
+    await page.getByLabel('Gennemgåere (én pr. linje)').fill('Leder Revision');
+    await page.getByRole('button', { name: 'Fordel sagerne' }).click();
+    await page.locator('table.progress-table').getByRole('rowheader', { name: 'Leder Revision' }).waitFor();
+    await page.getByLabel('Gennemgå som').selectOption('Leder Revision');
+
+    // From here on only keys: Enter on the focused button starts, J/U/N/I answer and move on, Enter goes to the next case.
+    await page.getByRole('button', { name: 'Start gennemgang' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Sag \S+ \(1 af 10\)$/ }).waitFor();
+    for (let c = 0; c < 10; c++) {
+      await page.getByRole('heading', { name: new RegExp(`\\(${c + 1} af 10\\)$`) }).waitFor();
+      // Cases 1–3 fail the plan question; case 4 has a lawful exception on follow-up; case 10 is not relevant for the conversation.
+      for (const key of ['J', c === 9 ? 'I' : 'J', c < 3 ? 'N' : 'J', 'J', c === 3 ? 'U' : 'J']) await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+    }
+    // The last saves may still be on their way: wait for the last case's answers.
+    await expect.poll(() => cell('Er indsatsen fulgt op?', 0)).toBe('9');
+    expect(await cell('Er der en handleplan / barnets plan?', 0)).toBe('7');
+    expect(await cell('Er der en handleplan / barnets plan?', 2)).toBe('3');
+    expect(await cell('Er indsatsen fulgt op?', 1)).toBe('1');
+    expect(await cell('Er der holdt samtale med barnet?', 3)).toBe('1');
+    expect(await cell('Er der en handleplan / barnets plan?', 5)).toBe('70,0\u00a0%');
+    expect(await cell('Er der en handleplan / barnets plan?', 7)).toBe('simpel stikprøve (Wilson)');
+    expect(await page.locator('table.findings tbody tr').count()).toBe(3);
+
+    // Saved as given: after a reload the round is done.
+    await page.reload();
+    await page.locator('table.progress-table').getByRole('rowheader', { name: 'Leder Revision' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('table.progress-table tbody tr td').nth(1).innerText()).toBe('10');
+  });
+
+  it('hands the round over as an Excel workbook and reads the filled-in answers back after showing the diff', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent overdragelsesark (xlsx)' }).click()]);
+    const book = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['Vejledning', 'Protokol', 'Leder Revision']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Leder Revision']!, { header: 1, defval: null });
+    const keys = rows[2]!.map(String);
+    const plan = keys.indexOf('svar:plan');
+    // The reviewer changes the first case's plan answer from Nej to Ja in Excel, with a comment, and writes a value that is not on the list.
+    rows[3]![plan] = 'Ja';
+    rows[3]![plan + 1] = 'Planen fandtes i et andet system';
+    rows[4]![keys.indexOf('svar:inddragelse')] = 'Delvist';
+    const out = XLSX.utils.book_new();
+    for (const name of book.SheetNames) XLSX.utils.book_append_sheet(out, name === 'Leder Revision' ? XLSX.utils.aoa_to_sheet(rows as unknown[][]) : book.Sheets[name]!, name);
+    const file = `${tempDir()}/udfyldt.xlsx`;
+    writeFileSync(file, XLSX.write(out, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    await page.locator('#handover-file').setInputFiles(file);
+    await page.locator('table.handover-changes').waitFor();
+    expect(await page.locator('table.handover-changes tbody tr').count()).toBe(1);
+    expect(await page.locator('table.handover-changes tbody tr').innerText()).toContain('Ændret');
+    expect(await page.locator('.handover-problems').innerText()).toContain('«Delvist» er ikke et gyldigt svar');
+    await page.getByRole('button', { name: 'Gem de valgte (1)' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('1 svar er gemt fra arket.');
+    await expect.poll(() => cell('Er der en handleplan / barnets plan?', 2)).toBe('2');
+
+    // The same file again: nothing to change.
+    await page.locator('#handover-file').setInputFiles(file);
+    await expect.poll(() => page.locator('#handover-title ~ p[role="status"]').last().innerText()).toMatch(/^Arket giver ingen ændringer/);
+  });
+});
