@@ -13,6 +13,8 @@ import { loadDemo } from './demo';
 import { runImport } from './import-run';
 import { loadFrame } from './sampling';
 import { exportHandover, readHandoverFile } from './review';
+import { loadPlan } from './improvement';
+import { planWorkbook } from '../io/plan-workbook';
 import type { RuleStatus } from '../domain/rules/types';
 import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
@@ -157,6 +159,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
         return { kind: 'xlsx', bytes: await exportHandover(db, job.roundId, job.demo) };
+      } finally {
+        db.close();
+      }
+    }
+    case 'planWorkbook': {
+      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      try {
+        const { areas, actions } = await loadPlan(db);
+        return { kind: 'xlsx', bytes: planWorkbook(areas, actions, job.today, job.demo) };
       } finally {
         db.close();
       }

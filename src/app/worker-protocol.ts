@@ -35,6 +35,7 @@ export type WorkerJob =
   | { kind: 'caseIndex'; dbName: string }
   | { kind: 'sampleFrame'; dbName: string }
   | { kind: 'handoverWorkbook'; dbName: string; roundId: string; demo: boolean }
+  | { kind: 'planWorkbook'; dbName: string; today: IsoDate; demo: boolean }
   | { kind: 'readHandover'; dbName: string; roundId: string; bytes: ArrayBuffer }
   /** Each case's statuses per rule in a screening, for the review form and the disagreements. */
   | { kind: 'caseStatuses'; dbName: string; screeningId: string; caseNumbers: string[] }

@@ -51,6 +51,11 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
       await writeCaseSnapshot(tx.table('caseSnapshot'), cases);
     },
   },
+  {
+    // The improvement plan's focus areas; its actions have had their table since version 1.
+    version: 3,
+    stores: { focusAreas: 'id, createdAt' },
+  },
 ];
 
 export const latestVersion = (schema: readonly SchemaVersion[]) => schema[schema.length - 1]!.version;

@@ -5,6 +5,7 @@ import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import type { ReviewAnswer } from '../domain/review/answers';
 import type { QuestionTemplate } from '../domain/review/templates';
+import type { FocusArea, ImprovementAction } from '../domain/review/plan';
 import { workspaceDbName } from './names';
 import type { ImportRecord, RawRowChunk, RoundRecord, SampleRecord, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
@@ -20,6 +21,8 @@ export class WorkspaceDb extends Dexie {
   declare samples: Table<SampleRecord, string>;
   declare reviews: Table<ReviewAnswer, string>;
   declare questionTemplates: Table<QuestionTemplate, string>;
+  declare focusAreas: Table<FocusArea, string>;
+  declare improvementActions: Table<ImprovementAction, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare caseSnapshot: Table<SnapshotChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;

@@ -95,4 +95,26 @@ describe('review rounds', () => {
     await page.locator('#handover-file').setInputFiles(file);
     await expect.poll(() => page.locator('#handover-title ~ p[role="status"]').last().innerText()).toMatch(/^Arket giver ingen ændringer/);
   });
+
+  it('turns a question\u2019s findings into a focus area with an action, and exports the plan\u2019s status', async () => {
+    await page.getByRole('button', { name: /^Opret fokusområde fra 2 fund: Er der en handleplan/ }).click();
+    await expect.poll(() => page.locator('#results-title ~ p[role="status"]').innerText()).toMatch(/^Fokusområdet «Er der en handleplan \/ barnets plan\?» er oprettet i udviklingsplanen med 2 fund\./);
+    await page.getByRole('link', { name: 'Udviklingsplan' }).first().click();
+    await page.getByRole('heading', { name: 'Er der en handleplan / barnets plan?', level: 2 }).waitFor();
+    expect(await page.locator('.focus-area p.small').first().innerText()).toContain('Fra 2 fund i runden «Praksisrunde» · regler: Handleplan / barnets plan rettidigt');
+    await page.getByLabel('Handling', { exact: true }).fill('Gennemgå alle anbringelser uden plan');
+    await page.getByLabel('Ansvarlig').fill('Afdelingsleder Fiktiv');
+    await page.getByLabel('Frist', { exact: true }).fill('2020-03-31');
+    await page.getByRole('button', { name: 'Tilføj handling' }).click();
+    const row = page.locator('table.actions-table tbody tr');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('31-03-2020 (overskredet)');
+    await page.getByLabel('Status for Gennemgå alle anbringelser uden plan').selectOption({ label: 'I gang' });
+    await expect.poll(() => page.locator('.focus-area p.small').first().innerText()).toContain('0 af 1 handlinger færdige · 1 overskredet');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent status til udvalget (xlsx)' }).click()]);
+    const book = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    const actions = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Handlinger!, { header: 1 });
+    expect(actions[2]).toEqual(['Er der en handleplan / barnets plan?', 'Gennemgå alle anbringelser uden plan', 'Afdelingsleder Fiktiv', '31-03-2020', 'I gang', 'Ja', 'Handleplan / barnets plan rettidigt']);
+  });
 });

@@ -7,6 +7,7 @@ export const PAGES = [
   { path: '/frister', label: 'Frister', needsWorkspace: true, inNav: true },
   { path: '/stikproever', label: 'Stikprøver', needsWorkspace: true, inNav: true },
   { path: '/tilsyn', label: 'Tilsyn', needsWorkspace: true, inNav: true },
+  { path: '/udviklingsplan', label: 'Udviklingsplan', needsWorkspace: true, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
   { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
   // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.

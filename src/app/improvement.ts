@@ -1,0 +1,47 @@
+import type { WorkspaceDb } from '../db/workspace-db';
+import { checkAction, type ActionStatus, type FocusArea, type ImprovementAction } from '../domain/review/plan';
+import type { Finding } from '../domain/review/results';
+
+/** The improvement plan in the workspace: focus areas and their actions, every change in the audit log. */
+
+export async function loadPlan(db: WorkspaceDb): Promise<{ areas: FocusArea[]; actions: ImprovementAction[] }> {
+  const [areas, actions] = await Promise.all([db.focusAreas.orderBy('createdAt').toArray(), db.improvementActions.toArray()]);
+  return { areas, actions: actions.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0)) };
+}
+
+/** A focus area from a round's findings about one question: named after it, linked to it and its rule. */
+export async function focusAreaFromFindings(db: WorkspaceDb, title: string, templateId: string, questionId: string, findings: readonly Finding[], round: { id: string; name: string }, at = new Date().toISOString()): Promise<FocusArea> {
+  const rules = [...new Set(findings.flatMap((f) => (f.ruleId ? [f.ruleId] : [])))];
+  return addFocusArea(db, { title, questions: [`${templateId}:${questionId}`], rules, from: { roundId: round.id, roundName: round.name, findings: findings.length } }, at);
+}
+
+export async function addFocusArea(db: WorkspaceDb, area: Omit<FocusArea, 'id' | 'createdAt'>, at = new Date().toISOString()): Promise<FocusArea> {
+  if (!area.title.trim()) throw new Error('Giv fokusområdet en titel.');
+  const created: FocusArea = { ...area, title: area.title.trim(), id: crypto.randomUUID(), createdAt: at };
+  await db.transaction('rw', [db.focusAreas, db.auditLog], async () => {
+    await db.focusAreas.add(created);
+    await db.auditLog.add({ at, action: 'plan.focusArea', title: created.title });
+  });
+  return created;
+}
+
+export async function addAction(db: WorkspaceDb, action: Omit<ImprovementAction, 'id' | 'updatedAt' | 'status'>, at = new Date().toISOString()): Promise<ImprovementAction> {
+  const problem = checkAction(action);
+  if (problem) throw new Error(problem);
+  if (!(await db.focusAreas.get(action.focusArea))) throw new Error('Fokusområdet findes ikke længere.');
+  const created: ImprovementAction = { ...action, text: action.text.trim(), owner: action.owner.trim(), id: crypto.randomUUID(), status: 'notStarted', updatedAt: at };
+  await db.transaction('rw', [db.improvementActions, db.auditLog], async () => {
+    await db.improvementActions.add(created);
+    await db.auditLog.add({ at, action: 'plan.action', text: created.text, owner: created.owner, deadline: created.deadline });
+  });
+  return created;
+}
+
+export async function setActionStatus(db: WorkspaceDb, id: string, status: ActionStatus, at = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', [db.improvementActions, db.auditLog], async () => {
+    const action = await db.improvementActions.get(id);
+    if (!action) throw new Error('Handlingen findes ikke længere.');
+    await db.improvementActions.put({ ...action, status, updatedAt: at });
+    await db.auditLog.add({ at, action: 'plan.status', text: action.text, from: action.status, to: status });
+  });
+}
