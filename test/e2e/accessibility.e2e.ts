@@ -108,6 +108,24 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('on a review round: set-up, the review form, results, and the improvement plan', async () => {
+    await page.getByRole('link', { name: 'Tilsyn' }).click();
+    await page.locator('table.rounds tbody a').first().click();
+    await page.getByLabel('Gennemgåere (én pr. linje)').fill('Leder A\nJurist B');
+    await page.getByRole('button', { name: 'Fordel sagerne' }).click();
+    await page.getByLabel('Gennemgå som').selectOption('Leder A');
+    await page.getByRole('button', { name: 'Start gennemgang' }).click();
+    await page.locator('.review-form').waitFor();
+    await page.keyboard.press('N');
+    await page.locator('table.findings').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Udviklingsplan' }).click();
+    await page.getByLabel('Nyt fokusområde').fill('Børnesamtaler');
+    await page.getByRole('button', { name: 'Opret' }).click();
+    await page.getByRole('heading', { name: 'Børnesamtaler' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('on the settings page', async () => {
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await page.getByTestId('check-worker').waitFor();

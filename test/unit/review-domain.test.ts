@@ -119,3 +119,15 @@ describe('findings and disagreements with the screening', () => {
     ]);
   });
 });
+
+describe('per unit', () => {
+  it('the share of compliant answers in each unit, with Wilson\u2019s interval', async () => {
+    const { resultsByUnit } = await import('../../src/domain/review/results');
+    const cases: ReviewedCase[] = [['A', 'Syd'], ['B', 'Nord'], ['C', 'Nord'], ['D', 'Nord'], ['E', 'Syd']].map(([caseNumber, unit]) => ({ caseNumber: caseNumber!, stratum: unit!, probability: 0.5, unit: unit! }));
+    const units = resultsByUnit(cases, answersOf([['A', 'no'], ['B', 'yes'], ['C', 'exception'], ['D', 'no'], ['E', 'notRelevant']]));
+    expect(units.map((u) => [u.unit, u.compliant, u.counted])).toEqual([['Nord', 2, 3], ['Syd', 0, 1]]);
+    // Wilson for 2 of 3: (4 + 3.8415 ± 1.96·√(3.8415 + 8/3)) / (2·6.8415) = [0.2077, 0.9385].
+    expect(units[0]!.ci!.low).toBeCloseTo(0.2077, 4);
+    expect(units[0]!.ci!.high).toBeCloseTo(0.9385, 4);
+  });
+});

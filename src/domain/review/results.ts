@@ -135,3 +135,21 @@ export function disagreements(answers: readonly ReviewAnswer[], questions: reado
   }
   return found;
 }
+
+/**
+ * Per unit: the share of compliant answers among the unit's reviewed cases, with Wilson's
+ * interval. Within a unit the cases of a design stratified by unit are a simple random sample;
+ * for other designs it describes the reviewed cases.
+ */
+export function resultsByUnit(cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, confidence = 0.95) {
+  const units = new Map<string, { x: number; n: number }>();
+  for (const c of cases) {
+    const a = answers.get(c.caseNumber);
+    if (a !== 'yes' && a !== 'exception' && a !== 'no') continue;
+    const u = units.get(c.unit) ?? { x: 0, n: 0 };
+    u.n += 1;
+    if (compliant(a)) u.x += 1;
+    units.set(c.unit, u);
+  }
+  return [...units].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([unit, { x, n }]) => ({ unit, compliant: x, counted: n, rate: x / n, ci: wilson(x, n, confidence) }));
+}
