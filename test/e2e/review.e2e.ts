@@ -117,4 +117,32 @@ describe('review rounds', () => {
     const actions = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Handlinger!, { header: 1 });
     expect(actions[2]).toEqual(['Er der en handleplan / barnets plan?', 'Gennemgå alle anbringelser uden plan', 'Afdelingsleder Fiktiv', '31-03-2020', 'I gang', 'Ja', 'Handleplan / barnets plan rettidigt']);
   });
+
+  it('edits a template: add, reword, reorder and retire, without losing the answers already given', async () => {
+    await page.getByRole('link', { name: 'Tilsyn', exact: true }).click();
+    await page.getByLabel('Skema', { exact: true }).selectOption({ label: 'Praksisundersøgelse (Ankestyrelsen-lignende)' });
+    await page.getByRole('button', { name: 'Omformulér: Er der holdt samtale med barnet?' }).click();
+    await page.getByLabel('Ny tekst').fill('Er der holdt samtale med barnet alene?');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('button', { name: 'Flyt op: Er der holdt samtale med barnet alene?' }).click();
+    await page.getByRole('button', { name: 'Tag ud af brug: Er barnet og familien inddraget?' }).click();
+    await page.getByLabel('Nyt spørgsmål').fill('Er barnets egne ønsker beskrevet?');
+    await page.getByRole('button', { name: 'Tilføj spørgsmål' }).click();
+    await expect.poll(() => page.locator('.template-questions li .question-text').allInnerTexts()).toEqual([
+      'Er der holdt samtale med barnet alene?', 'Er der udarbejdet en børnefaglig undersøgelse, der belyser barnets forhold?', 'Er der en handleplan / barnets plan?',
+      'Er barnet og familien inddraget?', 'Er indsatsen fulgt op?', 'Er barnets egne ønsker beskrevet?',
+    ]);
+
+    await page.getByRole('link', { name: 'Praksisrunde' }).click();
+    await resultRow('Er der holdt samtale med barnet alene?').waitFor();
+    expect(await cell('Er der holdt samtale med barnet alene?', 0)).toBe('9');
+    // Retired, but answered in this round: still in its results.
+    expect(await cell('Er barnet og familien inddraget?', 0)).toBe('10');
+    expect(await cell('Er barnets egne ønsker beskrevet?', 4)).toBe('10');
+    await page.getByLabel('Gennemgå som').selectOption('Leder Revision');
+    await page.getByRole('button', { name: 'Start gennemgang' }).click();
+    const legends = await page.locator('.review-form legend').allInnerTexts();
+    expect(legends).toHaveLength(5);
+    expect(legends).not.toContain('4. Er barnet og familien inddraget?');
+  });
 });
