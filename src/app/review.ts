@@ -44,7 +44,7 @@ async function roundWithSample(db: WorkspaceDb, roundId: string): Promise<{ roun
  */
 export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: string, reviewers: readonly string[], at = new Date().toISOString()): Promise<RoundRecord> {
   const names = [...new Set(reviewers.map((r) => r.trim()).filter(Boolean))];
-  if (names.length === 0) throw new Error('Skriv mindst én gennemgår.');
+  if (names.length === 0) throw new Error('Skriv mindst én gennemgåer.');
   const { round, sample } = await roundWithSample(db, roundId);
   const out = new Set(outOfScopeOf(sample));
   const answered = new Map((await db.reviews.where('roundId').equals(roundId).toArray()).filter((a) => a.answer != null).map((a) => [a.caseNumber, a.reviewer]));
@@ -64,23 +64,29 @@ export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: s
 
 export const answersOf = (db: WorkspaceDb, roundId: string): Promise<ReviewAnswer[]> => db.reviews.where('roundId').equals(roundId).toArray();
 
-/** Saves one answer at once, with its change logged; returns it, or undefined when nothing changed. */
-export async function saveAnswer(db: WorkspaceDb, input: AnswerInput, by: string, source: AnswerSource = 'app', at = new Date().toISOString()): Promise<ReviewAnswer | undefined> {
+/**
+ * Saves one answer at once, with its change logged; returns it, or undefined when nothing changed.
+ * Give only what changed (the answer or the comment): the other is read in the same transaction,
+ * so a comment saved while an answer is being saved cannot undo it.
+ */
+export async function saveAnswer(db: WorkspaceDb, input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, by: string, source: AnswerSource = 'app', at = new Date().toISOString()): Promise<ReviewAnswer | undefined> {
   return db.transaction('rw', [db.reviews], async () => {
-    const next = recordAnswer(await db.reviews.get(`${input.roundId}|${input.caseNumber}|${input.questionId}`), input, by, at, source);
+    const existing = await db.reviews.get(`${input.roundId}|${input.caseNumber}|${input.questionId}`);
+    const next = recordAnswer(existing, { ...input, answer: input.answer !== undefined ? input.answer : (existing?.answer ?? null), comment: input.comment ?? existing?.comment ?? '' }, by, at, source);
     if (next) await db.reviews.put(next);
     return next;
   });
 }
 
-async function handoverInput(db: WorkspaceDb, roundId: string) {
+async function handoverInput(db: WorkspaceDb, roundId: string, reading = false) {
   const { round, sample } = await roundWithSample(db, roundId);
   if (!round.review) throw new Error('Giv runden et spørgeskema og gennemgåere, før arket hentes.');
   const template = await templateOf(db, round);
   const answers = await answersOf(db, roundId);
   const answered = new Set(answers.map((a) => a.questionId));
-  // Retired questions stay in the sheet only where they have answers in this round.
-  const questions = template.questions.filter((q) => !q.retired || answered.has(q.id));
+  // Retired questions stay in a new sheet only where they have answers in this round; a sheet
+  // exported before a question was retired still reads.
+  const questions = reading ? template.questions : template.questions.filter((q) => !q.retired || answered.has(q.id));
   return { round, sample, questions, answers, assignments: new Map(round.review.assignments) };
 }
 
@@ -91,7 +97,7 @@ export async function exportHandover(db: WorkspaceDb, roundId: string, demo: boo
 }
 
 export async function readHandoverFile(db: WorkspaceDb, roundId: string, bytes: Uint8Array): Promise<HandoverReading> {
-  return readHandover(bytes, await handoverInput(db, roundId));
+  return readHandover(bytes, await handoverInput(db, roundId, true));
 }
 
 /** Applies the changes the user accepted, each as an answer from Excel by the sheet's reviewer. */

@@ -53,6 +53,23 @@ export function wilson(x: number, n: number, confidence = 0.95): Interval | null
 }
 
 /**
+ * Wilson's interval for a rate `p` estimated from a complex sample with effective size `nEffective`
+ * (Kish: n / design effect), the same formula with real numbers x = p·n. Used where a design's
+ * own variance can be zero (all answers alike, or one case per stratum) and would give an
+ * interval of a single point.
+ */
+export function wilsonEffective(p: number, nEffective: number, confidence = 0.95): Interval | null {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`need a rate in [0, 1], got ${p}`);
+  if (!(nEffective > 0)) return null;
+  const z2 = zFor(confidence) ** 2;
+  const x = p * nEffective;
+  const centre = 2 * x + z2;
+  const spread = Math.sqrt(z2) * Math.sqrt(z2 + (4 * x * (nEffective - x)) / nEffective);
+  const denominator = 2 * (nEffective + z2);
+  return { low: p === 0 ? 0 : Math.max(0, (centre - spread) / denominator), high: p === 1 ? 1 : Math.min(1, (centre + spread) / denominator) };
+}
+
+/**
  * Exact (Clopper–Pearson) interval: L = Beta⁻¹(α/2; x, n−x+1), U = Beta⁻¹(1−α/2; x+1, n−x), with
  * L = 0 at x = 0 and U = 1 at x = n (the beta distribution is undefined there). Conservative;
  * offered beside Wilson for reviewers who must quote an interval that never undercovers.

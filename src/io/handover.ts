@@ -15,7 +15,7 @@ import { uniqueSheetName, writeWorkbook, type OutCell, type OutSheet } from './x
  * right place, and tell when someone has edited what they should not.
  */
 
-const KEY = { round: 'runde', checksum: 'kontrolsum', case: 'sag', answer: 'svar:', comment: 'bemaerkning:', exported: 'eksporteret:' } as const;
+const KEY = { round: 'runde', checksum: 'kontrolsum', case: 'sag', reviewer: 'gennemgaaer:', answer: 'svar:', comment: 'bemaerkning:', exported: 'eksporteret:' } as const;
 const INSTRUCTIONS = 'Vejledning';
 const PROTOCOL = 'Protokol';
 const FIXED = 5;
@@ -47,7 +47,7 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
     const cases = sample.cases.filter((c) => !out.has(c.caseNumber) && input.assignments.get(c.caseNumber) === reviewer)
       .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
     const header: OutCell[] = ['Runde-id', 'Kontrolsum', 'Sagsnr', 'Enhed', 'Sagsbehandler', ...questions.flatMap((q, i) => [`${i + 1}. ${q.text}`, `${i + 1}. Bemærkning`])];
-    const keys: OutCell[] = [KEY.round, KEY.checksum, KEY.case, '', `${KEY.exported}${exportedAt}`, ...ids.flatMap((id) => [`${KEY.answer}${id}`, `${KEY.comment}${id}`])];
+    const keys: OutCell[] = [KEY.round, KEY.checksum, KEY.case, `${KEY.reviewer}${reviewer}`, `${KEY.exported}${exportedAt}`, ...ids.flatMap((id) => [`${KEY.answer}${id}`, `${KEY.comment}${id}`])];
     const rows = cases.map((c): OutCell[] => [
       round.id, rowChecksum(round.id, c.caseNumber, ids), c.caseNumber, c.unit, c.caseworker,
       ...ids.flatMap((id) => {
@@ -111,7 +111,8 @@ const answerFromText = (text: string): Answer | null | undefined => {
   return ANSWERS.find((a) => a.label.toLocaleLowerCase('da') === t || a.key.toLocaleLowerCase('da') === t)?.value;
 };
 
-const cellText = (value: unknown) => (value == null ? '' : String(value));
+/** A cell's text as the reviewer wrote it: the apostrophe the export put before a leading =, +, -, @ is not part of it. */
+const cellText = (value: unknown) => (value == null ? '' : String(value).replace(/^'(?=[=+\-@\t\r])/, ''));
 
 /** Reads a filled-in handover workbook against the round as it is now; changes nothing. */
 export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'exportedAt' | 'demo'>): HandoverReading {
@@ -131,25 +132,28 @@ export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'expo
   const questions = new Map(input.questions.map((q) => [q.id, q]));
   const current = new Map(input.answers.map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
   const seen = new Set<string>();
+  const readFor = new Set<string>();
   let roundSheets = 0;
   for (const name of book.SheetNames) {
     if (name === INSTRUCTIONS || name === PROTOCOL) continue;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, blankrows: true, defval: null });
     const keyRow = rows.findIndex((r, i) => i < 5 && cellText(r[0]) === KEY.round);
     if (keyRow < 0) {
-      problems.push({ sheet: name, row: null, message: `Arket «${name}» har ikke de skjulte nøgler (række 2) og er ikke læst. Brug arket, som det blev eksporteret.` });
+      problems.push({ sheet: name, row: null, message: `Arket «${name}» har ikke de skjulte nøgler og er ikke læst. Brug arket, som det blev eksporteret.` });
       continue;
     }
     roundSheets += 1;
     const keys = rows[keyRow]!.map(cellText);
     const col = (key: string) => keys.indexOf(key);
     const exportedAt = keys.find((k) => k.startsWith(KEY.exported))?.slice(KEY.exported.length) ?? '';
+    const sheetReviewer = keys.find((k) => k.startsWith(KEY.reviewer))?.slice(KEY.reviewer.length);
     const ids = keys.filter((k) => k.startsWith(KEY.answer)).map((k) => k.slice(KEY.answer.length));
     const unknownQuestion = ids.find((id) => !questions.has(id));
     if (col(KEY.case) < 0 || col(KEY.checksum) < 0 || unknownQuestion !== undefined) {
       problems.push({ sheet: name, row: keyRow + 1, message: `Arkets nøglerække er ændret${unknownQuestion ? ` (spørgsmålet «${unknownQuestion}» findes ikke i runden)` : ''}; arket er ikke læst.` });
       continue;
     }
+    if (sheetReviewer) readFor.add(sheetReviewer);
     for (let r = keyRow + 1; r < rows.length; r++) {
       const row = rows[r]!;
       const line = r + 1;
@@ -174,7 +178,8 @@ export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'expo
         continue;
       }
       seen.add(caseNumber);
-      const reviewer = input.assignments.get(caseNumber) ?? name;
+      // The answers are the sheet's reviewer's, whoever has the case now.
+      const reviewer = sheetReviewer ?? input.assignments.get(caseNumber) ?? name;
       for (const id of ids) {
         const text = cellText(row[col(`${KEY.answer}${id}`)]);
         const comment = cellText(row[col(`${KEY.comment}${id}`)]).trim();
@@ -184,22 +189,28 @@ export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'expo
           problems.push({ sheet: name, row: line, message: `Række ${line}, kolonne ${letter} (${questions.get(id)!.text}): «${text.trim()}» er ikke et gyldigt svar. Brug ${ANSWERS.map((a) => a.label).join(', ')}.` });
           continue;
         }
-        // An empty cell says nothing: it never erases an answer given in the app.
-        if (answer === null && !comment) continue;
         const now = current.get(`${caseNumber}|${id}`);
-        if (now && now.answer === answer && now.comment === comment) {
-          unchanged += 1;
+        if (answer === null && now?.answer != null) {
+          // An emptied cell never erases an answer: say so, so nobody believes it was withdrawn.
+          problems.push({ sheet: name, row: line, message: `Række ${line} (${questions.get(id)!.text}): svaret er tomt i arket, men «${answerLabel(now.answer)}» i appen. Et svar slettes ikke ved indlæsning; ret det i appen.` });
+          if (comment === now.comment) continue;
+        }
+        if (answer === null && !comment && !now) continue;
+        const resolved = answer ?? now?.answer ?? null;
+        if (resolved === (now?.answer ?? null) && comment === (now?.comment ?? '')) {
+          if (now) unchanged += 1;
           continue;
         }
-        const kind = !now || now.answer == null ? 'new' : exportedAt && now.at > exportedAt ? 'conflict' : 'changed';
-        changes.push({ caseNumber, questionId: id, reviewer, answer: answer ?? now?.answer ?? null, comment, kind, current: now ? { answer: now.answer, comment: now.comment, at: now.at } : null });
+        // Changed in the app after the export, and the sheet says something else: the user decides.
+        const kind = now && exportedAt && now.at > exportedAt ? 'conflict' : !now || now.answer == null ? 'new' : 'changed';
+        changes.push({ caseNumber, questionId: id, reviewer, answer: resolved, comment, kind, current: now ? { answer: now.answer, comment: now.comment, at: now.at } : null });
       }
     }
   }
   if (roundSheets === 0 && problems.length === 0) problems.push({ sheet: '', row: null, message: 'Filen har ingen ark fra et overdragelsesark.' });
-  // A case assigned to someone but in no sheet: its row was deleted.
+  // A case of a reviewer whose sheet was read, but in no row: its row was deleted.
   for (const caseNumber of [...inSample.keys()].sort()) {
-    if (!seen.has(caseNumber) && input.assignments.has(caseNumber) && roundSheets > 0) {
+    if (!seen.has(caseNumber) && readFor.has(input.assignments.get(caseNumber) ?? '')) {
       problems.push({ sheet: input.assignments.get(caseNumber)!, row: null, message: `Sag ${caseNumber} mangler i arket (rækken er måske slettet); dens svar er ikke læst.` });
     }
   }

@@ -40,10 +40,14 @@ function addViewAndLists(xml: string, sheet: OutSheet, offset: number): string {
   if (sheet.freeze) {
     const rows = sheet.freeze.rows + offset;
     const topLeft = XLSX.utils.encode_cell({ r: rows, c: sheet.freeze.columns });
-    const pane = `<pane${sheet.freeze.columns ? ` xSplit="${sheet.freeze.columns}"` : ''} ySplit="${rows}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+    const active = sheet.freeze.columns ? 'bottomRight' : 'bottomLeft';
+    const pane = `<pane${sheet.freeze.columns ? ` xSplit="${sheet.freeze.columns}"` : ''} ySplit="${rows}" topLeftCell="${topLeft}" activePane="${active}" state="frozen"/><selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+    if (!out.includes('<sheetView workbookViewId="0"/>')) throw new Error('xlsx-write: SheetJS wrote a sheet view this code does not know; frozen panes would be lost');
     out = out.replace('<sheetView workbookViewId="0"/>', `<sheetView workbookViewId="0">${pane}</sheetView>`);
   }
   if (sheet.lists?.length) {
+    // Their place in the schema is after an autofilter or merged cells; this writer puts them right after the data.
+    if (sheet.filter) throw new Error('xlsx-write: drop-down lists and an autofilter on the same sheet are not supported');
     const items = sheet.lists.flatMap((list) => list.columns.map((c) => {
       const range = XLSX.utils.encode_range({ s: { r: list.fromRow + offset, c }, e: { r: list.toRow + offset, c } });
       return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="Ugyldigt svar" error="${escapeXml(`Vælg ${list.values.join(', ')}.`)}" sqref="${range}"><formula1>${escapeXml(`"${list.values.join(',')}"`)}</formula1></dataValidation>`;

@@ -51,8 +51,9 @@ describe('rates weighted for the design', () => {
   it('a stratified sample: the stratified estimator, hand-computed', () => {
     // Nord: N = 100, 10 reviewed, 8 Ja, 2 Nej. Syd: N = 50, 10 reviewed, 5 Ja (one of them "lovlig undtagelse"), 5 Nej.
     // p = 100/150·0.8 + 50/150·0.5 = 0.7.
-    // v = (2/3)²·(1 − 10/100)·0.8·0.2/9 + (1/3)²·(1 − 10/50)·0.5·0.5/9 = 0.0071111 + 0.0024691 = 0.0095802; SE = 0.097879.
-    // 95 %: 0.7 ± 1.959964·0.097879 = [0.50816, 0.89184].
+    // v = (2/3)²·(1 − 10/100)·0.8·0.2/9 + (1/3)²·(1 − 10/50)·0.5·0.5/9 = 0.0071111 + 0.0024691 = 0.0095802.
+    // Effective size p(1−p)/v = 0.21/0.0095802 = 21.920; Wilson with x = 0.7·21.920 = 15.344:
+    // (2x + z² ± z·√(z² + 4x(n−x)/n)) / (2(n + z²)) = (34.530 ∓ 9.246) / 51.523 = [0.49072, 0.84963].
     const cases: ReviewedCase[] = [
       ...Array.from({ length: 10 }, (_, i) => ({ caseNumber: `N-${i}`, stratum: 'Nord', probability: 0.1, unit: 'Nord' })),
       ...Array.from({ length: 10 }, (_, i) => ({ caseNumber: `S-${i}`, stratum: 'Syd', probability: 0.2, unit: 'Syd' })),
@@ -66,8 +67,26 @@ describe('rates weighted for the design', () => {
     expect(result.method).toBe('stratified');
     expect(result.counts).toEqual({ yes: 12, exception: 1, no: 7, notRelevant: 0, unanswered: 0 });
     expect(result.rate).toBeCloseTo(0.7, 12);
-    expect(result.ci!.low).toBeCloseTo(0.50816, 4);
-    expect(result.ci!.high).toBeCloseTo(0.89184, 4);
+    expect(result.ci!.low).toBeCloseTo(0.49072, 4);
+    expect(result.ci!.high).toBeCloseTo(0.84963, 4);
+    expect(result.strataWithoutAnswers).toBe(0);
+  });
+
+  it('never gives an interval of a single point: all Ja, or one case per stratum', () => {
+    const cases: ReviewedCase[] = Array.from({ length: 20 }, (_, i) => ({ caseNumber: `C-${i}`, stratum: `SB ${i}`, probability: 1 / 30, unit: 'X' }));
+    const strata = cases.map((c) => ({ key: c.stratum, population: 30, drawn: 1, takenWhole: false, short: false }));
+    const allYes = questionResult('q', cases, answersOf(cases.map((c) => [c.caseNumber, 'yes'])), { kind: 'stratified', by: 'caseworker', perStratum: 1 }, strata, false);
+    // The design's variance is 0 (one case per stratum); the 20 counted cases' Wilson: 20 of 20 → [0.83887, 1].
+    expect(allYes.rate).toBe(1);
+    expect(allYes.ci!.low).toBeCloseTo(0.83887, 4);
+    const half = questionResult('q', cases, answersOf(cases.map((c, i) => [c.caseNumber, i % 2 ? 'yes' : 'no'])), { kind: 'stratified', by: 'caseworker', perStratum: 1 }, strata, false);
+    expect(half.ci!.high - half.ci!.low).toBeGreaterThan(0.3);
+  });
+
+  it('says how many strata have no answers yet: the estimate leaves them out', () => {
+    const cases: ReviewedCase[] = [{ caseNumber: 'A', stratum: 'Nord', probability: 0.1, unit: 'Nord' }, { caseNumber: 'B', stratum: 'Syd', probability: 0.1, unit: 'Syd' }];
+    const strata = [{ key: 'Nord', population: 10, drawn: 1, takenWhole: false, short: false }, { key: 'Syd', population: 10, drawn: 1, takenWhole: false, short: false }];
+    expect(questionResult('q', cases, answersOf([['A', 'no']]), { kind: 'stratified', by: 'unit', perStratum: 1 }, strata, false)).toMatchObject({ rate: 0, strataWithoutAnswers: 1 });
   });
 
   it('leaves "Ikke relevant" and unanswered out of the rate, and counts them', () => {
@@ -92,8 +111,10 @@ describe('rates weighted for the design', () => {
     const result = questionResult('q', cases, answersOf([['A', 'yes'], ['B', 'yes'], ['C', 'no']]), { kind: 'simple', n: 3 }, [], true);
     expect(result.method).toBe('weighted');
     expect(result.rate).toBeCloseTo(20 / 22, 12);
-    // v = 3/2 · [2·((1 − 0.90909)·10)² + ((0 − 0.90909)·2)²] / 22² = 3/2 · (2·0.82645 + 3.30579) / 484 = 0.015368.
-    expect(result.ci!.low).toBeCloseTo(20 / 22 - 1.959964 * Math.sqrt(0.015368), 4);
+    // v = 3/2 · [2·((1 − 0.90909)·10)² + ((0 − 0.90909)·2)²] / 22² = 3/2 · (2·0.82645 + 3.30579) / 484 = 0.015368;
+    // effective size 0.90909·0.09091/0.015368 = 5.3778; Wilson with x = 4.8889: [0.48665, 0.99061].
+    expect(result.ci!.low).toBeCloseTo(0.48665, 4);
+    expect(result.ci!.high).toBeCloseTo(0.99061, 4);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { RuleStatus } from '../rules/types';
 import type { Design, SampledCase, StratumPlan } from '../sampling/draw';
 import { stratifiedEstimate } from '../sampling/estimate';
-import { wilson, zFor, type Interval } from '../statistics';
+import { wilson, wilsonEffective, type Interval } from '../statistics';
 import type { ReviewAnswer } from './answers';
 import type { Answer, Question } from './templates';
 
@@ -24,6 +24,8 @@ export interface QuestionResult {
   rate: number | null;
   ci: Interval | null;
   method: EstimateMethod;
+  /** Strata of the design with cases but no answer yet: the estimate leaves them out until they have. */
+  strataWithoutAnswers: number;
 }
 
 const compliant = (a: Answer | null | undefined) => a === 'yes' || a === 'exception';
@@ -33,15 +35,25 @@ const compliant = (a: Answer | null | undefined) => a === 'yes' || a === 'except
  * with replacement (Särndal et al. 1992, §5.6): for a sub-sample of a sample, where each case's
  * inclusion probability is the product of both draws'. Slightly conservative.
  */
-function weighted(cases: readonly { y: number; p: number }[], confidence: number): { rate: number; ci: Interval } | null {
+function weighted(cases: readonly { y: number; p: number }[]): { rate: number; variance: number } {
   const n = cases.length;
-  if (n === 0) return null;
   const total = cases.reduce((sum, c) => sum + 1 / c.p, 0);
   const rate = cases.reduce((sum, c) => sum + c.y / c.p, 0) / total;
-  if (n === 1) return { rate, ci: { low: 0, high: 1 } };
-  const variance = (n / (n - 1)) * cases.reduce((sum, c) => sum + ((c.y - rate) / c.p) ** 2, 0) / (total * total);
-  const spread = zFor(confidence) * Math.sqrt(variance);
-  return { rate, ci: { low: Math.max(0, rate - spread), high: Math.min(1, rate + spread) } };
+  const variance = n < 2 ? Infinity : ((n / (n - 1)) * cases.reduce((sum, c) => sum + ((c.y - rate) / c.p) ** 2, 0)) / (total * total);
+  return { rate, variance };
+}
+
+/**
+ * The interval of a weighted rate: Wilson's with the effective sample size p(1−p)/v (Kish; as
+ * Korn and Graubard 1998 do for Clopper–Pearson). When every answer is alike the design's
+ * variance is 0, and the counted cases' Wilson interval is used: 20 of 20 is not certain to be
+ * 100 %.
+ */
+function designInterval(estimate: number, variance: number, counted: number, confidence: number): Interval | null {
+  // Weights summing to 1 can leave a rate a float's hair outside [0, 1].
+  const rate = Math.abs(estimate - Math.round(estimate)) < 1e-12 ? Math.round(estimate) : Math.min(1, Math.max(0, estimate));
+  const effective = variance > 0 && Number.isFinite(variance) && rate > 0 && rate < 1 ? (rate * (1 - rate)) / variance : counted;
+  return wilsonEffective(rate, effective, confidence);
 }
 
 /**
@@ -68,22 +80,25 @@ export function questionResult(
   const n = x + counts.no;
   const method = methodFor(design, nested);
   const counted = cases.filter((c) => { const a = answers.get(c.caseNumber); return a === 'yes' || a === 'exception' || a === 'no'; });
-  if (n === 0) return { questionId, counts, rate: null, ci: null, method };
+  const answeredStrata = new Set(counted.map((c) => c.stratum));
+  const strataWithoutAnswers = method === 'stratified' ? strata.filter((s) => s.drawn > 0 && !answeredStrata.has(s.key)).length : 0;
+  const result = (rate: number | null, ci: Interval | null): QuestionResult => ({ questionId, counts, rate, ci, method, strataWithoutAnswers });
+  if (n === 0) return result(null, null);
   switch (method) {
     case 'census':
-      return { questionId, counts, rate: x / n, ci: null, method };
+      return result(x / n, null);
     case 'wilson':
-      return { questionId, counts, rate: x / n, ci: wilson(x, n, confidence), method };
+      return result(x / n, wilson(x, n, confidence));
     case 'weighted': {
-      const w = weighted(counted.map((c) => ({ y: compliant(answers.get(c.caseNumber)) ? 1 : 0, p: c.probability })), confidence)!;
-      return { questionId, counts, rate: w.rate, ci: w.ci, method };
+      const w = weighted(counted.map((c) => ({ y: compliant(answers.get(c.caseNumber)) ? 1 : 0, p: c.probability })));
+      return result(Math.min(1, Math.max(0, w.rate)), designInterval(w.rate, w.variance, n, confidence));
     }
     case 'stratified': {
       const estimate = stratifiedEstimate(strata.map((s) => {
         const inStratum = counted.filter((c) => c.stratum === s.key);
         return { population: s.population, reviewed: inStratum.length, compliant: inStratum.filter((c) => compliant(answers.get(c.caseNumber))).length };
       }), confidence);
-      return { questionId, counts, rate: estimate?.rate ?? null, ci: estimate?.ci ?? null, method };
+      return estimate ? result(Math.min(1, Math.max(0, estimate.rate)), designInterval(estimate.rate, estimate.variance, n, confidence)) : result(null, null);
     }
   }
 }
@@ -141,7 +156,7 @@ export function disagreements(answers: readonly ReviewAnswer[], questions: reado
  * interval. Within a unit the cases of a design stratified by unit are a simple random sample;
  * for other designs it describes the reviewed cases.
  */
-export function resultsByUnit(cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, confidence = 0.95) {
+export function resultsByUnit(cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, census = false, confidence = 0.95) {
   const units = new Map<string, { x: number; n: number }>();
   for (const c of cases) {
     const a = answers.get(c.caseNumber);
@@ -151,5 +166,5 @@ export function resultsByUnit(cases: readonly ReviewedCase[], answers: ReadonlyM
     if (compliant(a)) u.x += 1;
     units.set(c.unit, u);
   }
-  return [...units].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([unit, { x, n }]) => ({ unit, compliant: x, counted: n, rate: x / n, ci: wilson(x, n, confidence) }));
+  return [...units].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([unit, { x, n }]) => ({ unit, compliant: x, counted: n, rate: x / n, ci: census ? null : wilson(x, n, confidence) }));
 }

@@ -18,7 +18,8 @@ export class ReviewState {
   /** Per case, the latest screening's statuses per rule. */
   statuses = $state.raw<Map<string, Map<string, RuleStatus[]>>>(new Map());
   screeningAsOf = $state<string | null>(null);
-  reading = $state.raw<HandoverReading | undefined>();
+  /** A workbook read back, for the round it was read for. */
+  reading = $state.raw<(HandoverReading & { roundId: string }) | undefined>();
   loaded = $state(false);
   busy = $state(false);
   error = $state('');
@@ -41,18 +42,26 @@ export class ReviewState {
   }
 
   /** Opens a round: its answers, and the screening results of its cases. */
+  #opened = '';
+
   async open(roundId: string): Promise<void> {
+    this.#opened = roundId;
     this.reading = undefined;
     this.error = '';
+    this.answers = new Map();
+    this.statuses = new Map();
     const entry = this.entry(roundId);
     if (!entry) return;
-    this.answers = new Map((await answersOf(this.db, roundId)).map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
+    const answers = new Map((await answersOf(this.db, roundId)).map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
+    // Another round opened meanwhile: its answers are the ones to show.
+    if (this.#opened !== roundId) return;
+    this.answers = answers;
     const screening = await this.db.screenings.orderBy('createdAt').reverse().filter((s) => s.complete !== false).first();
     this.screeningAsOf = screening?.asOf ?? null;
     if (!screening) return;
     try {
       const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
-      this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
+      if (this.#opened === roundId) this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
     } catch (error) {
       this.error = `Screeningens resultater kunne ikke hentes: ${message(error)}`;
     }
@@ -81,10 +90,10 @@ export class ReviewState {
     return this.answers.get(`${caseNumber}|${questionId}`);
   }
 
-  /** Saves at once; the map is replaced, so everything that shows answers updates. */
-  async answer(roundId: string, caseNumber: string, questionId: string, answer: Answer | null, comment: string, by: string): Promise<void> {
-    const saved = await this.#act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, answer, comment }, by));
-    if (saved) this.answers = new Map(this.answers).set(`${caseNumber}|${questionId}`, saved);
+  /** Saves the answer or the comment at once; the map is replaced, so everything that shows answers updates. */
+  async answer(roundId: string, caseNumber: string, questionId: string, change: { answer: Answer | null } | { comment: string }, by: string): Promise<void> {
+    const saved = await this.#act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, ...change }, by));
+    if (saved && this.#opened === roundId) this.answers = new Map(this.answers).set(`${caseNumber}|${questionId}`, saved);
   }
 
   async handoverWorkbook(roundId: string, demo: boolean): Promise<Uint8Array | undefined> {
@@ -93,7 +102,8 @@ export class ReviewState {
 
   async readHandover(roundId: string, file: File): Promise<void> {
     this.reading = undefined;
-    this.reading = await this.#act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+    const reading = await this.#act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+    if (reading && this.#opened === roundId) this.reading = { ...reading, roundId };
   }
 
   async applyHandover(roundId: string, accepted: HandoverChange[]): Promise<number | undefined> {
