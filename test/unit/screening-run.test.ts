@@ -44,6 +44,26 @@ describe('screening stored cases', () => {
     db.close();
   }, 60_000);
 
+  it('with a helper screening the last share of the cases through a port, gives the same screening as alone', async () => {
+    const { runScreeningPart } = await import('../../src/app/screening');
+    const db = await openWorkspaceDb('screen');
+    // 4,000 cases are two snapshot chunks: one for each worker.
+    await loadDemo(db, { preset: 'default', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+    expect(await db.caseSnapshot.count()).toBe(2);
+    const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z' };
+    const alone = await runScreening(db, request);
+    const channel = new MessageChannel();
+    const steps: number[] = [];
+    const [shared] = await Promise.all([runScreening(db, request, (_stage, done, total) => steps.push(done / total), channel.port1), runScreeningPart(db, request.asOf, channel.port2)]);
+    const sorted = (r: typeof alone) => r.results.all().sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject));
+    expect(sorted(shared)).toEqual(sorted(alone));
+    expect(shared.record.summary).toEqual(alone.record.summary);
+    expect(shared.cases).toEqual(alone.cases);
+    expect(steps.at(-1)).toBe(1);
+    expect(steps.some((step) => step > 0 && step < 1)).toBe(true);
+    db.close();
+  }, 60_000);
+
   it('refuses to read back a screening whose results were never stored whole', async () => {
     const db = await openWorkspaceDb('screen');
     await db.screenings.add({ id: 'S-2', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', ruleSetVersion: 'x', settings: DEFAULT_SETTINGS, caseCount: 0, summary: [], timings: { screenMs: 0, storeMs: 0 }, complete: false });
