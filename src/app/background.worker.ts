@@ -10,6 +10,7 @@ import type { SourceWorkbook } from '../io/source';
 import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
+import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
 import { loadFrame } from './sampling';
 import { exportHandover, readHandoverFile } from './review';
@@ -92,7 +93,12 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       progress('generate', 0, 0);
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
-        return { kind: 'import', record: await loadDemo(db, job.request, progress) };
+        const record = await loadDemo(db, job.request, progress);
+        if (job.request.reviews) {
+          progress('reviews', 0, 0);
+          await loadDemoReviews(db, job.request.importedAt);
+        }
+        return { kind: 'import', record };
       } finally {
         db.close();
       }

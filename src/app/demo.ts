@@ -12,6 +12,8 @@ export interface DemoRequest {
   seed: number;
   importId: string;
   importedAt: string;
+  /** Also the review work (rounds, answers, an improvement plan): what the app's demo gets, not the tests' plain kommune. */
+  reviews?: boolean;
 }
 
 /**

@@ -144,7 +144,7 @@ class Session {
 
   async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
     await runWorkerJob<'import'>(
-      { kind: 'demo', dbName: workspaceDbName(id), request: { preset: 'default', seed: DEMO_SEED, importId: crypto.randomUUID(), importedAt: new Date().toISOString() } },
+      { kind: 'demo', dbName: workspaceDbName(id), request: { preset: 'default', seed: DEMO_SEED, importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true } },
       onProgress ? { onProgress } : {},
     );
   }
