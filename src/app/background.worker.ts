@@ -119,7 +119,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'screenPart': {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
       try {
-        await runScreeningPart(db, job.asOf, job.port);
+        await runScreeningPart(db, job.port);
         return { kind: 'screenPart' };
       } finally {
         db.close();

@@ -48,6 +48,8 @@ export interface ScreeningPart {
   cases: [string, CaseFacts][];
 }
 type HelperMessage = { type: 'progress'; share: number } | { type: 'done'; part: ScreeningPart } | { type: 'error'; message: string };
+/** What the keeping worker tells the helper first: the rules it screens with, so both halves use the same ones. */
+type ContextMessage = { type: 'context'; ctx: ScreeningContext };
 
 /** Screens share `part` of `parts` of the workspace's cases, in case-number order; `onShare` hears how much of it is done (0–1). */
 async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, part: number, parts: number, onShare: (share: number) => void) {
@@ -87,6 +89,7 @@ export async function runScreening(
       else reject(new Error(message.message));
     };
   });
+  helper?.postMessage({ type: 'context', ctx } satisfies ContextMessage);
   const { results, cases } = await screenShare(db, ctx, 0, parts, (share) => report(0, share));
   if (fromHelper) {
     const part = await fromHelper.finally(() => helper!.close());
@@ -100,10 +103,18 @@ export async function runScreening(
   return { record, results, cases };
 }
 
-/** The helper's side of `runScreening`: screens the second half and sends it through `port`. */
-export async function runScreeningPart(db: WorkspaceDb, asOf: IsoDate, port: MessagePort): Promise<void> {
+/**
+ * The helper's side of `runScreening`: screens the second half and sends it through `port`, with
+ * the settings and tables the keeping worker read: a settings change between two reads could
+ * otherwise screen the halves under different rules.
+ */
+export async function runScreeningPart(db: WorkspaceDb, port: MessagePort): Promise<void> {
   try {
-    const ctx = await screeningContext(db, asOf, false);
+    const ctx = await new Promise<ScreeningContext>((resolve) => {
+      port.onmessage = (event: MessageEvent<ContextMessage>) => {
+        if (event.data.type === 'context') resolve(event.data.ctx);
+      };
+    });
     const { results, cases } = await screenShare(db, ctx, 1, 2, (share) => port.postMessage({ type: 'progress', share } satisfies HelperMessage));
     const table = results.toStored();
     port.postMessage({ type: 'done', part: { table, cases: [...cases] } } satisfies HelperMessage, ResultTable.transferables(table));

@@ -42,7 +42,7 @@ export type WorkerJob =
   | { kind: 'sampleWorkbook'; dbName: string; sampleId: string; demo: boolean }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
   | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
-  | { kind: 'screenPart'; dbName: string; asOf: IsoDate; port: MessagePort }
+  | { kind: 'screenPart'; dbName: string; port: MessagePort }
   | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
   | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; dbName: string; screeningId: string }

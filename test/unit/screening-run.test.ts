@@ -44,7 +44,7 @@ describe('screening stored cases', () => {
     db.close();
   }, 60_000);
 
-  it('with a helper screening the last share of the cases through a port, gives the same screening as alone', async () => {
+  it('with a helper screening the second half through a port, gives the same screening as alone, under the rules the screening read', async () => {
     const { runScreeningPart } = await import('../../src/app/screening');
     const db = await openWorkspaceDb('screen');
     // 4,000 cases are two snapshot chunks: one for each worker.
@@ -54,13 +54,21 @@ describe('screening stored cases', () => {
     const alone = await runScreening(db, request);
     const channel = new MessageChannel();
     const steps: number[] = [];
-    const [shared] = await Promise.all([runScreening(db, request, (_stage, done, total) => steps.push(done / total), channel.port1), runScreeningPart(db, request.asOf, channel.port2)]);
+    const [shared] = await Promise.all([runScreening(db, request, (_stage, done, total) => steps.push(done / total), channel.port1), runScreeningPart(db, channel.port2)]);
     const sorted = (r: typeof alone) => r.results.all().sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject));
     expect(sorted(shared)).toEqual(sorted(alone));
     expect(shared.record.summary).toEqual(alone.record.summary);
     expect(shared.cases).toEqual(alone.cases);
     expect(steps.at(-1)).toBe(1);
     expect(steps.some((step) => step > 0 && step < 1)).toBe(true);
+
+    // Settings changed after the screening began: the helper screens with the rules the screening read, not the new ones.
+    const { saveScreeningSettings } = await import('../../src/app/screening');
+    const late = new MessageChannel();
+    const running = runScreening(db, request, undefined, late.port1);
+    await saveScreeningSettings(db, { ...DEFAULT_SETTINGS, enabled: { ...DEFAULT_SETTINGS.enabled, UND_24T: false } });
+    const [consistent] = await Promise.all([running, runScreeningPart(db, late.port2)]);
+    expect(sorted(consistent)).toEqual(sorted(alone));
     db.close();
   }, 60_000);
 

@@ -52,7 +52,7 @@ export class ScreeningState {
           { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() }, helper: channel?.port1 },
           { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
         ),
-        channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.dbName, asOf, port: channel.port2 }),
+        channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.dbName, port: channel.port2 }),
       ]);
       this.record = result.record;
     } catch (error) {
