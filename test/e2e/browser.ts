@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const BUILT_FILE = resolve('dist/tilsynsbaenk.html');
@@ -105,6 +105,24 @@ export function freshBrowser(options: { perFile?: boolean } = {}): BrowserRun {
   after(async () => {
     await run.context.close();
     removeProfileDir(run.profile);
+  });
+  return run;
+}
+
+/**
+ * A browser for a whole test file with the demo kommune loaded (as `npm start` opens it), that
+ * fails the file on any request off the machine and on any console error.
+ */
+export function demoBrowser(): BrowserRun {
+  const run = freshBrowser({ perFile: true });
+  beforeAll(async () => {
+    await run.page.goto(`${FILE_URL}#/demo`);
+    await acknowledgeStorageNotice(run.page);
+    await run.page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
+  });
+  afterAll(() => {
+    expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
+    expect(run.watch.errors).toEqual([]);
   });
   return run;
 }

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgeStorageNotice, FILE_URL, freshBrowser } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoBrowser } from './browser';
 
-const run = freshBrowser({ perFile: true });
+const run = demoBrowser();
 let page: Page;
-beforeAll(async () => {
-  ({ page } = run);
-  await page.goto(`${FILE_URL}#/demo`);
-  await acknowledgeStorageNotice(page);
-  await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
-});
-afterAll(() => {
-  expect(run.watch.foreignRequests(FILE_URL)).toEqual([]);
-  expect(run.watch.errors).toEqual([]);
-});
+beforeAll(() => void ({ page } = run));
 
 const sampleRows = () => page.locator('table.sample-cases tbody tr');
 const caseNumbers = async () => sampleRows().evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!.trim()));

@@ -3,15 +3,15 @@ import { listRounds } from '../../app/sampling';
 import { WorkerSession } from '../../app/worker-client';
 import type { RoundRecord, SampleRecord } from '../../db/records';
 import type { WorkspaceDb } from '../../db/workspace-db';
+import { ActionState, messageOf } from './action.svelte';
 import type { ReviewAnswer } from '../../domain/review/answers';
 import type { Answer, QuestionTemplate } from '../../domain/review/templates';
 import type { RuleStatus } from '../../domain/rules/types';
 import type { HandoverChange, HandoverReading } from '../../io/handover';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The review pages' state: the rounds, and the one opened with its answers. Every answer is saved as it is given. */
-export class ReviewState {
+export class ReviewState extends ActionState {
   rounds = $state.raw<{ round: RoundRecord; sample: SampleRecord }[]>([]);
   templates = $state.raw<QuestionTemplate[]>([]);
   answers = $state.raw<Map<string, ReviewAnswer>>(new Map());
@@ -21,17 +21,17 @@ export class ReviewState {
   /** A workbook read back, for the round it was read for. */
   reading = $state.raw<(HandoverReading & { roundId: string }) | undefined>();
   loaded = $state(false);
-  busy = $state(false);
-  error = $state('');
   #worker = new WorkerSession();
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+    super();
+  }
 
   async load(): Promise<void> {
     try {
       [this.rounds, this.templates] = await Promise.all([listRounds(this.db), listTemplates(this.db)]);
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     } finally {
       this.loaded = true;
     }
@@ -63,25 +63,12 @@ export class ReviewState {
       const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
       if (this.#opened === roundId) this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
     } catch (error) {
-      this.error = `Screeningens resultater kunne ikke hentes: ${message(error)}`;
-    }
-  }
-
-  async #act<T>(work: () => Promise<T>): Promise<T | undefined> {
-    this.busy = true;
-    this.error = '';
-    try {
-      return await work();
-    } catch (error) {
-      this.error = message(error);
-      return undefined;
-    } finally {
-      this.busy = false;
+      this.error = `Screeningens resultater kunne ikke hentes: ${messageOf(error)}`;
     }
   }
 
   async setUp(roundId: string, templateId: string, reviewers: string[]): Promise<boolean> {
-    const done = await this.#act(() => setUpRound(this.db, roundId, templateId, reviewers));
+    const done = await this.act(() => setUpRound(this.db, roundId, templateId, reviewers));
     if (done) this.rounds = await listRounds(this.db);
     return done !== undefined;
   }
@@ -92,22 +79,22 @@ export class ReviewState {
 
   /** Saves the answer or the comment at once; the map is replaced, so everything that shows answers updates. */
   async answer(roundId: string, caseNumber: string, questionId: string, change: { answer: Answer | null } | { comment: string }, by: string): Promise<void> {
-    const saved = await this.#act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, ...change }, by));
+    const saved = await this.act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, ...change }, by));
     if (saved && this.#opened === roundId) this.answers = new Map(this.answers).set(`${caseNumber}|${questionId}`, saved);
   }
 
   async handoverWorkbook(roundId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.#act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.dbName, roundId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.dbName, roundId, demo })).bytes);
   }
 
   async readHandover(roundId: string, file: File): Promise<void> {
     this.reading = undefined;
-    const reading = await this.#act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+    const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
     if (reading && this.#opened === roundId) this.reading = { ...reading, roundId };
   }
 
   async applyHandover(roundId: string, accepted: HandoverChange[]): Promise<number | undefined> {
-    const applied = await this.#act(() => applyHandover(this.db, roundId, accepted));
+    const applied = await this.act(() => applyHandover(this.db, roundId, accepted));
     if (applied !== undefined) {
       this.reading = undefined;
       await this.open(roundId);

@@ -6,23 +6,23 @@ import { requestFor, type SampleForm } from '../../app/sample-form';
 import { WorkerSession } from '../../app/worker-client';
 import type { RoundRecord, SampleRecord } from '../../db/records';
 import type { WorkspaceDb } from '../../db/workspace-db';
+import { ActionState, messageOf } from './action.svelte';
 import type { FrameCase, Quarter } from '../../domain/sampling/frame';
 
 const SETTINGS_KEY = 'drawnBy';
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The Samples page's state: the frame (every case, small), the rounds drawn, and the one opened. */
-export class SamplingState {
+export class SamplingState extends ActionState {
   frame = $state.raw<SamplingFrame | undefined>();
   loading = $state<{ done: number; total: number } | undefined>();
   rounds = $state.raw<{ round: RoundRecord; sample: SampleRecord }[]>([]);
   drawnBy = $state('');
-  error = $state('');
-  busy = $state(false);
   redraw = $state.raw<Redraw | undefined>();
   #worker = new WorkerSession();
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {}
+  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+    super();
+  }
 
   async load(): Promise<void> {
     this.error = '';
@@ -39,7 +39,7 @@ export class SamplingState {
       });
       this.frame = { cases, riskScreening: answer.riskScreening };
     } catch (error) {
-      this.error = `Sagerne kunne ikke hentes: ${message(error)}`;
+      this.error = `Sagerne kunne ikke hentes: ${messageOf(error)}`;
     } finally {
       this.loading = undefined;
     }
@@ -56,7 +56,7 @@ export class SamplingState {
       const request = requestFor(form, today);
       return { request, ...previewSample(this.frame, request.selection, request.design, seed, this.samples, new Date().toISOString()) };
     } catch (error) {
-      return { error: message(error) };
+      return { error: messageOf(error) };
     }
   }
 
@@ -65,26 +65,13 @@ export class SamplingState {
     return previewCopenhagen(this.frame, { quarter, seed, excludeClosed: form.excludeClosed, reviewedWithinMonths: form.reviewedWithinMonths || null }, this.samples, new Date().toISOString());
   }
 
-  async #act<T>(work: () => Promise<T>): Promise<T | undefined> {
-    this.busy = true;
-    this.error = '';
-    try {
-      return await work();
-    } catch (error) {
-      this.error = message(error);
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
-  }
-
   async #rememberName(): Promise<void> {
     await this.db.settings.put({ key: SETTINGS_KEY, value: this.drawnBy.trim() });
   }
 
   /** Draws and stores; returns the id of the (first) sample made. */
   async draw(form: SampleForm, seed: number, today: string, name: string): Promise<string | undefined> {
-    return this.#act(async () => {
+    return this.act(async () => {
       const request = requestFor(form, today);
       const { sample } = await drawRound(this.db, this.frame!, { round: name.trim() || request.name, level: null, period: request.period, design: request.design, seed, selection: request.selection, drawnBy: this.drawnBy });
       await this.#rememberName();
@@ -94,7 +81,7 @@ export class SamplingState {
   }
 
   async drawCopenhagen(quarter: Quarter, seed: number, form: SampleForm): Promise<string | undefined> {
-    return this.#act(async () => {
+    return this.act(async () => {
       const made = await drawCopenhagen(this.db, this.frame!, { quarter, seed, drawnBy: this.drawnBy, excludeClosed: form.excludeClosed, reviewedWithinMonths: form.reviewedWithinMonths || null });
       await this.#rememberName();
       this.rounds = await listRounds(this.db);
@@ -104,7 +91,7 @@ export class SamplingState {
 
   async drawAgain(sampleId: string): Promise<void> {
     this.redraw = undefined;
-    this.redraw = await this.#act(() => redrawSample(this.db, this.frame!, sampleId));
+    this.redraw = await this.act(() => redrawSample(this.db, this.frame!, sampleId));
   }
 
   /** Another sample opened: what was said about the last one no longer applies. */
@@ -114,19 +101,19 @@ export class SamplingState {
   }
 
   async extend(sampleId: string, size: number): Promise<boolean> {
-    const done = await this.#act(() => extendSample(this.db, this.frame!, sampleId, size));
+    const done = await this.act(() => extendSample(this.db, this.frame!, sampleId, size));
     if (done) this.rounds = await listRounds(this.db);
     return done !== undefined;
   }
 
   async outOfScope(sampleId: string, caseNumber: string): Promise<string | undefined> {
-    const done = await this.#act(() => replaceOutOfScope(this.db, this.frame!, sampleId, caseNumber));
+    const done = await this.act(() => replaceOutOfScope(this.db, this.frame!, sampleId, caseNumber));
     if (done) this.rounds = await listRounds(this.db);
     return done?.replacement?.caseNumber;
   }
 
   async workbook(sampleId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.#act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', dbName: this.dbName, sampleId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', dbName: this.dbName, sampleId, demo })).bytes);
   }
 
   dispose(): void {
