@@ -41,11 +41,16 @@ let storing: Promise<void> = Promise.resolve();
 async function screeningFor(dbName: string, id: string): Promise<LoadedScreening> {
   if (screening?.record.id === id) return screening;
   await storing.catch(() => undefined);
+  const loaded = await withDb(dbName, (db) => loadScreening(db, id));
+  if (!loaded) throw new Error('Screeningen findes ikke længere.');
+  return (screening = loaded);
+}
+
+/** Opens the workspace's database for one job and closes it again, whatever happens. */
+async function withDb<T>(dbName: string, work: (db: WorkspaceDb) => Promise<T>): Promise<T> {
   const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
   try {
-    const loaded = await loadScreening(db, id);
-    if (!loaded) throw new Error('Screeningen findes ikke længere.');
-    return (screening = loaded);
+    return await work(db);
   } finally {
     db.close();
   }
@@ -78,30 +83,25 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       };
     }
     case 'import': {
-      if (!current) throw new Error('Ingen fil er læst ind.');
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
-        const { workbook, ...file } = current;
+      const read = current;
+      if (!read) throw new Error('Ingen fil er læst ind.');
+      return withDb(job.dbName, async (db) => {
+        const { workbook, ...file } = read;
         const record = await runImport(db, workbook, { ...job.request, ...file }, progress);
         current = undefined;
         return { kind: 'import', record };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'demo': {
       progress('generate', 0, 0);
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         const record = await loadDemo(db, job.request, progress);
         if (job.request.reviews) {
           progress('reviews', 0, 0);
           await loadDemoReviews(db, job.request.importedAt);
         }
         return { kind: 'import', record };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'screen': {
       const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
@@ -117,13 +117,10 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'screen', record: screening.record };
     }
     case 'screenPart': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         await runScreeningPart(db, job.port);
         return { kind: 'screenPart' };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'screeningGroups':
       return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };
@@ -148,8 +145,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       // Cases are read here, as stored (no nulls restored), so the page never deserialises
       // 100,000 cases with all their events; it gets small summaries, already in case-number
       // order, in chunks each cheap enough not to block it.
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         const summaries: CaseSummary[] = [];
         await eachStoredCase(db, (cases) => {
           for (const c of cases) summaries.push(summariseCase(caseForRules(c)));
@@ -157,34 +153,23 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'caseIndex', count: summaries.length };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'handoverWorkbook': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         return { kind: 'xlsx', bytes: await exportHandover(db, job.roundId, job.demo) };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'planWorkbook': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         const { areas, actions } = await loadPlan(db);
         return { kind: 'xlsx', bytes: planWorkbook(areas, actions, job.today, job.demo) };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'readHandover': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         return { kind: 'readHandover', reading: await readHandoverFile(db, job.roundId, new Uint8Array(job.bytes)) };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'caseStatuses': {
       const { results } = await screeningFor(job.dbName, job.screeningId);
@@ -199,24 +184,18 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'caseStatuses', statuses: [...statuses].map(([c, m]) => [c, [...m]]) };
     }
     case 'sampleWorkbook': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         const sample = await db.samples.get(job.sampleId);
         if (!sample) throw new Error('Stikprøven findes ikke længere.');
         return { kind: 'xlsx', bytes: sampleWorkbook(sample, job.demo) };
-      } finally {
-        db.close();
-      }
+      });
     }
     case 'sampleFrame': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
-      try {
+      return withDb(job.dbName, async (db) => {
         const { cases, riskScreening } = await loadFrame(db);
         for (let i = 0; i < cases.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: cases.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'sampleFrame', count: cases.length, riskScreening };
-      } finally {
-        db.close();
-      }
+      });
     }
   }
 }
