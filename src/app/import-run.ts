@@ -40,7 +40,7 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
   const coversCases = result.tables.includes('cases');
   const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
   const writeStarted = performance.now();
-  const record = await db.transaction('rw', [db.cases, db.caseSnapshot, db.imports, db.rawRows, db.auditLog], async () => {
+  const record = await db.transaction('rw', [db.cases, db.caseSnapshot, db.caseColumns, db.imports, db.rawRows, db.auditLog], async () => {
     const existing: StoredCase[] = known.size ? await db.cases.toArray() : [];
     const existingByNumber = new Map(existing.map((c) => [c.caseNumber, c]));
     // Events of the tables this file covers are replaced; the other tables' events are kept.
@@ -84,7 +84,7 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
       progress('write', (done += Math.min(WRITE_BATCH, encoded.length - i)), total);
     }
     const written = new Set(encoded.map((c) => c.caseNumber));
-    await writeCaseSnapshot(db.caseSnapshot, [...existing.filter((c) => !written.has(c.caseNumber)).map(encodeCase), ...encoded]);
+    await writeCaseSnapshot(db.caseSnapshot, [...existing.filter((c) => !written.has(c.caseNumber)).map(encodeCase), ...encoded], db.caseColumns);
     for (let i = 0; i < chunks.length; i += 10) {
       await db.rawRows.bulkAdd(chunks.slice(i, i + 10));
       progress('write', (done += Math.min(10, chunks.length - i) * RAW_CHUNK_ROWS), total);

@@ -1,9 +1,8 @@
-import { caseForRules } from '../db/case-codec';
 import type { ScreeningRecord } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
-import { screenTable } from '../domain/rules/evaluate';
+import { screenColumns } from '../domain/rules/evaluate';
 import { ResultTable, type StoredResultTable } from '../domain/rules/result-table';
-import { eachStoredCase } from '../db/case-snapshot';
+import { eachCaseColumns } from '../db/case-snapshot';
 import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { groupOf, summariseByRule, summariseGroups, type Grouping, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningContext, ScreeningSettings } from '../domain/rules/types';
@@ -55,11 +54,9 @@ type ContextMessage = { type: 'context'; ctx: ScreeningContext };
 async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, part: number, parts: number, onShare: (share: number) => void) {
   const results = new ResultTable();
   const cases = new Map<string, CaseFacts>();
-  // Cases as stored: the rules treat an absent field as empty.
-  await eachStoredCase(db, (page, share) => {
-    const bundles = page.map(caseForRules);
-    screenTable(bundles, ctx, results);
-    for (const c of bundles) cases.set(c.caseNumber, { unit: c.unit ?? null, group: c.group ?? null, caseworker: c.caseworker ?? null });
+  await eachCaseColumns(db, (columns, facts, share) => {
+    screenColumns(columns, ctx, results);
+    columns.caseNumbers.forEach((caseNumber, c) => cases.set(caseNumber, { unit: facts.unit[c]!, group: facts.group[c]!, caseworker: facts.caseworker[c]! }));
     onShare(share);
   }, part, parts);
   return { results, cases };

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { EncodedCase } from './case-codec';
-import { writeCaseSnapshot } from './case-snapshot';
+import { writeCaseColumns, writeCaseSnapshot } from './case-snapshot';
 
 /**
  * One step in the workspace database's history. Versions are only ever appended: a released
@@ -55,6 +55,15 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
     // The improvement plan's focus areas; its actions have had their table since version 1.
     version: 3,
     stores: { focusAreas: 'id, createdAt' },
+  },
+  {
+    // The cases again as columns, for the screening (case-snapshot.ts `ColumnChunk`).
+    version: 4,
+    stores: { caseColumns: 'id' },
+    upgrade: async (tx) => {
+      const cases = (await tx.table('cases').toCollection().raw().toArray()) as EncodedCase[];
+      await writeCaseColumns(tx.table('caseColumns'), cases);
+    },
   },
 ];
 

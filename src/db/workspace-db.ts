@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
-import type { SnapshotChunk } from './case-snapshot';
+import type { ColumnChunk, SnapshotChunk } from './case-snapshot';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../io/mapping';
 import type { ReviewAnswer } from '../domain/review/answers';
@@ -25,6 +25,7 @@ export class WorkspaceDb extends Dexie {
   declare improvementActions: Table<ImprovementAction, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   declare caseSnapshot: Table<SnapshotChunk, number>;
+  declare caseColumns: Table<ColumnChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
 
   constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {

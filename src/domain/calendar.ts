@@ -4,7 +4,6 @@ import type { IsoDate, IsoDateTime } from './types';
  * Calendar arithmetic on ISO dates, with no time zones: a date is a day number (days since
  * 1970-01-01) and UTC is used only as a calendar, never as a clock.
  */
-const DAY_MS = 86_400_000;
 
 /**
  * Screening 100,000 cases does millions of date sums over a few thousand distinct dates: dates
@@ -13,13 +12,9 @@ const DAY_MS = 86_400_000;
  */
 const FIRST_CACHED_DAY = -25_567; // 01-01-1900
 const LAST_CACHED_DAY = 80_000; // 2189
+const NOT_YET = -2_147_483_648;
 const isoDates: (IsoDate | undefined)[] = new Array(LAST_CACHED_DAY - FIRST_CACHED_DAY);
-const monthSums = new Map<number, Map<IsoDate, IsoDate>>();
-const remember = <K, V>(cache: Map<K, V>, key: K, value: V): V => {
-  if (cache.size > 200_000) cache.clear();
-  cache.set(key, value);
-  return value;
-};
+const monthSums = new Map<number, Int32Array>();
 
 const digitAt = (text: string, i: number): number => {
   const digit = text.charCodeAt(i) - 48;
@@ -32,6 +27,10 @@ export function dayNumber(date: IsoDate): number {
   const month = digitAt(date, 5) * 10 + digitAt(date, 6);
   const day = digitAt(date, 8) * 10 + digitAt(date, 9);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return NaN;
+  return civilDay(year, month, day);
+}
+
+function civilDay(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -43,11 +42,16 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The civil date of a day number (Howard Hinnant's days_from_civil inverse): no Date object, no string parsing. */
 export function fromDayNumber(day: number): IsoDate {
-  if (day < FIRST_CACHED_DAY || day >= LAST_CACHED_DAY) return civilDate(day);
+  if (!(day >= FIRST_CACHED_DAY && day < LAST_CACHED_DAY)) return civilDate(day);
   return (isoDates[day - FIRST_CACHED_DAY] ??= civilDate(day));
 }
 
 function civilDate(day: number): IsoDate {
+  const [y, m, d] = civil(day);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+function civil(day: number): [year: number, month: number, day: number] {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -56,8 +60,7 @@ function civilDate(day: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(dayNumber(date) + days);
@@ -67,18 +70,24 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number => dayNumber(to)
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day (31-10-2023 + 4 = 29-02-2024). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
+export const addMonths = (date: IsoDate, months: number): IsoDate => fromDayNumber(addMonthsToDay(dayNumber(date), months));
+
+/** `addMonths` on day numbers. */
+export function addMonthsToDay(day: number, months: number): number {
+  if (!(day >= FIRST_CACHED_DAY && day < LAST_CACHED_DAY)) return monthSum(day, months);
   let sums = monthSums.get(months);
-  if (!sums) monthSums.set(months, (sums = new Map()));
-  return sums.get(date) ?? remember(sums, date, monthSum(date, months));
+  if (!sums) monthSums.set(months, (sums = new Int32Array(LAST_CACHED_DAY - FIRST_CACHED_DAY).fill(NOT_YET)));
+  const i = day - FIRST_CACHED_DAY;
+  if (sums[i] === NOT_YET) sums[i] = monthSum(day, months);
+  return sums[i]!;
 }
 
-function monthSum(date: IsoDate, months: number): IsoDate {
-  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+function monthSum(day: number, months: number): number {
+  const [y, m, d] = civil(day);
+  const total = y * 12 + m - 1 + months;
   const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const month = total - year * 12 + 1;
+  return civilDay(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** The date part of a date or datetime. */

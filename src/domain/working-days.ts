@@ -27,9 +27,11 @@ export function isWorkingDay(date: IsoDate, options: HolidayOptions): boolean {
  * Monday 04-03-2024 is Tuesday 12-03-2024. n = 0 returns the start date; a negative n counts
  * backwards the same way.
  */
-export function addWorkingDays(date: IsoDate, n: number, options: HolidayOptions): IsoDate {
+export const addWorkingDays = (date: IsoDate, n: number, options: HolidayOptions): IsoDate => fromDayNumber(addWorkingDaysToDay(dayNumber(date), n, options));
+
+/** `addWorkingDays` on day numbers. */
+export function addWorkingDaysToDay(start: number, n: number, options: HolidayOptions): number {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be a whole number, got ${n}`);
-  const start = dayNumber(date);
   // A screening asks this for every notification, over a few thousand distinct dates.
   let sums = workingDaySums.get(options);
   if (!sums) workingDaySums.set(options, (sums = new Map()));
@@ -44,7 +46,7 @@ export function addWorkingDays(date: IsoDate, n: number, options: HolidayOptions
     }
     if (Math.abs(n) < 512) sums.set(key, day);
   }
-  return fromDayNumber(day);
+  return day;
 }
 
 const workingDaySums = new WeakMap<HolidayOptions, Map<number, number>>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMinutes, addMonths, daysBetween } from '../../src/domain/calendar';
+import { addDays, addMinutes, addMonths, addMonthsToDay, dayNumber, daysBetween } from '../../src/domain/calendar';
 
 describe('calendar arithmetic', () => {
   it.each([
@@ -11,8 +11,17 @@ describe('calendar arithmetic', () => {
     ['2024-08-31', 6, '2025-02-28'],
     ['2024-12-31', 12, '2025-12-31'],
     ['2024-05-31', -3, '2024-02-29'],
+    // Outside the remembered years 1900–2189: 2200 is no leap year.
+    ['2200-01-31', 1, '2200-02-28'],
+    ['1899-12-31', 2, '1900-02-28'],
   ])('%s plus %d months is %s (a day that does not exist becomes the month\u2019s last)', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it('adds months to day numbers the same way: 31-10-2023 (day 19,661) + 4 months is 29-02-2024 (day 19,782)', () => {
+    expect(dayNumber('2023-10-31')).toBe(19_661);
+    expect(addMonthsToDay(19_661, 4)).toBe(19_782);
+    expect(dayNumber('2024-02-29')).toBe(19_782);
   });
 
   it.each([

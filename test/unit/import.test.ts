@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportRequest } from '../../src/app/import-run';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
-import { eachStoredCase } from '../../src/db/case-snapshot';
+import { eachCaseColumns, eachStoredCase } from '../../src/db/case-snapshot';
+import { encodeColumns, type CaseColumns } from '../../src/domain/rules/case-columns';
 import type { EncodedCase } from '../../src/db/case-codec';
 import { suggestMapping } from '../../src/io/mapping';
 import type { SourceCell, SourceWorkbook } from '../../src/io/source';
@@ -32,6 +33,12 @@ async function expectSnapshotMatchesCases() {
   await eachStoredCase(db, (cases) => fromSnapshot.push(...cases));
   expect(await db.caseSnapshot.count()).toBeGreaterThan(0);
   expect(fromSnapshot).toEqual(await db.cases.toCollection().raw().toArray());
+  // The screening's copy, as columns, chunk for chunk the same cases.
+  const chunks: EncodedCase[][] = [];
+  await eachStoredCase(db, (cases) => chunks.push(cases));
+  const fromColumns: { columns: CaseColumns; units: (string | null)[] }[] = [];
+  await eachCaseColumns(db, (columns, facts) => fromColumns.push({ columns, units: facts.unit }));
+  expect(fromColumns).toEqual(chunks.map((cases) => ({ columns: encodeColumns(cases), units: cases.map((c) => (c.unit as string | undefined) ?? null) })));
 }
 
 const WIDE_HEADERS = ['Sagsnr', 'CPR-nr', 'Enhed', 'Sagsbehandler', 'Underretning modtaget', 'Underretning fra fagperson', 'Foranstaltning type', 'Foranstaltning iværksat', 'Handleplan dato'];

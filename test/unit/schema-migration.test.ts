@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA, latestVersion } from '../../src/db/schema';
 import { openWorkspaceDb } from '../../src/db/workspace-db';
 import { TEST_SCHEMA_NEXT } from './fixtures/schema.next';
-import { eachStoredCase } from '../../src/db/case-snapshot';
+import { eachCaseColumns, eachStoredCase, type CaseFactColumns } from '../../src/db/case-snapshot';
+import { encodeColumns, type CaseColumns } from '../../src/domain/rules/case-columns';
 import { encodeCase, type EncodedCase } from '../../src/db/case-codec';
 import type { StoredCase } from '../../src/db/records';
 import { emptyEvents } from '../../src/domain/types';
@@ -60,6 +61,19 @@ describe('workspace schema', () => {
     expect(read).toEqual([encodeCase(S1), encodeCase(S2)]);
     expect(await v2.caseSnapshot.count()).toBe(1);
     v2.close();
+  });
+
+  it('version 4 builds the screening\u2019s columns from the cases a version 3 database holds', async () => {
+    const v3 = await openWorkspaceDb('columns', {}, WORKSPACE_SCHEMA.slice(0, 3));
+    await v3.putCases([S2, S1]);
+    v3.close();
+    const v4 = await openWorkspaceDb('columns', {}, WORKSPACE_SCHEMA.slice(0, 4));
+    const read: { columns: CaseColumns; facts: CaseFactColumns }[] = [];
+    expect(await eachCaseColumns(v4, (columns, facts) => read.push({ columns, facts }))).toBe(2);
+    expect(read).toHaveLength(1);
+    expect(read[0]!.columns).toEqual(encodeColumns([S1, S2]));
+    expect(read[0]!.facts).toMatchObject({ unit: ['Nord', 'Syd'], group: ['Børn', 'Unge'], caseworker: ['AB', 'CD'] });
+    v4.close();
   });
 
   it('upgrades a database with data to a next version without losing a row', async () => {

@@ -1,9 +1,10 @@
-import type { CaseBundle, IsoDate } from '../types';
+import type { CaseBundle } from '../types';
+import { encodeColumns, NONE, type CaseColumns, type CaseInput } from './case-columns';
 import { ruleDef, RULES } from './catalog';
-import { EVALUATORS, regimeOf, type Evaluator, type Findings } from './evaluators';
+import { EVALUATORS, regimeOf, runOf, type Evaluator, type Findings } from './evaluators';
 import { ResultTable } from './result-table';
 import { ctxParams } from './settings';
-import type { StepOutcome } from './steps';
+import { NOT_APPLICABLE, stepDaysLate, stepStatus, UNKNOWN, yesNoStatus } from './steps';
 import type { Regime, RuleId, RuleParams, RuleResult, ScreeningContext, SubjectKind } from './types';
 
 /** The screening engine: which rules run, and their findings written into a `ResultTable`. */
@@ -22,13 +23,14 @@ interface ActiveRule {
 interface TableRule extends ActiveRule {
   ruleIndex: number;
   kindIndex: number;
-  refIndex: Record<Regime | 'none', number>;
+  /** The paragraph's number by regime code: none, SEL, BL. */
+  refIndex: [number, number, number];
 }
 
 function forTable(rules: readonly ActiveRule[], table: ResultTable): TableRule[] {
   return rules.map((r) => ({
     ...r, ruleIndex: table.ruleIds.id(r.id), kindIndex: table.kinds.id(r.kind),
-    refIndex: { SEL: table.legalRefs.id(r.legalRef.SEL), BL: table.legalRefs.id(r.legalRef.BL), none: table.legalRefs.id(r.legalRef.none) },
+    refIndex: [table.legalRefs.id(r.legalRef.none), table.legalRefs.id(r.legalRef.SEL), table.legalRefs.id(r.legalRef.BL)],
   }));
 }
 
@@ -53,39 +55,51 @@ function activeRules(ctx: ScreeningContext): ActiveRule[] {
 class TableFindings implements Findings {
   rule!: TableRule;
   caseIndex = 0;
-  constructor(private readonly table: ResultTable, readonly explain: boolean) {}
+  constructor(private readonly table: ResultTable, readonly explain: boolean, private readonly asOf: number) {}
 
-  add(subject: string, trigger: IsoDate | null, outcome: StepOutcome, basis: string, missing?: string): void {
-    const regime = trigger ? regimeOf(trigger) : null;
+  result(subject: string, trigger: number, status: number, deadline: number, doneAt: number, daysLate: number, basis: string, missing?: string): void {
+    const regime = trigger === NONE ? 0 : regimeOf(trigger) === 'SEL' ? SEL : BL;
     this.table.add(
-      this.rule.ruleIndex, this.caseIndex, this.rule.kindIndex, subject, outcome.status, outcome.deadline, outcome.doneAt, outcome.daysLate, trigger,
-      regime, this.rule.refIndex[regime ?? 'none'], basis, outcome.status === 'unknown' ? missing : undefined,
+      this.rule.ruleIndex, this.caseIndex, this.rule.kindIndex, subject, status, deadline, doneAt, daysLate, trigger,
+      regime, this.rule.refIndex[regime], basis, status === UNKNOWN ? missing : undefined,
     );
   }
-  unknown(subject: string, trigger: IsoDate | null, basis: string, missing: string): void {
-    this.add(subject, trigger, UNKNOWN, basis, missing);
+  step(subject: string, trigger: number, deadline: number, doneAt: number, basis: string): void {
+    this.result(subject, trigger, stepStatus(deadline, doneAt, this.asOf), deadline, doneAt, stepDaysLate(deadline, doneAt, this.asOf), basis);
   }
-  notApplicable(subject: string, trigger: IsoDate | null, basis: string): void {
-    this.add(subject, trigger, NOT_APPLICABLE, basis);
+  yesNo(subject: string, trigger: number, value: number, basis: string, missing: string): void {
+    this.result(subject, trigger, yesNoStatus(value), NONE, NONE, NONE, basis, missing);
+  }
+  unknown(subject: string, trigger: number, basis: string, missing: string): void {
+    this.result(subject, trigger, UNKNOWN, NONE, NONE, NONE, basis, missing);
+  }
+  notApplicable(subject: string, trigger: number, basis: string): void {
+    this.result(subject, trigger, NOT_APPLICABLE, NONE, NONE, NONE, basis);
   }
 }
 
-const UNKNOWN: StepOutcome = { status: 'unknown', deadline: null, doneAt: null, daysLate: null };
-const NOT_APPLICABLE: StepOutcome = { status: 'notApplicable', deadline: null, doneAt: null, daysLate: null };
+/** The result table's regime codes. */
+const SEL = 1;
+const BL = 2;
 
 /**
  * Every rule on every subject of every case, into one table: pure, deterministic, from the cases,
- * the settings and `asOf`. An absent field is read as empty (`== null`), so cases may come as
- * stored, without their empty fields.
+ * the settings and `asOf`. Cases as imported or as stored (an absent field is empty).
  */
-export function screenTable(cases: readonly CaseBundle[], ctx: ScreeningContext, table = new ResultTable()): ResultTable {
+export function screenTable(cases: readonly CaseInput[], ctx: ScreeningContext, table = new ResultTable()): ResultTable {
+  return screenColumns(encodeColumns(cases), ctx, table);
+}
+
+/** `screenTable` on cases already in columns. */
+export function screenColumns(cols: CaseColumns, ctx: ScreeningContext, table = new ResultTable()): ResultTable {
   const rules = forTable(activeRules(ctx), table);
-  const out = new TableFindings(table, ctx.explain !== false);
-  for (const c of cases) {
-    out.caseIndex = table.caseNumbers.id(c.caseNumber);
+  const run = runOf(ctx);
+  const out = new TableFindings(table, ctx.explain !== false, run.asOf);
+  for (let c = 0; c < cols.size; c++) {
+    out.caseIndex = table.caseNumbers.id(cols.caseNumbers[c]!);
     for (const rule of rules) {
       out.rule = rule;
-      rule.evaluate(c, rule.params, ctx, out);
+      rule.evaluate(cols, c, rule.params, run, out);
     }
   }
   return table;

@@ -1,5 +1,6 @@
 import { dayNumber, fromDayNumber } from '../calendar';
 import type { IsoDate } from '../types';
+import { NONE } from './case-columns';
 import { STATUSES, type Regime, type RuleResult, type RuleStatus } from './types';
 
 /**
@@ -9,7 +10,6 @@ import { STATUSES, type Regime, type RuleResult, type RuleStatus } from './types
  * typed arrays. `at(i)` gives the result back as a `RuleResult`, the same as the engine made it.
  */
 
-const NONE = -2_147_483_648;
 const REGIMES: readonly (Regime | null)[] = [null, 'SEL', 'BL'];
 const STATUS_INDEX = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<RuleStatus, number>;
 
@@ -104,13 +104,14 @@ export class ResultTable {
 
   /**
    * Adds one result, its repeating strings given by their numbers in this table's string tables
-   * (the engine numbers them once per rule and case). `kind` and `eventId` make the subject
-   * `kind:eventId`, so no subject string is built for a result nobody looks at. `missing` is a
-   * list of `table.field` keys joined by commas.
+   * (the engine numbers them once per rule and case), its status by its index in STATUSES, its
+   * dates as day numbers and its regime as 0 (none), 1 (SEL) or 2 (BL); NONE for no date or days
+   * late. `kind` and `eventId` make the subject `kind:eventId`, so no subject string is built for
+   * a result nobody looks at. `missing` is a list of `table.field` keys joined by commas.
    */
   add(
-    rule: number, caseIndex: number, kind: number, eventId: string, status: RuleStatus, deadline: IsoDate | null, doneAt: IsoDate | null,
-    daysLate: number | null, trigger: IsoDate | null, regime: Regime | null, legalRef: number, basis: string, missing: string | undefined,
+    rule: number, caseIndex: number, kind: number, eventId: string, status: number, deadline: number, doneAt: number,
+    daysLate: number, trigger: number, regime: number, legalRef: number, basis: string, missing: string | undefined,
   ): void {
     if (this.size === this.columns.rule.length) this.grow();
     const i = this.size++;
@@ -119,12 +120,12 @@ export class ResultTable {
     c.caseIndex[i] = caseIndex;
     c.kind[i] = kind;
     this.eventIds[i] = eventId;
-    c.status[i] = STATUS_INDEX[status];
-    c.deadline[i] = day(deadline);
-    c.doneAt[i] = day(doneAt);
-    c.daysLate[i] = daysLate ?? NONE;
-    c.trigger[i] = day(trigger);
-    c.regime[i] = regime === 'SEL' ? 1 : regime === 'BL' ? 2 : 0;
+    c.status[i] = status;
+    c.deadline[i] = deadline;
+    c.doneAt[i] = doneAt;
+    c.daysLate[i] = daysLate;
+    c.trigger[i] = trigger;
+    c.regime[i] = regime;
     c.legalRef[i] = legalRef;
     c.missing[i] = missing ? this.missingLists.id(missing) : 0;
     if (basis) this.basis.set(i, basis);
@@ -134,7 +135,8 @@ export class ResultTable {
     const colon = r.subject.indexOf(':');
     this.add(
       this.ruleIds.id(r.ruleId), this.caseNumbers.id(r.caseNumber), this.kinds.id(colon < 0 ? '' : r.subject.slice(0, colon)), colon < 0 ? r.subject : r.subject.slice(colon + 1),
-      r.status, r.deadline, r.doneAt, r.daysLate, r.trigger, r.regime, this.legalRefs.id(r.legalRef), r.basis, r.missing?.join(','),
+      STATUS_INDEX[r.status], day(r.deadline), day(r.doneAt), r.daysLate ?? NONE, day(r.trigger), REGIMES.indexOf(r.regime), this.legalRefs.id(r.legalRef), r.basis,
+      r.missing?.join(','),
     );
   }
 

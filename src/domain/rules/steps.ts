@@ -1,27 +1,28 @@
-import { daysBetween } from '../calendar';
-import type { IsoDate } from '../types';
-import type { RuleStatus } from './types';
+import { NONE, YES } from './case-columns';
+import { STATUSES, type RuleStatus } from './types';
 
-export interface StepOutcome {
-  status: RuleStatus;
-  deadline: IsoDate | null;
-  doneAt: IsoDate | null;
-  daysLate: number | null;
-}
+/** Statuses as the result table numbers them. */
+const code = (status: RuleStatus) => STATUSES.indexOf(status);
+export const MET = code('met');
+export const MET_WITH_EXCEPTION = code('metWithException');
+export const BREACHED = code('breached');
+export const PENDING = code('pending');
+export const NOT_APPLICABLE = code('notApplicable');
+export const UNKNOWN = code('unknown');
 
 /**
- * A step with a deadline (RULES.md): done on or before the deadline → met; done after → breached
- * with the days late; not done → breached once `asOf` is past the deadline, else pending. The
+ * A step with a deadline (RULES.md), on day numbers: done on or before the deadline → met; done
+ * after → breached; not done → breached once `asOf` is past the deadline, else pending. The
  * deadline day itself is in time.
  */
-export function deadlineStep(deadline: IsoDate, doneAt: IsoDate | null, asOf: IsoDate): StepOutcome {
-  if (doneAt != null) {
-    return doneAt <= deadline ? { status: 'met', deadline, doneAt, daysLate: null } : { status: 'breached', deadline, doneAt, daysLate: daysBetween(deadline, doneAt) };
-  }
-  return asOf > deadline ? { status: 'breached', deadline, doneAt: null, daysLate: daysBetween(deadline, asOf) } : { status: 'pending', deadline, doneAt: null, daysLate: null };
-}
+export const stepStatus = (deadline: number, doneAt: number, asOf: number): number =>
+  doneAt !== NONE ? (doneAt <= deadline ? MET : BREACHED) : asOf > deadline ? BREACHED : PENDING;
+
+/** The days late of such a step: after the deadline until it was done, or until `asOf`; NONE when in time. */
+export const stepDaysLate = (deadline: number, doneAt: number, asOf: number): number => {
+  const until = doneAt !== NONE ? doneAt : asOf;
+  return until > deadline ? until - deadline : NONE;
+};
 
 /** A yes/no field: ja → met, nej → breached, empty → unknown. */
-export function yesNoStep(value: boolean | null): StepOutcome {
-  return { status: value == null ? 'unknown' : value ? 'met' : 'breached', deadline: null, doneAt: null, daysLate: null };
-}
+export const yesNoStatus = (value: number): number => (value === NONE ? UNKNOWN : value === YES ? MET : BREACHED);
