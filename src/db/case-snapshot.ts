@@ -91,11 +91,14 @@ function unpackColumns(chunk: ColumnChunk): { columns: CaseColumns; facts: CaseF
 }
 
 /**
- * Calls `each` with the workspace's cases as columns, a chunk at a time in case-number order, as
- * `eachStoredCase` does with the cases (same `share`, `part` and `parts`).
+ * Calls `each` with the workspace's cases as columns, a chunk at a time in case-number order;
+ * `share` says how much is done (0–1). With `range`, only the chunks from `range[0]` to `range[1]`
+ * of the whole (0–1), so that several workers can share the work.
  */
-export async function eachCaseColumns(db: WorkspaceDb, each: (columns: CaseColumns, facts: CaseFactColumns, share: number) => void, part = 0, parts = 1): Promise<number> {
-  return eachChunk(db.caseColumns, part, parts, (chunk, share) => {
+export async function eachCaseColumns(
+  db: WorkspaceDb, each: (columns: CaseColumns, facts: CaseFactColumns, share: number) => void, range: readonly [number, number] = [0, 1],
+): Promise<number> {
+  return eachChunk(db.caseColumns, range, (chunk, share) => {
     const { columns, facts } = unpackColumns(chunk);
     each(columns, facts, share);
     return columns.size;
@@ -103,13 +106,13 @@ export async function eachCaseColumns(db: WorkspaceDb, each: (columns: CaseColum
 }
 
 /**
- * Calls `handle` with each chunk of `part` (0-based) of `parts` of a chunked table, in order; the
- * next read is asked for before a chunk is handled, so IndexedDB works while this thread does.
+ * Calls `handle` with each chunk of a chunked table from `range[0]` to `range[1]` of it, in
+ * order; the next read is asked for before a chunk is handled, so IndexedDB works while this
+ * thread does.
  */
-async function eachChunk<T extends { id: number }>(table: Table<T, number>, part: number, parts: number, handle: (chunk: T, share: number) => number): Promise<number> {
+async function eachChunk<T extends { id: number }>(table: Table<T, number>, range: readonly [number, number], handle: (chunk: T, share: number) => number): Promise<number> {
   const chunks = await table.count();
-  const first = Math.floor((chunks * part) / parts);
-  const end = Math.floor((chunks * (part + 1)) / parts);
+  const [first, end] = range.map((share) => Math.round(chunks * share)) as [number, number];
   const read = (from: number) => table.where(':id').between(from, Math.min(from + CHUNKS_PER_READ, end), true, false).toArray();
   let done = 0;
   let next = first < end ? read(first) : undefined;
@@ -123,20 +126,17 @@ async function eachChunk<T extends { id: number }>(table: Table<T, number>, part
 
 /**
  * Calls `each` with every stored case, as stored (empty fields left out), a chunk at a time in
- * case-number order; `share` says how much is done (0–1). With `part` (0-based) of `parts`, only
- * that share of the chunks, so that several workers can share the work. The next read is asked
- * for before a chunk is handled, so IndexedDB works while this thread parses and screens. Falls
- * back to the `cases` table, all in part 0, when there is no snapshot.
+ * case-number order; `share` says how much is done (0–1). Falls back to the `cases` table when
+ * there is no snapshot.
  */
-export async function eachStoredCase(db: WorkspaceDb, each: (cases: EncodedCase[], share: number) => void, part = 0, parts = 1): Promise<number> {
+export async function eachStoredCase(db: WorkspaceDb, each: (cases: EncodedCase[], share: number) => void): Promise<number> {
   if ((await db.caseSnapshot.count()) > 0) {
-    return eachChunk(db.caseSnapshot, part, parts, (chunk, share) => {
+    return eachChunk(db.caseSnapshot, [0, 1], (chunk, share) => {
       const cases = JSON.parse(chunk.json) as EncodedCase[];
       each(cases, share);
       return cases.length;
     });
   }
-  if (part > 0) return 0;
   let done = 0;
   // Counting a large table costs a read of it; only this slow path needs the total.
   const total = await db.cases.count();
