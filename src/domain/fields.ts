@@ -1,7 +1,7 @@
 import type { EventTableName, MeasureKind, NotificationOutcome, TableName } from './types';
 
 /** How a source cell becomes a typed value (parsers in src/io/values.ts). */
-export type FieldType = 'string' | 'date' | 'datetime' | 'bool' | 'number' | 'cpr' | 'measureKind' | 'outcome';
+export type FieldType = 'string' | 'date' | 'datetime' | 'bool' | 'months' | 'cpr' | 'measureKind' | 'outcome';
 
 export interface FieldDef {
   table: TableName;
@@ -105,7 +105,7 @@ export const FIELDS: readonly FieldDef[] = [
   caseKey('followUps'),
   { table: 'followUps', field: 'measureId', header: 'Foranstaltnings-id', type: 'string', synonyms: ['foranstaltningsid', 'foranstaltning id', 'indsats id', 'indsatsid'] },
   { table: 'followUps', field: 'date', header: 'Dato', type: 'date', required: true, synonyms: ['opfølgningsdato', 'dato for opfølgning'] },
-  { table: 'followUps', field: 'cadenceMonths', header: 'Kadence (måneder)', type: 'number', synonyms: ['kadence', 'opfølgningskadence', 'interval måneder', 'næste opfølgning om måneder'] },
+  { table: 'followUps', field: 'cadenceMonths', header: 'Kadence (måneder)', type: 'months', synonyms: ['kadence', 'opfølgningskadence', 'interval måneder', 'næste opfølgning om måneder'] },
 
   caseKey('supervisionVisits'),
   { table: 'supervisionVisits', field: 'date', header: 'Dato', type: 'date', required: true, synonyms: ['tilsynsdato', 'besøgsdato', 'dato for tilsyn'] },

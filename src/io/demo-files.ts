@@ -158,7 +158,7 @@ function excelCell(def: FieldDef, value: unknown): XLSX.CellObject | null {
       return { t: 'n', v: excelSerial(value as string), z: (value as string).includes('T') ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy' };
     case 'bool':
       return { t: 'b', v: value as boolean };
-    case 'number':
+    case 'months':
       return { t: 'n', v: value as number };
     case 'measureKind': {
       const words = MEASURE_KIND_SYNONYMS[value as keyof typeof MEASURE_KIND_SYNONYMS];

@@ -18,6 +18,6 @@ export function previewValue(target: string | null, cell: SourceCell, options: {
   const value = result.value;
   if (value === null) return { text: 'ukendt', ok: true };
   if (def.type === 'cpr') return { text: (value as { cpr: string }).cpr, ok: true };
-  if (def.type === 'number') return { text: formatNumber(value as number, Number.isInteger(value) ? 0 : 2), ok: true };
+  if (def.type === 'months') return { text: formatNumber(value as number), ok: true };
   return { text: String(templateValue(def, value)), ok: true };
 }

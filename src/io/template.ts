@@ -6,7 +6,7 @@ const TYPE_TEXT: Record<FieldType, string> = {
   date: 'dato (dd-mm-åååå)',
   datetime: 'dato og evt. klokkeslæt (dd-mm-åååå tt:mm)',
   bool: 'Ja / Nej (tomt = ukendt)',
-  number: 'tal',
+  months: 'helt antal måneder, 1–120',
   cpr: 'CPR-nummer (ddmmåå-xxxx)',
   measureKind: `en af: ${Object.values(MEASURE_KIND_SYNONYMS).map((s) => s[0]).join(', ')}`,
   outcome: `en af: ${Object.values(OUTCOME_SYNONYMS).map((s) => s[0]).join(', ')}`,

@@ -211,6 +211,14 @@ export function parseNumber(cell: SourceCell): Result<number | null> {
   return fail(`Ikke et tal: "${shown(value)}". Skriv fx 1.234,5.`);
 }
 
+/** A follow-up cadence: a whole number of months, 1 to 120 (a deadline cannot be half a month away). */
+export function parseMonths(cell: SourceCell): Result<number | null> {
+  const number = parseNumber(cell);
+  if (!number.ok || number.value === null) return number;
+  const months = number.value;
+  return Number.isInteger(months) && months >= 1 && months <= 120 ? number : fail(`Ikke et helt antal måneder fra 1 til 120: "${shown(cell!)}".`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Enumerations
 
@@ -312,7 +320,7 @@ export function parseCell(type: FieldType, cell: SourceCell, options: ParseOptio
     case 'date': return parseDate(cell);
     case 'datetime': return parseDateTime(cell);
     case 'bool': return parseBool(cell, options.blankMeansNo ?? false);
-    case 'number': return parseNumber(cell);
+    case 'months': return parseMonths(cell);
     case 'cpr': return parseCpr(cell, options.keepFullCpr ?? false);
     case 'measureKind': return parseEnum(cell, MEASURE_KIND_SYNONYMS);
     case 'outcome': return parseEnum(cell, OUTCOME_SYNONYMS);

@@ -338,6 +338,17 @@ describe('hostile files, imported into a workspace that already holds the 50 cas
     await expectEarlierImportKept(['S-001', 'S-002', 'S-003']);
   });
 
+  it('stores a follow-up cadence that is not a whole number of months as unknown, so the rule falls back to the kommune\u2019s standard', async () => {
+    const text = 'Sagsnr;Enhed;Sagsbehandler;Opfølgning dato;Kadence (måneder)\nS-001;Nord;AB;01-03-2024;1,5\nS-002;Nord;AB;01-03-2024;3\n';
+    const { record } = await importFile(utf8(text), 'kadence.csv');
+    expect(record.issues).toEqual([
+      { sheet: 'kadence', row: 2, column: 'Kadence (måneder)', value: '1,5', message: 'Ikke et helt antal måneder fra 1 til 120: "1,5". Værdien er gemt som ukendt.', severity: 'warning' },
+    ]);
+    const [s1, s2] = await Promise.all(['S-001', 'S-002'].map((n) => db.cases.get(n)));
+    expect(s1!.events.followUps.map((f) => [f.date, f.cadenceMonths])).toEqual([['2024-03-01', null]]);
+    expect(s2!.events.followUps.map((f) => [f.date, f.cadenceMonths])).toEqual([['2024-03-01', 3]]);
+  });
+
   it('skips empty rows and counts them, keeping the row numbers of the file', async () => {
     const { record } = await importFile(utf8('Sagsnr;Enhed;Sagsbehandler\nS-001;Nord;AB\n\n;;\nS-002;Syd;CD\n'), 'tomme.csv');
     expect(record.counts).toMatchObject({ rowsRead: 2, rowsRejected: 0, emptyRows: 2, cases: 2, errors: 0, warnings: 0 });

@@ -377,13 +377,18 @@ describe('parseCell', () => {
     ['bool', 'Ja', {}, true],
     ['bool', '', {}, null],
     ['bool', '', { blankMeansNo: true }, false],
-    ['number', '1.234,5', {}, 1234.5],
+    ['months', '6', {}, 6],
+    ['months', 12, {}, 12],
     ['cpr', '050324-4234', {}, { cpr: '050324-xxxx', birthDate: '2024-03-05' }],
     ['cpr', '050324-4234', { keepFullCpr: true }, { cpr: '050324-4234', birthDate: '2024-03-05' }],
     ['measureKind', 'Sikkerhedsplan', {}, 'safetyPlan'],
     ['outcome', 'Kendt sag', {}, 'existingCase'],
   ])('parses a %s cell %j with options %j as %j', (type, cell, options, expected) => {
     expect(parseCell(type, cell, options)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[SourceCell, string]>([['1,5', '1,5'], ['0', '0'], ['-3', '-3'], ['1.000', '1.000'], [2.5, '2.5']])('refuses a cadence of %j months: a deadline is a whole number of months away', (cell, shownAs) => {
+    expect(parseCell('months', cell, {})).toEqual({ ok: false, message: `Ikke et helt antal måneder fra 1 til 120: "${shownAs}".` });
   });
 
   it('passes a parser failure on as it is', () => {
