@@ -60,4 +60,9 @@ describe('cases as columns', () => {
     expect(() => encodeColumns([{ caseNumber: 'S-1', awareAt: '2024-13-01' }])).toThrow('Ugyldig dato i sagens data: "2024-13-01"');
     expect(() => encodeColumns([{ caseNumber: 'S-1', events: { notifications: [{ id: 'N', receivedAt: '2024-03-05Tkl:07' }] } }])).toThrow('Ugyldig dato');
   });
+
+  it('reads a cadence that is not a whole number of months as empty', () => {
+    const followUps = [1.5, 6, null].map((cadenceMonths, i) => ({ id: `O-${i}`, date: '2024-03-05', cadenceMonths }));
+    expect([...encodeColumns([{ caseNumber: 'S-1', events: { followUps } }]).followUps.cadenceMonths]).toEqual([NONE, 6, NONE]);
+  });
 });

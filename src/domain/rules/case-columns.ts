@@ -34,7 +34,8 @@ const date = moment(dayNumber);
 const minute = moment(minuteNumber);
 const timed: Encode = (value) => (value != null && (value as string).includes('T') ? YES : NO);
 const bool: Encode = (value) => (value == null ? NONE : value ? YES : NO);
-const count: Encode = (value) => (value == null ? NONE : Number(value));
+// The import stores only whole months; a fraction from an older import is read as empty, not cut short.
+const count: Encode = (value) => (Number.isInteger(value) ? (value as number) : NONE);
 const choice = (values: readonly string[]): Encode => (value) => (value == null ? NONE : values.indexOf(value as string));
 const ref: Encode = (value, refs) => {
   if (value == null) return NONE;
