@@ -135,7 +135,7 @@ export class ResultTable {
     const colon = r.subject.indexOf(':');
     this.add(
       this.ruleIds.id(r.ruleId), this.caseNumbers.id(r.caseNumber), this.kinds.id(colon < 0 ? '' : r.subject.slice(0, colon)), colon < 0 ? r.subject : r.subject.slice(colon + 1),
-      STATUS_INDEX[r.status], day(r.deadline), day(r.doneAt), r.daysLate ?? NONE, day(r.trigger), REGIMES.indexOf(r.regime), this.legalRefs.id(r.legalRef), r.basis,
+      STATUS_INDEX[r.status], day(r.deadline), day(r.doneAt), r.daysLate ?? NONE, day(r.trigger), REGIMES.indexOf(r.regime ?? null), this.legalRefs.id(r.legalRef), r.basis,
       r.missing?.join(','),
     );
   }
