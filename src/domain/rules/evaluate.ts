@@ -1,7 +1,8 @@
 import type { CaseBundle } from '../types';
 import { encodeColumns, NONE, type CaseColumns, type CaseInput } from './case-columns';
 import { ruleDef, RULES } from './catalog';
-import { EVALUATORS, regimeOf, runOf, type Evaluator, type Findings } from './evaluators';
+import { NOTIFICATION_RULES, regimeOf, runOf, type Evaluator, type Findings } from './evaluators';
+import { MEASURE_RULES } from './measure-rules';
 import { ResultTable } from './result-table';
 import { ctxParams } from './settings';
 import { NOT_APPLICABLE, stepDaysLate, stepStatus, UNKNOWN, yesNoStatus } from './steps';
@@ -18,6 +19,8 @@ interface ActiveRule {
   /** The paragraph by regime, and for a result without a trigger date. */
   legalRef: Record<Regime | 'none', string>;
 }
+
+const EVALUATORS: Record<RuleId, Evaluator> = { ...NOTIFICATION_RULES, ...MEASURE_RULES };
 
 /** A rule with its strings numbered in one table, so that adding a result looks nothing up. */
 interface TableRule extends ActiveRule {
