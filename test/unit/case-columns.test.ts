@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeColumns, MEASURE_KINDS, NO, NONE, OUTCOMES, YES } from '../../src/domain/rules/case-columns';
+import { encodeColumns, MEASURE_KIND_CODE, NO, NONE, OUTCOME_CODE, YES } from '../../src/domain/rules/case-columns';
 
 // Day numbers written out: 01-01-2024 is 19,723 days after 01-01-1970 (54 years of 365 days and
 // 13 leap days, 1972–2020); 29-02-2024 is 31 + 28 days later.
@@ -36,12 +36,12 @@ describe('cases as columns', () => {
     expect([...n.assessed]).toEqual([(MAR_5_2024 + 1) * 1440, NONE]);
     expect([...n.assessedTimed]).toEqual([NO, NO]);
     expect([...n.fromProfessional]).toEqual([YES, NO]);
-    expect([...n.outcome]).toEqual([OUTCOMES.indexOf('none'), NONE]);
+    expect([...n.outcome]).toEqual([4, NONE]);
     expect([...n.preventiveConsidered]).toEqual([NONE, NONE]);
 
     const m = columns.measures;
     expect([...m.start]).toEqual([0, 1, 1]);
-    expect([...m.kind]).toEqual([MEASURE_KINDS.indexOf('placement')]);
+    expect([...m.kind]).toEqual([1]);
     expect([...m.startDate]).toEqual([MAR_5_2024]);
     expect([...m.urgent, ...m.consent, ...m.endDate]).toEqual([NO, NONE, NONE]);
 
@@ -54,6 +54,21 @@ describe('cases as columns', () => {
     expect(f.measure[1]).toBe(NONE);
     expect([...f.cadenceMonths]).toEqual([6, NONE]);
     expect([...columns.supervisionVisits.start]).toEqual([0, 0, 0]);
+  });
+
+  it('stores a choice by its stable code, never by its place in a list, and an unknown choice as empty', () => {
+    // These numbers are on disk in every workspace: changing one would misread stored columns.
+    expect(MEASURE_KIND_CODE).toEqual({ placement: 1, preventive: 2, safetyPlan: 3, youthSanction: 4, other: 5 });
+    expect(OUTCOME_CODE).toEqual({ investigation: 1, preventive: 2, existingCase: 3, none: 4 });
+    const columns = encodeColumns([{
+      caseNumber: 'S-1',
+      events: {
+        measures: [{ id: 'a', kind: 'other', startDate: '2024-01-01' }, { id: 'b', kind: 'toString', startDate: '2024-01-01' }, { id: 'c', kind: '__proto__', startDate: '2024-01-01' }],
+        notifications: [{ id: 'n', receivedAt: '2024-01-01', outcome: 'existingCase' }],
+      },
+    }]);
+    expect([...columns.measures.kind]).toEqual([5, NONE, NONE]);
+    expect([...columns.notifications.outcome]).toEqual([3]);
   });
 
   it('refuses a date that is not one, rather than read it as empty', () => {

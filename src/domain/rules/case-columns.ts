@@ -15,8 +15,19 @@ export const NONE = -2_147_483_648;
 export const YES = 1;
 export const NO = 0;
 
-export const MEASURE_KINDS: readonly MeasureKind[] = ['placement', 'preventive', 'safetyPlan', 'youthSanction', 'other'];
-export const OUTCOMES: readonly NotificationOutcome[] = ['investigation', 'preventive', 'existingCase', 'none'];
+/**
+ * The version of this layout. Stored column chunks carry it, and a chunk of another version is
+ * rebuilt from the cases before it is read. Raise it whenever a column, its encoding or a code
+ * below changes. Version 1 (schema 4) numbered choices by their place in a list.
+ */
+export const CASE_COLUMNS_CODEC = 2;
+
+/**
+ * Choices as stable codes, kept by stored columns: a code is never reused or renumbered, a new
+ * choice gets the next number. 0 is no code, so a zeroed column can never pass for a choice.
+ */
+export const MEASURE_KIND_CODE: Readonly<Record<MeasureKind, number>> = Object.freeze({ placement: 1, preventive: 2, safetyPlan: 3, youthSanction: 4, other: 5 });
+export const OUTCOME_CODE: Readonly<Record<NotificationOutcome, number>> = Object.freeze({ investigation: 1, preventive: 2, existingCase: 3, none: 4 });
 
 type Value = unknown;
 /** How a field becomes a number; `refs` numbers the measure ids of a set of columns. */
@@ -36,7 +47,8 @@ const timed: Encode = (value) => (value != null && (value as string).includes('T
 const bool: Encode = (value) => (value == null ? NONE : value ? YES : NO);
 // The import stores only whole months; a fraction from an older import is read as empty, not cut short.
 const count: Encode = (value) => (Number.isInteger(value) ? (value as number) : NONE);
-const choice = (values: readonly string[]): Encode => (value) => (value == null ? NONE : values.indexOf(value as string));
+// A value that is no known choice (hand-edited or from a newer version) is read as empty.
+const choice = (codes: Readonly<Record<string, number>>): Encode => (value) => (value != null && Object.hasOwn(codes, value as string) ? codes[value as string]! : NONE);
 const ref: Encode = (value, refs) => {
   if (value == null) return NONE;
   let id = refs.get(value as string);
@@ -48,12 +60,12 @@ const ref: Encode = (value, refs) => {
 const LAYOUT = {
   notifications: {
     received: ['receivedAt', minute], receivedTimed: ['receivedAt', timed], assessed: ['assessedAt', minute], assessedTimed: ['assessedAt', timed],
-    acknowledgedAt: ['acknowledgedAt', date], fromProfessional: ['fromProfessional', bool], outcome: ['outcome', choice(OUTCOMES)],
+    acknowledgedAt: ['acknowledgedAt', date], fromProfessional: ['fromProfessional', bool], outcome: ['outcome', choice(OUTCOME_CODE)],
     preventiveConsidered: ['preventiveConsidered', bool],
   },
   investigations: { startedAt: ['startedAt', date], completedAt: ['completedAt', date], interimAssessmentAt: ['interimAssessmentAt', date] },
   measures: {
-    measure: ['measureId', ref], kind: ['kind', choice(MEASURE_KINDS)], consent: ['consent', bool], urgent: ['urgent', bool],
+    measure: ['measureId', ref], kind: ['kind', choice(MEASURE_KIND_CODE)], consent: ['consent', bool], urgent: ['urgent', bool],
     startDate: ['startDate', date], endDate: ['endDate', date], decisionDate: ['decisionDate', date], childConversationAt: ['childConversationAt', date],
     conversationWaived: ['conversationWaived', bool], supporterOffered: ['supporterOffered', bool], parentsInformed: ['parentsInformed', bool],
     placementChoiceJustified: ['placementChoiceJustified', bool], contactDecided: ['contactDecided', bool],

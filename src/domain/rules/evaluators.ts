@@ -2,7 +2,7 @@ import { addMonthsToDay, dayNumber, fromDayNumber } from '../calendar';
 import { formatDate } from '../format';
 import type { EventTableName } from '../types';
 import { addWorkingDaysToDay } from '../working-days';
-import { NO, NONE, OUTCOMES, YES, type CaseColumns, type EventColumns } from './case-columns';
+import { NO, NONE, OUTCOME_CODE, YES, type CaseColumns, type EventColumns } from './case-columns';
 import { ctxParams } from './settings';
 import { BREACHED, MET, stepStatus } from './steps';
 import type { Regime, RuleId, RuleParams, ScreeningContext } from './types';
@@ -64,8 +64,8 @@ const hm = (minute: number) => {
 export const yesNoText = (value: number) => (value === NONE ? 'ikke oplyst' : value === YES ? 'ja' : 'nej');
 const dayOf = (minute: number) => (minute === NONE ? NONE : Math.floor(minute / 1440));
 
-const NO_INVESTIGATION = OUTCOMES.indexOf('none');
-const PREVENTIVE_OUTCOME = OUTCOMES.indexOf('preventive');
+const NO_INVESTIGATION = OUTCOME_CODE.none;
+const PREVENTIVE_OUTCOME = OUTCOME_CODE.preventive;
 
 /** The first and the end of case `c`'s events in a table. */
 export const eventsOf = (table: EventColumns<EventTableName>, c: number): [number, number] => [table.start[c]!, table.start[c + 1]!];

@@ -1,13 +1,13 @@
 import { addMonthsToDay } from '../calendar';
-import { MEASURE_KINDS, NO, NONE, YES, type CaseColumns } from './case-columns';
+import { MEASURE_KIND_CODE, NO, NONE, YES, type CaseColumns } from './case-columns';
 import { d, eventsOf, investigationTrigger, needsTable, regimeOf, yesNoText, type Evaluator, type Findings } from './evaluators';
 import { BREACHED, MET, MET_WITH_EXCEPTION } from './steps';
 import type { RuleId } from './types';
 
-const PLACEMENT = MEASURE_KINDS.indexOf('placement');
+const PLACEMENT = MEASURE_KIND_CODE.placement;
 const PLACEMENTS = [PLACEMENT];
-const SAFETY_PLANS = [MEASURE_KINDS.indexOf('safetyPlan')];
-const PLAN_KINDS = [PLACEMENT, MEASURE_KINDS.indexOf('preventive')];
+const SAFETY_PLANS = [MEASURE_KIND_CODE.safetyPlan];
+const PLAN_KINDS = [PLACEMENT, MEASURE_KIND_CODE.preventive];
 
 const measureTrigger = (M: CaseColumns['measures'], m: number) => (M.decisionDate[m] !== NONE ? M.decisionDate[m]! : M.startDate[m]!);
 
