@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseMappingFile, screenFile } from '../src/app/screen-file.ts';
 import { formatDate } from '../src/domain/format.ts';
 import { screeningWorkbook } from '../src/io/screening-workbook.ts';
-import type { ImportIssue } from '../src/io/transform.ts';
+import type { ImportIssue } from '../src/domain/records.ts';
 
 const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--out resultat.json|resultat.xlsx]';
 /** How many import remarks are printed; the count says how many there are in all. */

@@ -2,11 +2,11 @@
 import { WorkspaceDb } from '../db/workspace-db';
 import { summariseCase, type CaseSummary } from '../domain/case-list';
 import { caseForRules } from '../db/case-codec';
-import { eachStoredCase } from '../db/case-snapshot';
+import { eachStoredCase, getCase } from '../db/case-store';
 import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
-import type { SourceWorkbook } from '../io/source';
+import type { SourceWorkbook } from '../domain/source';
 import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
@@ -17,12 +17,14 @@ import { exportHandover, readHandoverFile } from './review';
 import { loadPlan } from './improvement';
 import { planWorkbook } from '../io/plan-workbook';
 import type { RuleStatus } from '../domain/rules/types';
+import type { CaseBundle } from '../domain/types';
 import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
 import { sampleWorkbook } from '../io/sample-workbook';
-import { groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
+import { caseScreening, groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
+import { storageReport } from './storage-report';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -32,18 +34,16 @@ import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from '
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PREVIEW_ROWS = 8;
 const CASE_CHUNK = 5000;
-let current: { workbook: SourceWorkbook; fileName: string; size: number; sha256: string; readMs: number } | undefined;
+let current: { workbook: SourceWorkbook; bytes: Uint8Array; fileName: string; size: number; sha256: string; readMs: number } | undefined;
 
 /** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
 let screening: LoadedScreening | undefined;
-let storing: Promise<void> = Promise.resolve();
+/** The screenings this worker is storing, by id: the page waits for them before it lets the worker go. */
+const storing = new Map<string, Promise<void>>();
 
 async function screeningFor(dbName: string, id: string): Promise<LoadedScreening> {
   if (screening?.record.id === id) return screening;
-  await storing.catch(() => undefined);
-  const loaded = await withDb(dbName, (db) => loadScreening(db, id));
-  if (!loaded) throw new Error('Screeningen findes ikke længere.');
-  return (screening = loaded);
+  return (screening = await withDb(dbName, (db) => loadScreening(db, id)));
 }
 
 /** Opens the workspace's database for one job and closes it again, whatever happens. */
@@ -70,7 +70,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
       if (!result.ok) return { kind: 'read', ok: false, message: result.message };
       const readMs = performance.now() - started;
-      current = { workbook: result.value, fileName: job.fileName, size: bytes.byteLength, sha256, readMs };
+      current = { workbook: result.value, bytes, fileName: job.fileName, size: bytes.byteLength, sha256, readMs };
       const { format, encoding, delimiter, sheets } = result.value;
       return {
         kind: 'read',
@@ -86,8 +86,8 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const read = current;
       if (!read) throw new Error('Ingen fil er læst ind.');
       return withDb(job.dbName, async (db) => {
-        const { workbook, ...file } = read;
-        const record = await runImport(db, workbook, { ...job.request, ...file }, progress);
+        const { workbook, bytes, ...file } = read;
+        const record = await runImport(db, workbook, { ...job.request, ...file, source: bytes }, progress);
         current = undefined;
         return { kind: 'import', record };
       });
@@ -113,8 +113,13 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       }
       // The page gets its answer now; the results are stored after it (one transaction, so a
       // screening is stored whole or not at all), and questions meanwhile are answered from memory.
-      storing = storeScreening(db, screening).finally(() => db.close());
+      const id = screening.record.id;
+      storing.set(id, storeScreening(db, screening).finally(() => db.close()));
       return { kind: 'screen', record: screening.record };
+    }
+    case 'screenStored': {
+      await storing.get(job.screeningId)?.finally(() => storing.delete(job.screeningId));
+      return { kind: 'screenStored' };
     }
     case 'screenPart': {
       return withDb(job.dbName, async (db) => {
@@ -141,6 +146,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'xlsx', bytes: issuesWorkbook(job.issues, job.demo) };
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
+    case 'caseView': {
+      return withDb(job.dbName, async (db) => {
+        const stored = (await getCase(db, job.caseNumber)) ?? null;
+        const explained = stored && job.screeningId ? await caseScreening(db, await screeningFor(job.dbName, job.screeningId), job.caseNumber) : null;
+        return { kind: 'caseView', case: stored, screening: explained };
+      });
+    }
+    case 'storageReport':
+      return withDb(job.dbName, async (db) => ({ kind: 'storageReport', report: await storageReport(db) }));
     case 'caseIndex': {
       // Cases are read here, as stored (no nulls restored), so the page never deserialises
       // 100,000 cases with all their events; it gets small summaries, already in case-number
@@ -148,7 +162,8 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return withDb(job.dbName, async (db) => {
         const summaries: CaseSummary[] = [];
         await eachStoredCase(db, (cases) => {
-          for (const c of cases) summaries.push(summariseCase(caseForRules(c)));
+          // `caseForRules` fills in the events in place, so the case keeps its missing date.
+          for (const c of cases) summaries.push(summariseCase(caseForRules(c) as CaseBundle & Pick<typeof c, 'missingSince'>));
         });
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);

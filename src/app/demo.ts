@@ -1,4 +1,4 @@
-import type { ImportRecord } from '../db/records';
+import type { ImportRecord } from '../domain/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { DEMO_PRESETS, type DemoPreset } from '../domain/demo/config';
 import { generateDemo } from '../domain/demo/generate';

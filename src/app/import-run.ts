@@ -1,12 +1,15 @@
-import type { ImportCounts, ImportRecord, RawRowChunk, StoredCase } from '../db/records';
+import { deflateSync } from 'fflate';
+import { decodeCase, encodeCase } from '../db/case-codec';
+import { byCaseNumber, readCaseRows, writeCaseRows, type CaseRow } from '../db/case-store';
+import type { ImportSource } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
-import { encodeCase } from '../db/case-codec';
-import { writeCaseSnapshot } from '../db/case-snapshot';
-import { diffCases } from '../domain/reimport';
-import { EVENT_TABLES, emptyEvents, type CaseBundle, type EventTableName } from '../domain/types';
-import type { ImportMapping } from '../io/mapping';
-import type { SourceWorkbook } from '../io/source';
-import { transformWorkbook } from '../io/transform';
+import type { ImportMapping } from '../domain/mapping';
+import type { ImportCounts, ImportRecord } from '../domain/records';
+import { changedFields, type ReimportDiff } from '../domain/reimport';
+import type { SourceWorkbook } from '../domain/source';
+import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type EventTableName } from '../domain/types';
+import { transformWorkbook, type TransformResult } from '../io/transform';
+import { asWriter } from './locks';
 
 export interface ImportRequest {
   importId: string;
@@ -18,109 +21,155 @@ export interface ImportRequest {
   readMs: number;
   mapping: ImportMapping;
   keepFullCpr: boolean;
+  /** The file as read, kept with the import unless the workspace says not to keep files. */
+  source?: Uint8Array;
 }
 
 export type ImportProgress = (stage: 'transform' | 'write', done: number, total: number) => void;
 
-const RAW_CHUNK_ROWS = 1000;
-const WRITE_BATCH = 5000;
+const KEEP_FILES = 'keepImportFiles';
+const KEEP_FULL_CPR = 'keepFullCpr';
+
+/** Whether imports keep their files (the default) or only what was read from them. */
+export async function keepImportFiles(db: WorkspaceDb): Promise<boolean> {
+  return (await db.settings.get(KEEP_FILES))?.value !== false;
+}
+
+export async function setKeepImportFiles(db: WorkspaceDb, keep: boolean): Promise<void> {
+  await db.settings.put({ key: KEEP_FILES, value: keep });
+}
+
+/** A zip (xlsx, ods) is compressed already; everything else is deflated. */
+function sourceOf(request: ImportRequest): ImportSource | undefined {
+  const bytes = request.source;
+  if (!bytes) return undefined;
+  const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  return { importId: request.importId, fileName: request.fileName, kind: 'file', deflated: !zipped, size: bytes.byteLength, bytes: zipped ? bytes : deflateSync(bytes, { level: 1 }) };
+}
 
 /**
  * Maps, validates and stores one file in one transaction: it lands whole or not at all, so a
- * closed tab or a cancel leaves the workspace as it was.
+ * closed tab or a cancel leaves the workspace as it was. Everything it decides (which cases are
+ * known, what changed) is read inside that transaction, and only one import at a time writes a
+ * workspace (across tabs, `asWriter`).
  */
 export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, request: ImportRequest, progress: ImportProgress = () => {}): Promise<ImportRecord> {
-  const started = performance.now();
-  progress('transform', 0, 1);
-  const known = new Set(await db.cases.toCollection().primaryKeys());
-  const result = transformWorkbook(workbook, request.mapping, { keepFullCpr: request.keepFullCpr, knownCaseNumbers: known });
-  const transformMs = performance.now() - started;
-  progress('transform', 1, 1);
+  const source = (await keepImportFiles(db)) ? sourceOf(request) : undefined;
+  return asWriter(db.name, async () => {
+    let transformMs = 0;
+    let writeStarted = 0;
+    const record = await db.transaction('rw', [db.caseChunks, db.columnChunks, db.meta, db.imports, db.importSources, db.settings, db.auditLog], async () => {
+      const started = performance.now();
+      progress('transform', 0, 1);
+      const before = await readCaseRows(db);
+      const known = new Map(before.rows.map((r) => [r.caseNumber, r]));
+      const result = transformWorkbook(workbook, request.mapping, { keepFullCpr: request.keepFullCpr, knownCaseNumbers: known });
+      transformMs = performance.now() - started;
+      progress('transform', 1, 1);
 
-  const coversCases = result.tables.includes('cases');
-  const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
-  const writeStarted = performance.now();
-  const record = await db.transaction('rw', [db.cases, db.caseSnapshot, db.caseColumns, db.imports, db.rawRows, db.auditLog], async () => {
-    const existing: StoredCase[] = known.size ? await db.cases.toArray() : [];
-    const existingByNumber = new Map(existing.map((c) => [c.caseNumber, c]));
-    // Events of the tables this file covers are replaced; the other tables' events are kept.
-    const base = (caseNumber: string): CaseBundle['events'] => {
-      const events = { ...(existingByNumber.get(caseNumber)?.events ?? emptyEvents()) };
-      for (const table of covered) events[table] = [];
-      return events;
-    };
-    const incoming = new Map<string, CaseBundle>(result.data.cases.map((c) => [c.caseNumber, { ...c, events: base(c.caseNumber) }]));
-    for (const table of EVENT_TABLES) {
-      for (const event of result.data[table]) {
-        let bundle = incoming.get(event.caseNumber);
-        if (!bundle) {
-          const { importId: _i, missingSince: _m, ...stored } = existingByNumber.get(event.caseNumber)!;
-          bundle = { ...stored, events: base(event.caseNumber) };
-          incoming.set(event.caseNumber, bundle);
-        }
-        (bundle.events[table] as (typeof event)[]).push(event);
-      }
-    }
-    const bundles = [...incoming.values()];
-    const diff = diffCases(existing, bundles, covered, coversCases);
-
-    const importDate = request.importedAt.slice(0, 10);
-    const writes: StoredCase[] = bundles.map((c) => ({ ...c, importId: request.importId, missingSince: null }));
-    for (const caseNumber of diff.noLongerPresent) {
-      const stored = existingByNumber.get(caseNumber)!;
-      if (!stored.missingSince) writes.push({ ...stored, missingSince: importDate });
-    }
-    const chunks: RawRowChunk[] = [];
-    for (const sheet of workbook.sheets) {
-      for (let i = 0; i < sheet.rows.length; i += RAW_CHUNK_ROWS) {
-        chunks.push({ importId: request.importId, sheet: sheet.name, rows: sheet.rows.slice(i, i + RAW_CHUNK_ROWS) });
-      }
-    }
-    const total = writes.length + chunks.length * RAW_CHUNK_ROWS;
-    let done = 0;
-    const encoded = writes.map(encodeCase);
-    for (let i = 0; i < encoded.length; i += WRITE_BATCH) {
-      await db.putEncodedCases(encoded.slice(i, i + WRITE_BATCH));
-      progress('write', (done += Math.min(WRITE_BATCH, encoded.length - i)), total);
-    }
-    const written = new Set(encoded.map((c) => c.caseNumber));
-    await writeCaseSnapshot(db.caseSnapshot, [...existing.filter((c) => !written.has(c.caseNumber)).map(encodeCase), ...encoded], db.caseColumns);
-    for (let i = 0; i < chunks.length; i += 10) {
-      await db.rawRows.bulkAdd(chunks.slice(i, i + 10));
-      progress('write', (done += Math.min(10, chunks.length - i) * RAW_CHUNK_ROWS), total);
-    }
-
-    const events: ImportCounts['events'] = Object.fromEntries(covered.map((t) => [t, result.data[t].length]));
-    const record: ImportRecord = {
-      id: request.importId,
-      fileName: request.fileName,
-      size: request.size,
-      sha256: request.sha256,
-      importedAt: request.importedAt,
-      format: workbook.format,
-      encoding: workbook.encoding ?? null,
-      delimiter: workbook.delimiter ?? null,
-      mapping: request.mapping,
-      keepFullCpr: request.keepFullCpr,
-      tables: result.tables,
-      counts: {
-        rowsRead: result.rowsRead,
-        rowsRejected: result.rowsRejected,
-        emptyRows: result.emptyRows,
-        cases: result.data.cases.length,
-        events,
-        errors: result.issues.filter((i) => i.severity === 'error').length,
-        warnings: result.issues.filter((i) => i.severity === 'warning').length,
-      },
-      diff,
-      issues: result.issues,
-      timings: { readMs: request.readMs, transformMs, writeMs: 0 },
-    };
-    await db.imports.add(record);
-    await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, cases: record.counts.cases, errors: record.counts.errors });
+      writeStarted = performance.now();
+      progress('write', 0, 1);
+      const revision = before.manifest.revision + 1;
+      const { rows, diff } = merge(known, result, revision, request.importedAt.slice(0, 10));
+      const manifest = await writeCaseRows(db, rows, revision, before);
+      if (source) await db.importSources.put(source);
+      await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
+      const record = importRecord(request, workbook, result, diff, transformMs, manifest.revision, source !== undefined);
+      await db.imports.add(record);
+      await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, cases: record.counts.cases, errors: record.counts.errors });
+      progress('write', 1, 1);
+      return record;
+    });
+    record.timings.writeMs = performance.now() - writeStarted;
+    await db.imports.update(record.id, { 'timings.writeMs': record.timings.writeMs });
     return record;
   });
-  record.timings.writeMs = performance.now() - writeStarted;
-  await db.imports.update(record.id, { 'timings.writeMs': record.timings.writeMs });
-  return record;
+}
+
+/**
+ * The workspace's cases after this file: its cases replace theirs (events of the tables the file
+ * covers are replaced, the others kept), the rest stay, those the file no longer lists are marked.
+ * A case whose text changes gets the new revision; unchanged cases keep theirs.
+ */
+function merge(known: Map<string, CaseRow>, result: TransformResult, revision: number, importDate: string): { rows: CaseRow[]; diff: ReimportDiff } {
+  const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
+  const coversCases = result.tables.includes('cases');
+  const decoded = new Map<string, CaseBundle>();
+  const stored = (caseNumber: string) => {
+    let c = decoded.get(caseNumber);
+    if (!c) decoded.set(caseNumber, (c = decodeCase(JSON.parse(known.get(caseNumber)!.line))));
+    return c;
+  };
+  const allCovered = covered.length === EVENT_TABLES.length;
+  const base = (caseNumber: string): CaseEvents => {
+    const events = allCovered || !known.has(caseNumber) ? emptyEvents() : { ...stored(caseNumber).events };
+    for (const table of covered) events[table] = [];
+    return events;
+  };
+  const incoming = new Map<string, CaseBundle>(result.data.cases.map((c) => [c.caseNumber, { ...c, events: base(c.caseNumber) }]));
+  for (const table of EVENT_TABLES) {
+    for (const event of result.data[table]) {
+      let bundle = incoming.get(event.caseNumber);
+      if (!bundle) incoming.set(event.caseNumber, (bundle = { ...stored(event.caseNumber), events: base(event.caseNumber) }));
+      (bundle.events[table] as (typeof event)[]).push(event);
+    }
+  }
+
+  const diff: ReimportDiff = { added: [], changed: [], unchanged: 0, noLongerPresent: [] };
+  const rows = new Map<string, CaseRow>(known);
+  for (const [caseNumber, bundle] of incoming) {
+    const encoded = encodeCase(bundle);
+    const line = JSON.stringify(encoded);
+    const old = known.get(caseNumber);
+    if (!old) diff.added.push(caseNumber);
+    else if (old.line === line) diff.unchanged += 1;
+    else {
+      const fields = changedFields(stored(caseNumber), bundle, covered);
+      if (fields.length) diff.changed.push({ caseNumber, fields });
+      else diff.unchanged += 1;
+    }
+    rows.set(caseNumber, { caseNumber, line, encoded, revision: old?.line === line ? old.revision : revision, missingSince: null });
+  }
+  if (coversCases) {
+    for (const row of known.values()) {
+      if (incoming.has(row.caseNumber)) continue;
+      diff.noLongerPresent.push(row.caseNumber);
+      if (!row.missingSince) rows.set(row.caseNumber, { ...row, missingSince: importDate });
+    }
+  }
+  return { rows: [...rows.values()].sort((a, b) => byCaseNumber(a.caseNumber, b.caseNumber)), diff };
+}
+
+function importRecord(
+  request: ImportRequest, workbook: SourceWorkbook, result: TransformResult, diff: ReimportDiff, transformMs: number, dataRevision: number, sourceKept: boolean,
+): ImportRecord {
+  const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
+  const events: ImportCounts['events'] = Object.fromEntries(covered.map((t) => [t, result.data[t].length]));
+  return {
+    id: request.importId,
+    fileName: request.fileName,
+    size: request.size,
+    sha256: request.sha256,
+    importedAt: request.importedAt,
+    format: workbook.format,
+    encoding: workbook.encoding ?? null,
+    delimiter: workbook.delimiter ?? null,
+    mapping: request.mapping,
+    keepFullCpr: request.keepFullCpr,
+    tables: result.tables,
+    counts: {
+      rowsRead: result.rowsRead,
+      rowsRejected: result.rowsRejected,
+      emptyRows: result.emptyRows,
+      cases: result.data.cases.length,
+      events,
+      errors: result.issues.filter((i) => i.severity === 'error').length,
+      warnings: result.issues.filter((i) => i.severity === 'warning').length,
+    },
+    diff,
+    issues: result.issues,
+    timings: { readMs: request.readMs, transformMs, writeMs: 0 },
+    dataRevision,
+    sourceKept,
+  };
 }

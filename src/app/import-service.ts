@@ -1,15 +1,15 @@
 import type { WorkspaceDb } from '../db/workspace-db';
 import { fail, ok, type Result } from '../domain/result';
-import { headerSignature, type ImportMapping, type MappingProfile, type WorkbookLayout } from '../io/mapping';
+import { headerSignature } from '../io/mapping';
+import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
+
+/** The mapping suggestions the Import page offers while the user maps a file. */
+export { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../io/mapping';
 
 const KEEP_FULL_CPR = 'keepFullCpr';
 
 export async function keepFullCpr(db: WorkspaceDb): Promise<boolean> {
   return (await db.settings.get(KEEP_FULL_CPR))?.value === true;
-}
-
-export async function setKeepFullCpr(db: WorkspaceDb, keep: boolean): Promise<void> {
-  await db.settings.put({ key: KEEP_FULL_CPR, value: keep });
 }
 
 export function listProfiles(db: WorkspaceDb): Promise<MappingProfile[]> {

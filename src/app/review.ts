@@ -1,4 +1,4 @@
-import type { RoundRecord, SampleRecord } from '../db/records';
+import type { RoundRecord, SampleRecord } from '../domain/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { recordAnswer, type AnswerInput, type AnswerSource, type ReviewAnswer } from '../domain/review/answers';
 import { BUILT_IN_TEMPLATES, type QuestionTemplate } from '../domain/review/templates';

@@ -1,4 +1,4 @@
-import type { SampleSelection } from '../db/records';
+import type { SampleSelection } from '../domain/records';
 import { STRATUM_LABEL } from '../domain/sampling/describe';
 import type { Design, StratumField } from '../domain/sampling/draw';
 import { monthsIn, quarter, type Period, type Quarter } from '../domain/sampling/frame';

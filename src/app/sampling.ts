@@ -1,6 +1,6 @@
 import { caseForRules } from '../db/case-codec';
-import { eachStoredCase } from '../db/case-snapshot';
-import type { RoundRecord, SampleRecord, SampleRecordCase, SampleSelection } from '../db/records';
+import { eachStoredCase } from '../db/case-store';
+import type { RoundRecord, SampleRecord, SampleRecordCase, SampleSelection } from '../domain/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { ruleSetVersion } from '../domain/rules/settings';
 import { designSize, drawStrata, stratify, withSize, type Design, type Draw, type SampleCase, type SampledCase, type SampleEvent, type Strata, outOfScopeOf } from '../domain/sampling/draw';
@@ -9,7 +9,7 @@ import { copenhagenPlans, drawPlans, OUT_OF_HOURS, planSeed } from '../domain/sa
 import { applyExclusions, populationKeyText, type SampleProtocol } from '../domain/sampling/protocol';
 import type { IsoDate } from '../domain/types';
 import { sha256Hex } from '../io/sha256';
-import { loadScreening, screeningSettings } from './screening';
+import { chosenScreening, loadScreening, screeningSettings } from './screening';
 
 /**
  * Samples in the workspace: the frame they are drawn from, drawing and storing them with their
@@ -18,14 +18,14 @@ import { loadScreening, screeningSettings } from './screening';
 
 export interface SamplingFrame {
   cases: FrameCase[];
-  /** The latest complete screening, where the risk bands come from; null before any. */
+  /** The screening the pages use (the user's latest or chosen), where the risk bands come from; null before any. */
   riskScreening: { id: string; asOf: IsoDate } | null;
 }
 
-/** Every case of the workspace as the sampler sees it, with risk bands from the latest screening. */
+/** Every case of the workspace as the sampler sees it, with risk bands from the screening the pages use. */
 export async function loadFrame(db: WorkspaceDb): Promise<SamplingFrame> {
-  const latest = await db.screenings.orderBy('createdAt').reverse().filter((r) => r.complete !== false).first();
-  const screening = latest && (await loadScreening(db, latest.id));
+  const chosen = await chosenScreening(db);
+  const screening = chosen && (await loadScreening(db, chosen.id));
   const facts = new Map<string, RiskFacts>();
   if (screening) {
     const { results } = screening;

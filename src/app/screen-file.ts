@@ -11,9 +11,11 @@ import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { summariseByRule, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningSettings } from '../domain/rules/types';
 import { bundleCases, EVENT_TABLES, type EventTableName, type IsoDate } from '../domain/types';
-import { applyProfile, mappingProblems, suggestMapping, type ImportMapping, type MappingProfile, type SheetRole } from '../io/mapping';
+import { applyProfile, mappingProblems, suggestMapping } from '../io/mapping';
+import type { ImportMapping, MappingProfile, SheetRole } from '../domain/mapping';
 import { readSourceFile } from '../io/read-file';
-import { transformWorkbook, type ImportIssue } from '../io/transform';
+import { transformWorkbook } from '../io/transform';
+import type { ImportIssue } from '../domain/records';
 
 /** One result as RULES.md writes it: dates ISO, absent values null. */
 export interface ScreeningJsonResult {

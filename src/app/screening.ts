@@ -1,14 +1,18 @@
-import type { ScreeningRecord } from '../db/records';
+import { caseManifest, eachCaseColumns, getCase, type CaseManifest } from '../db/case-store';
 import type { WorkspaceDb } from '../db/workspace-db';
-import { screenColumns } from '../domain/rules/evaluate';
+import type { ScreeningPurpose, ScreeningRecord } from '../domain/records';
+import { screenCase, screenColumns } from '../domain/rules/evaluate';
 import { ResultTable, type StoredResultTable } from '../domain/rules/result-table';
-import { eachCaseColumns } from '../db/case-snapshot';
 import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { groupOf, summariseByRule, summariseGroups, type Grouping, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningContext, ScreeningSettings } from '../domain/rules/types';
 import { EVENT_TABLES, type Case, type EventTableName, type IsoDate } from '../domain/types';
+import { asReader } from './locks';
 
 const SETTINGS_KEY = 'screeningSettings';
+const CHOSEN_KEY = 'chosenScreeningId';
+const KEEP_KEY = 'keepScreenings';
+export const DEFAULT_KEEP_SCREENINGS = 5;
 
 export async function screeningSettings(db: WorkspaceDb): Promise<ScreeningSettings> {
   return { ...DEFAULT_SETTINGS, ...((await db.settings.get(SETTINGS_KEY))?.value as Partial<ScreeningSettings> | undefined) };
@@ -48,8 +52,8 @@ export interface ScreeningPart {
   cases: string;
 }
 type HelperMessage = { type: 'progress'; share: number } | { type: 'done'; part: ScreeningPart } | { type: 'error'; message: string };
-/** What the keeping worker tells the helper first: the rules it screens with, so both shares use the same ones. */
-type ContextMessage = { type: 'context'; ctx: ScreeningContext };
+/** What the keeping worker tells the helper first: the rules and the data (manifest) it screens, so both shares are of one screening. */
+type ContextMessage = { type: 'context'; ctx: ScreeningContext; manifest: CaseManifest };
 
 /**
  * The keeping worker's share of the cases when a helper screens the rest. The helper's results
@@ -59,27 +63,32 @@ type ContextMessage = { type: 'context'; ctx: ScreeningContext };
 const KEEPER_SHARE = 0.55;
 
 /** Screens the cases from `range[0]` to `range[1]` of the whole, in case-number order; `onShare` hears how much of it is done (0–1). */
-async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, range: readonly [number, number], onShare: (share: number) => void) {
+async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, manifest: CaseManifest, range: readonly [number, number], onShare: (share: number) => void) {
   const results = new ResultTable();
   const cases = new Map<string, CaseFacts>();
   await eachCaseColumns(db, (columns, facts, share) => {
     screenColumns(columns, ctx, results);
     columns.caseNumbers.forEach((caseNumber, c) => cases.set(caseNumber, { unit: facts.unit[c]!, group: facts.group[c]!, caseworker: facts.caseworker[c]! }));
     onShare(share);
-  }, range);
+  }, range, manifest);
   // A share with no chunk (a small workspace) is done too.
   onShare(1);
   return { results, cases };
 }
 
+export interface ScreeningRequest {
+  id: string;
+  asOf: IsoDate;
+  createdAt: string;
+  purpose: ScreeningPurpose;
+}
+
 /**
  * Screens every case of the workspace at `asOf`; `storeScreening` keeps it. With a `helper` port,
  * a second worker (`runScreeningPart`) screens the last cases at the same time: measured on two
- * cores, 100,000 cases took a third less time.
+ * cores, 100,000 cases took a third less time. Imports wait while the cases are read.
  */
-export async function runScreening(
-  db: WorkspaceDb, request: { id: string; asOf: IsoDate; createdAt: string }, progress: Progress = () => {}, helper?: MessagePort,
-): Promise<LoadedScreening> {
+export async function runScreening(db: WorkspaceDb, request: ScreeningRequest, progress: Progress = () => {}, helper?: MessagePort): Promise<LoadedScreening> {
   const started = performance.now();
   const ctx = await screeningContext(db, request.asOf, false);
   const ranges: [number, number][] = helper ? [[0, KEEPER_SHARE], [KEEPER_SHARE, 1]] : [[0, 1]];
@@ -96,33 +105,37 @@ export async function runScreening(
       else reject(new Error(message.message));
     };
   });
-  helper?.postMessage({ type: 'context', ctx } satisfies ContextMessage);
-  const { results, cases } = await screenShare(db, ctx, ranges[0]!, (share) => report(0, share));
-  if (fromHelper) {
-    const part = await fromHelper.finally(() => helper!.close());
-    results.append(part.table);
-    for (const [caseNumber, facts] of JSON.parse(part.cases) as [string, CaseFacts][]) cases.set(caseNumber, facts);
-  }
-  const record: ScreeningRecord = {
-    id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings),
-    settings: ctx.settings, caseCount: cases.size, summary: summariseByRule(results), timings: { screenMs: performance.now() - started, storeMs: 0 },
-  };
-  return { record, results, cases };
+  return asReader(db.name, async () => {
+    const manifest = await caseManifest(db);
+    helper?.postMessage({ type: 'context', ctx, manifest } satisfies ContextMessage);
+    const { results, cases } = await screenShare(db, ctx, manifest, ranges[0]!, (share) => report(0, share));
+    if (fromHelper) {
+      const part = await fromHelper.finally(() => helper!.close());
+      results.append(part.table);
+      for (const [caseNumber, facts] of JSON.parse(part.cases) as [string, CaseFacts][]) cases.set(caseNumber, facts);
+    }
+    const record: ScreeningRecord = {
+      id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings), settings: ctx.settings,
+      caseCount: cases.size, summary: summariseByRule(results), timings: { screenMs: performance.now() - started, storeMs: 0 },
+      complete: true, purpose: request.purpose, dataRevision: manifest.revision, importedTables: [...ctx.importedTables],
+    };
+    return { record, results, cases };
+  });
 }
 
 /**
  * The helper's side of `runScreening`: screens the last cases and sends them through `port`, with
- * the settings and tables the keeping worker read: a settings change between two reads could
- * otherwise screen the shares under different rules.
+ * the settings, tables and data the keeping worker read: a change between two reads could
+ * otherwise screen the shares under different rules or of different imports.
  */
 export async function runScreeningPart(db: WorkspaceDb, port: MessagePort): Promise<void> {
   try {
-    const ctx = await new Promise<ScreeningContext>((resolve) => {
+    const { ctx, manifest } = await new Promise<ContextMessage>((resolve) => {
       port.onmessage = (event: MessageEvent<ContextMessage>) => {
-        if (event.data.type === 'context') resolve(event.data.ctx);
+        if (event.data.type === 'context') resolve(event.data);
       };
     });
-    const { results, cases } = await screenShare(db, ctx, [KEEPER_SHARE, 1], (share) => port.postMessage({ type: 'progress', share } satisfies HelperMessage));
+    const { results, cases } = await screenShare(db, ctx, manifest, [KEEPER_SHARE, 1], (share) => port.postMessage({ type: 'progress', share } satisfies HelperMessage));
     const table = results.toStored();
     port.postMessage({ type: 'done', part: { table, cases: JSON.stringify([...cases]) } } satisfies HelperMessage, ResultTable.transferables(table));
   } catch (error) {
@@ -132,29 +145,116 @@ export async function runScreeningPart(db: WorkspaceDb, port: MessagePort): Prom
   }
 }
 
+/** How many of the user's screenings a workspace keeps (besides those something refers to). */
+export async function keepScreenings(db: WorkspaceDb): Promise<number> {
+  const value = (await db.settings.get(KEEP_KEY))?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_KEEP_SCREENINGS;
+}
+
+export async function setKeepScreenings(db: WorkspaceDb, keep: number): Promise<void> {
+  if (!(Number.isInteger(keep) && keep >= 1 && keep <= 100)) throw new Error('Antallet af screeninger, der gemmes, skal være et helt tal fra 1 til 100.');
+  await db.settings.put({ key: KEEP_KEY, value: keep });
+}
+
 /**
- * Stores a screening and its results in one transaction. The worker does this after the page
- * has its answer, so that storing never delays it.
+ * Stores a screening whole, in one transaction: its record (complete), its results and its log
+ * line, and makes a user's screening the one the pages use. Screenings beyond what the workspace
+ * keeps go in the same transaction. The worker does this after the page has its answer, and the
+ * page lets it finish before it lets the worker go.
  */
 export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening): Promise<void> {
   const { record, results, cases } = screening;
   const storeStarted = performance.now();
-  // The record first, marked incomplete, so the other pages see the new date and rules at once;
-  // the results and the mark come in one transaction: a closed tab leaves an incomplete record.
-  await db.screenings.add({ ...record, complete: false });
-  await db.transaction('rw', [db.screenings, db.screeningResults, db.auditLog], async () => {
+  await db.transaction('rw', [db.screenings, db.screeningResults, db.samples, db.settings, db.auditLog], async () => {
     await db.screeningResults.add({ screeningId: record.id, table: results.toStored(), cases: [...cases] });
     record.timings.storeMs = performance.now() - storeStarted;
     await db.screenings.put({ ...record, complete: true });
-    await db.auditLog.add({ at: record.createdAt, action: 'screening', asOf: record.asOf, cases: record.caseCount });
+    if (record.purpose === 'user') await db.settings.put({ key: CHOSEN_KEY, value: record.id });
+    await db.auditLog.add({ at: record.createdAt, action: 'screening', asOf: record.asOf, cases: record.caseCount, purpose: record.purpose });
+    await pruneScreenings(db, record.id);
   });
 }
 
-/** Reads a stored screening back, for questions about an earlier one. */
-export async function loadScreening(db: WorkspaceDb, id: string): Promise<LoadedScreening | undefined> {
+const purposeOf = (record: ScreeningRecord) => record.purpose ?? 'user';
+const newestFirst = (a: ScreeningRecord, b: ScreeningRecord) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+
+/** The screenings that are stored whole, newest first. */
+export async function listScreenings(db: WorkspaceDb): Promise<ScreeningRecord[]> {
+  return (await db.screenings.toArray()).filter((s) => s.complete === true).sort(newestFirst);
+}
+
+/** Screenings a sample names as the source of its risk bands: kept as long as the sample is. */
+async function referencedScreenings(db: WorkspaceDb): Promise<Map<string, string>> {
+  const used = new Map<string, string>();
+  await db.samples.each((s) => s.protocol.riskScreening && used.set(s.protocol.riskScreening.id, s.protocol.round));
+  return used;
+}
+
+/**
+ * Deletes the screenings a workspace no longer keeps: beyond the newest `keepScreenings` of the
+ * user's, every one of Frister's but the newest, and what was never stored whole — never one a
+ * sample refers to, nor the one the pages use, nor `keep`.
+ */
+async function pruneScreenings(db: WorkspaceDb, keep: string): Promise<void> {
+  const all = (await db.screenings.toArray()).sort(newestFirst);
+  const used = await referencedScreenings(db);
+  const chosen = (await db.settings.get(CHOSEN_KEY))?.value;
+  const limit = await keepScreenings(db);
+  const user = all.filter((s) => s.complete === true && purposeOf(s) === 'user').slice(0, limit).map((s) => s.id);
+  const deadlines = all.filter((s) => s.complete === true && purposeOf(s) === 'deadlines').slice(0, 1).map((s) => s.id);
+  const kept = new Set([keep, ...user, ...deadlines, ...used.keys(), ...(typeof chosen === 'string' ? [chosen] : [])]);
+  const gone = all.filter((s) => !kept.has(s.id)).map((s) => s.id);
+  if (!gone.length) return;
+  await db.screeningResults.where('screeningId').anyOf(gone).delete();
+  await db.screenings.bulkDelete(gone);
+}
+
+/** Deletes one screening the user chose to delete; refuses one a sample refers to. */
+export async function deleteScreening(db: WorkspaceDb, id: string, at = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', [db.screenings, db.screeningResults, db.samples, db.settings, db.auditLog], async () => {
+    const record = await db.screenings.get(id);
+    if (!record) return;
+    const round = (await referencedScreenings(db)).get(id);
+    if (round) throw new Error(`Screeningen pr. ${record.asOf.split('-').reverse().join('-')} bruges af stikprøven «${round}» og kan ikke slettes, så længe stikprøven findes.`);
+    await db.screeningResults.where('screeningId').equals(id).delete();
+    await db.screenings.delete(id);
+    if ((await db.settings.get(CHOSEN_KEY))?.value === id) await db.settings.delete(CHOSEN_KEY);
+    await db.auditLog.add({ at, action: 'screening.deleted', asOf: record.asOf, createdAt: record.createdAt });
+  });
+}
+
+/** The screening the pages and the sample presets use: the one the user ran or chose last; else the newest of the user's. */
+export async function chosenScreening(db: WorkspaceDb): Promise<ScreeningRecord | undefined> {
+  const chosen = (await db.settings.get(CHOSEN_KEY))?.value;
+  const record = typeof chosen === 'string' ? await db.screenings.get(chosen) : undefined;
+  if (record?.complete === true) return record;
+  return (await listScreenings(db)).find((s) => purposeOf(s) === 'user');
+}
+
+export async function chooseScreening(db: WorkspaceDb, id: string): Promise<ScreeningRecord> {
   const record = await db.screenings.get(id);
-  if (!record) return undefined;
-  if (record.complete === false) throw new Error('Screeningen blev ikke gemt færdig (fanen blev måske lukket). Kør den igen.');
+  if (record?.complete !== true) throw new Error('Screeningen findes ikke længere.');
+  await db.settings.put({ key: CHOSEN_KEY, value: id });
+  return record;
+}
+
+/**
+ * A stored screening that tells today's deadlines as well as a new one would: at `asOf`, of the
+ * data as it is now, under today's rules and tables. Frister runs its own only when there is none.
+ */
+export async function currentScreeningAt(db: WorkspaceDb, asOf: IsoDate): Promise<ScreeningRecord | undefined> {
+  const [{ revision }, ctx] = await Promise.all([caseManifest(db), screeningContext(db, asOf, false)]);
+  const version = ruleSetVersion(ctx.settings);
+  const tables = [...ctx.importedTables].sort().join();
+  return (await listScreenings(db)).find((s) =>
+    s.asOf === asOf && s.dataRevision === revision && s.ruleSetVersion === version && [...(s.importedTables ?? [])].sort().join() === tables);
+}
+
+/** Reads a stored screening back, for questions about an earlier one. Never one that was not stored whole. */
+export async function loadScreening(db: WorkspaceDb, id: string): Promise<LoadedScreening> {
+  const record = await db.screenings.get(id);
+  if (!record) throw new Error('Screeningen findes ikke længere. Kør en ny screening.');
+  if (record.complete !== true) throw new Error('Screeningen blev ikke gemt færdig (fanen blev måske lukket). Kør den igen.');
   const stored = await db.screeningResults.where('screeningId').equals(id).first();
   if (!stored) throw new Error('Screeningens resultater findes ikke. Kør den igen.');
   return { record, results: new ResultTable(stored.table), cases: new Map(stored.cases) };
@@ -182,4 +282,51 @@ export function subjectsOf(screening: LoadedScreening, query: SubjectQuery): { t
   const late = (i: number) => results.daysLate(i) ?? -1;
   matching.sort((a, b) => late(b) - late(a) || results.caseNumber(a).localeCompare(results.caseNumber(b)));
   return { total: matching.length, results: matching.slice(0, query.limit ?? 500).map((i) => results.at(i)) };
+}
+
+/** How the stored results of a case relate to the case as it is now. */
+export type CaseExplanation =
+  /** The case is as it was screened: the results are explained with the dates then. */
+  | 'explained'
+  /** The case changed after the screening (a later import): the stored results stand, `now` shows the case today under the screening's rules. */
+  | 'caseChanged'
+  /** A screening stored before revisions were kept, with imports after it: whether the case changed is not known. */
+  | 'unknownRevision'
+  /** The case is unchanged, but screening it again gives other results: the rules have changed since (a newer version of the app). */
+  | 'rulesChanged'
+  /** The case is no longer in the workspace. */
+  | 'caseGone';
+
+export interface CaseScreening {
+  record: ScreeningRecord;
+  /** The stored results of the case, with their basis sentences when `explanation` is 'explained'. */
+  results: RuleResult[];
+  explanation: CaseExplanation;
+  /** The case as it is now, screened at the screening's date under its rules, when the case changed or its revision is not known. */
+  now?: RuleResult[];
+}
+
+const resultKey = (r: Pick<RuleResult, 'ruleId' | 'subject'>) => `${r.ruleId}\u0000${r.subject}`;
+const sameOutcome = (a: RuleResult, b: RuleResult) =>
+  a.status === b.status && a.deadline === b.deadline && a.doneAt === b.doneAt && a.daysLate === b.daysLate && a.legalRef === b.legalRef;
+
+/**
+ * One case's results in a stored screening, explained: screening is deterministic, so the case as
+ * it was screened, under the screening's rules and tables, gives the same results with their
+ * basis sentences. When the case has changed since, the stored results are shown as stored and
+ * the case as it is now beside them.
+ */
+export async function caseScreening(db: WorkspaceDb, screening: LoadedScreening, caseNumber: string): Promise<CaseScreening> {
+  const { record, results } = screening;
+  const stored = results.where((i) => results.caseNumber(i) === caseNumber).map((i) => results.at(i));
+  const current = await getCase(db, caseNumber);
+  if (!current) return { record, results: stored, explanation: 'caseGone' };
+  const ctx: ScreeningContext = { asOf: record.asOf, settings: record.settings, importedTables: new Set(record.importedTables ?? (await importedTables(db))), explain: true };
+  const again = screenCase(current, ctx);
+  if (record.dataRevision === undefined) return { record, results: stored, explanation: 'unknownRevision', now: again };
+  if (current.revision > record.dataRevision) return { record, results: stored, explanation: 'caseChanged', now: again };
+  const byKey = new Map(again.map((r) => [resultKey(r), r]));
+  const same = again.length === stored.length && stored.every((r) => byKey.has(resultKey(r)) && sameOutcome(r, byKey.get(resultKey(r))!));
+  if (!same) return { record, results: stored, explanation: 'rulesChanged', now: again };
+  return { record, results: stored.map((r) => ({ ...r, basis: byKey.get(resultKey(r))!.basis })), explanation: 'explained' };
 }

@@ -1,14 +1,14 @@
-import type { ImportRecord, ScreeningRecord } from '../db/records';
+import type { ImportIssue, ImportRecord, ScreeningRecord, StoredCase } from '../domain/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
 import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { RuleResult, RuleStatus } from '../domain/rules/types';
 import type { HandoverReading } from '../io/handover';
 import type { IsoDate } from '../domain/types';
-import type { SubjectQuery } from './screening';
+import type { CaseScreening, ScreeningRequest, SubjectQuery } from './screening';
+import type { StorageReport } from './storage-report';
 import type { CaseSummary } from '../domain/case-list';
-import type { SourceRow, SourceWorkbook } from '../io/source';
-import type { ImportIssue } from '../io/transform';
+import type { SourceRow, SourceWorkbook } from '../domain/source';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
 import type { SamplingFrame } from './sampling';
@@ -41,7 +41,12 @@ export type WorkerJob =
   | { kind: 'caseStatuses'; dbName: string; screeningId: string; caseNumbers: string[] }
   | { kind: 'sampleWorkbook'; dbName: string; sampleId: string; demo: boolean }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
-  | { kind: 'screen'; dbName: string; request: { id: string; asOf: IsoDate; createdAt: string }; helper?: MessagePort }
+  | { kind: 'screen'; dbName: string; request: ScreeningRequest; helper?: MessagePort }
+  /** Answers when the screening this worker ran is stored (or fails if it could not be). */
+  | { kind: 'screenStored'; screeningId: string }
+  /** A case with every field, and its results in a stored screening, explained. */
+  | { kind: 'caseView'; dbName: string; caseNumber: string; screeningId: string | null }
+  | { kind: 'storageReport'; dbName: string }
   | { kind: 'screenPart'; dbName: string; port: MessagePort }
   | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
   | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
@@ -61,6 +66,9 @@ export type WorkerJobResult =
   /** The frame's cases come as chunks before this. */
   | { kind: 'sampleFrame'; count: number; riskScreening: SamplingFrame['riskScreening'] }
   | { kind: 'screen'; record: ScreeningRecord }
+  | { kind: 'screenStored' }
+  | { kind: 'caseView'; case: StoredCase | null; screening: CaseScreening | null }
+  | { kind: 'storageReport'; report: StorageReport }
   | { kind: 'screenPart' }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }

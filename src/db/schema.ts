@@ -1,11 +1,11 @@
 import type { Transaction } from 'dexie';
-import type { EncodedCase } from './case-codec';
-import { writeCaseColumns, writeCaseSnapshot } from './case-snapshot';
+import { upgradeToV5 } from './migrations/v5';
 
 /**
  * One step in the workspace database's history. Versions are only ever appended: a released
  * version's stores never change, so a database written by any earlier release upgrades in order
- * (the tldraw store's explicit, numbered migration sequence).
+ * (the tldraw store's explicit, numbered migration sequence). An upgrade carries its own frozen
+ * code (src/db/migrations/): it never calls today's writers, whose output may change.
  */
 export interface SchemaVersion {
   version: number;
@@ -16,11 +16,10 @@ export interface SchemaVersion {
 }
 
 /**
- * Tables of ARCHITECTURE.md, with one change measured to matter: a case is stored with its events
- * in one record (`CaseBundle`), not one record per event. IndexedDB's cost is per record, the
- * rules read a case at a time, and 100,000 cases with five events each would otherwise be 600,000
- * writes. Source rows are stored in chunks for the same reason. Cases are filtered in memory, so
- * they carry no secondary indexes to maintain.
+ * Tables of ARCHITECTURE.md, with one change measured to matter: cases are stored with their
+ * events, 2,000 to a record (case-store.ts), not one record per event or per case. IndexedDB's
+ * cost is per record, and 100,000 cases with five events each would otherwise be 600,000 writes.
+ * Cases are filtered in memory, so they carry no secondary indexes to maintain.
  */
 export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
   {
@@ -43,13 +42,11 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
     },
   },
   {
-    // The cases again, as JSON in chunks, for reading them all fast (case-snapshot.ts).
+    // The cases again, as JSON in chunks, for reading them all fast. Its upgrade filled the table
+    // from `cases`; every upgrade now goes on to version 5, which makes its own chunks from
+    // `cases` and drops this table, so filling it would be wasted (and called today's writer).
     version: 2,
     stores: { caseSnapshot: 'id' },
-    upgrade: async (tx) => {
-      const cases = (await tx.table('cases').toCollection().raw().toArray()) as EncodedCase[];
-      await writeCaseSnapshot(tx.table('caseSnapshot'), cases);
-    },
   },
   {
     // The improvement plan's focus areas; its actions have had their table since version 1.
@@ -57,13 +54,20 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
     stores: { focusAreas: 'id, createdAt' },
   },
   {
-    // The cases again as columns, for the screening (case-snapshot.ts `ColumnChunk`).
+    // The cases again as columns, for the screening. Version 5 drops the table (see version 2).
     version: 4,
     stores: { caseColumns: 'id' },
-    upgrade: async (tx) => {
-      const cases = (await tx.table('cases').toCollection().raw().toArray()) as EncodedCase[];
-      await writeCaseColumns(tx.table('caseColumns'), cases);
+  },
+  {
+    // One truth: the cases in chunks with a manifest (case-store.ts), the screening's columns
+    // derived from each chunk with the codec and revision they were made from, the files of
+    // imports kept whole and compressed instead of their rows (migrations/v5.ts).
+    version: 5,
+    stores: {
+      cases: null, caseSnapshot: null, caseColumns: null, rawRows: null,
+      caseChunks: 'id', columnChunks: 'id', meta: 'key', importSources: 'importId',
     },
+    upgrade: upgradeToV5,
   },
 ];
 

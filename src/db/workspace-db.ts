@@ -1,19 +1,23 @@
 import Dexie, { type Table } from 'dexie';
-import { decodeCase, encodeCase, type EncodedCase } from './case-codec';
-import type { ColumnChunk, SnapshotChunk } from './case-snapshot';
+import type { CaseChunk, CaseManifest, ColumnChunk } from './case-store';
 import { watchConnection, type ConnectionWatchers } from './connection';
-import type { MappingProfile } from '../io/mapping';
+import type { MappingProfile } from '../domain/mapping';
+import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '../domain/records';
 import type { ReviewAnswer } from '../domain/review/answers';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { FocusArea, ImprovementAction } from '../domain/review/plan';
 import { workspaceDbName } from './names';
-import type { ImportRecord, RawRowChunk, RoundRecord, SampleRecord, ScreeningRecord, ScreeningResultChunk, StoredCase } from './records';
+import type { ImportSource, ScreeningResultChunk } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
 
 export class WorkspaceDb extends Dexie {
-  declare cases: Table<StoredCase, string>;
+  /** The cases: the record of truth (case-store.ts). Written only by `writeCaseRows`. */
+  declare caseChunks: Table<CaseChunk, number>;
+  /** Derived from `caseChunks` for the screening; rebuilt when stale. */
+  declare columnChunks: Table<ColumnChunk, number>;
+  declare meta: Table<CaseManifest, string>;
   declare imports: Table<ImportRecord, string>;
-  declare rawRows: Table<RawRowChunk, number>;
+  declare importSources: Table<ImportSource, string>;
   declare mappingProfiles: Table<MappingProfile, string>;
   declare screenings: Table<ScreeningRecord, string>;
   declare screeningResults: Table<ScreeningResultChunk, number>;
@@ -24,8 +28,6 @@ export class WorkspaceDb extends Dexie {
   declare focusAreas: Table<FocusArea, string>;
   declare improvementActions: Table<ImprovementAction, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
-  declare caseSnapshot: Table<SnapshotChunk, number>;
-  declare caseColumns: Table<ColumnChunk, number>;
   declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
 
   constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {
@@ -35,17 +37,6 @@ export class WorkspaceDb extends Dexie {
       if (step.upgrade) version.upgrade(step.upgrade);
     }
     watchConnection(this, watchers);
-    // Cases are written sparse (case-codec.ts); every read gets the full canonical shape back.
-    this.cases.hook('reading', (stored) => decodeCase(stored as unknown as EncodedCase));
-  }
-
-  /** Writes cases in their stored form. The only way cases should be written; the writer then renews the snapshot (case-snapshot.ts). */
-  putCases(cases: readonly StoredCase[]): Promise<unknown> {
-    return this.putEncodedCases(cases.map(encodeCase));
-  }
-
-  putEncodedCases(cases: readonly EncodedCase[]): Promise<unknown> {
-    return this.cases.bulkPut(cases as unknown as StoredCase[]);
   }
 }
 

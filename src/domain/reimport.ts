@@ -24,6 +24,15 @@ function fingerprint(events: readonly { id: string }[]): string {
     .join('\n');
 }
 
+/** The case fields and the event tables (of `tables`) in which two versions of a case differ; events compare by content, not by id or order. */
+export function changedFields(existing: CaseBundle, incoming: CaseBundle, tables: readonly EventTableName[]): CaseChange['fields'] {
+  const fields: CaseChange['fields'] = CASE_FIELDS.filter((f) => (existing[f] ?? null) !== (incoming[f] ?? null));
+  for (const table of tables) {
+    if (fingerprint(existing.events[table]) !== fingerprint(incoming.events[table])) fields.push(table);
+  }
+  return fields;
+}
+
 /**
  * Compares a new extract with what the workspace holds. `tables` are the event tables the new
  * extract covers (events of other tables are kept as they are, so they are not compared);
@@ -38,10 +47,7 @@ export function diffCases(before: readonly CaseBundle[], after: readonly CaseBun
       diff.added.push(incoming.caseNumber);
       continue;
     }
-    const fields: CaseChange['fields'] = CASE_FIELDS.filter((f) => (existing[f] ?? null) !== (incoming[f] ?? null));
-    for (const table of tables) {
-      if (fingerprint(existing.events[table]) !== fingerprint(incoming.events[table])) fields.push(table);
-    }
+    const fields = changedFields(existing, incoming, tables);
     if (fields.length) diff.changed.push({ caseNumber: incoming.caseNumber, fields });
     else diff.unchanged += 1;
   }

@@ -1,7 +1,7 @@
 import { FIELDS, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, TABLES, type FieldDef } from '../domain/fields';
 import { formatDate } from '../domain/format';
 import type { CaseData } from '../domain/types';
-import type { SourceWorkbook } from './source';
+import type { SourceWorkbook } from '../domain/source';
 import type { OutCell, OutSheet } from './xlsx-write';
 
 /** A canonical value as the template (and the mapping preview) writes it: dd-mm-åååå, "Ja"/"Nej", Danish enum words. */

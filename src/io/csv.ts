@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../domain/result';
-import type { SourceCell, SourceRow, SourceSheet, SourceWorkbook } from './source';
+import type { SourceCell, SourceRow, SourceSheet, SourceWorkbook } from '../domain/source';
 
 type Encoding = NonNullable<SourceWorkbook['encoding']>;
 type Delimiter = NonNullable<SourceWorkbook['delimiter']>;

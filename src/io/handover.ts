@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import type { RoundRecord, SampleRecord } from '../db/records';
+import type { RoundRecord, SampleRecord } from '../domain/records';
 import { formatDateTime } from '../domain/format';
 import { fnv1a } from '../domain/hash';
 import type { ReviewAnswer } from '../domain/review/answers';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from './transform';
+import type { ImportIssue } from '../domain/records';
 import { writeWorkbook } from './xlsx-write';
 
 /** The validation report as a workbook the user can fix the extract from. */

@@ -1,42 +1,7 @@
 import { FIELDS, fieldByKey, fieldKey, TABLES, type FieldDef } from '../domain/fields';
+import type { ColumnMapping, ImportMapping, MappingProfile, SheetLayout, SheetMapping, SheetRole, WorkbookLayout } from '../domain/mapping';
 import type { TableName } from '../domain/types';
-/** What mapping needs of a sheet: its name and headers, not its rows. */
-export type SheetLayout = { name: string; headers: readonly string[] };
-export type WorkbookLayout = { sheets: readonly SheetLayout[] };
 import { normaliseText } from './values';
-
-/** What a sheet holds: one table (long format), cases with their latest events (wide), or nothing to import. */
-export type SheetRole = TableName | 'wide' | 'ignore';
-
-export interface ColumnMapping {
-  column: number;
-  header: string;
-  /** `table.field` of DATA.md, or null to ignore the column. */
-  target: string | null;
-  /** Boolean columns only: an empty cell means "nej" instead of unknown. */
-  blankMeansNo?: boolean;
-}
-
-export interface SheetMapping {
-  sheet: string;
-  role: SheetRole;
-  columns: ColumnMapping[];
-}
-
-export interface ImportMapping {
-  sheets: SheetMapping[];
-}
-
-/** A saved mapping, offered again when the same headers reappear. */
-export interface MappingProfile {
-  id: string;
-  name: string;
-  /** `headerSignature` of the workbook it was made for. */
-  signature: string;
-  mapping: ImportMapping;
-  createdAt: string;
-}
-
 type Lookup = Map<string, string[]>;
 
 function add(lookup: Lookup, text: string, key: string): void {

@@ -1,7 +1,7 @@
 import { fieldByKey } from '../domain/fields';
 import { formatNumber } from '../domain/format';
 import { templateValue } from './canonical-sheets';
-import type { SourceCell } from './source';
+import type { SourceCell } from '../domain/source';
 import { parseCell } from './values';
 
 export interface PreviewValue {

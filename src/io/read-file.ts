@@ -1,6 +1,6 @@
 import { fail, type Result } from '../domain/result';
 import { readCsv } from './csv';
-import type { SourceWorkbook } from './source';
+import type { SourceWorkbook } from '../domain/source';
 import { isOle2, isZip, readSpreadsheet } from './spreadsheet';
 
 const CHOOSE = 'Vælg et udtræk i formatet .xlsx, .xls, .ods eller .csv.';

@@ -1,4 +1,4 @@
-import type { SampleRecord } from '../db/records';
+import type { SampleRecord } from '../domain/records';
 import { caseReason, protocolLines } from '../domain/sampling/describe';
 import { extensionsOf, outOfScopeOf } from '../domain/sampling/draw';
 import { writeWorkbook } from './xlsx-write';

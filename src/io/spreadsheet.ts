@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import { fail, ok, type Result } from '../domain/result';
 import { SheetBuilder } from './csv';
-import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
+import type { SourceCell, SourceSheet, SourceWorkbook } from '../domain/source';
 
 const DAY_MS = 86_400_000;
 /** Serial of 9999-12-31, Excel's last date; larger numbers are not dates even with a date format. */

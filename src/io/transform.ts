@@ -1,26 +1,15 @@
 import { EventIds } from '../domain/event-id';
 import { creatingFields, fieldByKey, tableDef, type FieldDef } from '../domain/fields';
 import type { Case, CaseData, EventTableName, TableName } from '../domain/types';
-import type { ImportMapping, SheetMapping } from './mapping';
-import type { SourceCell, SourceRow, SourceWorkbook } from './source';
+import type { ImportMapping, SheetMapping } from '../domain/mapping';
+import type { ImportIssue } from '../domain/records';
+import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
 import { parseCell } from './values';
-
-/** A row or value that could not be used, where it is and why, in Danish. */
-export interface ImportIssue {
-  sheet: string;
-  /** The row number the user sees in the file. */
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  message: string;
-  /** `error`: the row (or the event in it) was not imported. `warning`: the value was stored as unknown. */
-  severity: 'error' | 'warning';
-}
 
 export interface TransformOptions {
   keepFullCpr: boolean;
   /** Cases the workspace holds already: events may refer to them without a case row in this file. */
-  knownCaseNumbers?: ReadonlySet<string>;
+  knownCaseNumbers?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 export interface TransformResult {

@@ -7,7 +7,7 @@
 import { fail, ok, type Result } from '../domain/result';
 import type { IsoDate, IsoDateTime } from '../domain/types';
 import { MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, type FieldType } from '../domain/fields';
-import type { SourceCell } from './source';
+import type { SourceCell } from '../domain/source';
 
 const OK_NULL: Result<null> = Object.freeze(ok(null)) as Result<null>;
 const OK_TRUE: Result<boolean> = Object.freeze(ok(true)) as Result<boolean>;

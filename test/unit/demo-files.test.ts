@@ -17,6 +17,7 @@ import { encodeWindows1252 } from '../../src/io/encoding';
 import { mappingProblems, suggestMapping } from '../../src/io/mapping';
 import { readSourceFile } from '../../src/io/read-file';
 import { normaliseText } from '../../src/io/values';
+import { allCases } from '../../src/db/case-store';
 
 const demo = (preset: DemoPreset, seed = DEMO_SEED) => generateDemo({ ...DEMO_PRESETS[preset], seed });
 const SMALL = demo('small');
@@ -171,7 +172,7 @@ async function importFile(bytes: Uint8Array, fileName: string) {
   const record = await runImport(db, book, {
     importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false,
   });
-  const stored = (await db.cases.toArray()).map(({ importId: _i, missingSince: _m, ...c }) => c);
+  const stored = (await allCases(db)).map(({ revision: _r, missingSince: _m, ...c }) => c);
   return { record, stored };
 }
 

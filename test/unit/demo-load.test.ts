@@ -7,6 +7,7 @@ import { DEMO_PRESETS, DEMO_SEED } from '../../src/domain/demo/config';
 import { generateDemo } from '../../src/domain/demo/generate';
 import { bundleCases } from '../../src/domain/types';
 import { DEMO_MARK, writeWorkbook } from '../../src/io/xlsx-write';
+import { allCases } from '../../src/db/case-store';
 
 beforeEach(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
@@ -18,7 +19,7 @@ describe('loading the demo kommune into a workspace', () => {
     const record = await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
     expect(record.fileName).toBe(`Demodata (small, frø ${DEMO_SEED})`);
     expect(record.issues).toEqual([]);
-    const stored = (await db.cases.toArray()).map(({ importId: _i, missingSince: _m, ...c }) => c);
+    const stored = (await allCases(db)).map(({ revision: _r, missingSince: _m, ...c }) => c);
     const expected = bundleCases(generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED }));
     expect(stored).toHaveLength(1_000);
     expect(stored).toEqual(expect.arrayContaining(expected));

@@ -7,15 +7,18 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { runImport } from '../../src/app/import-run';
-import type { StoredCase } from '../../src/db/records';
+import type { StoredCase } from '../../src/domain/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import { fieldByKey, fieldsOf, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, TABLES } from '../../src/domain/fields';
 import { EVENT_TABLES, type EventTableName, type MeasureKind, type NotificationOutcome } from '../../src/domain/types';
-import { applyProfile, headerSignature, mappingProblems, suggestMapping, type ImportMapping } from '../../src/io/mapping';
+import { applyProfile, headerSignature, mappingProblems, suggestMapping } from '../../src/io/mapping';
+import type { ImportMapping } from '../../src/domain/mapping';
 import { readSourceFile } from '../../src/io/read-file';
-import type { SourceWorkbook } from '../../src/io/source';
+import type { SourceWorkbook } from '../../src/domain/source';
 import { templateSheets } from '../../src/io/template';
 import { writeWorkbook, type OutCell } from '../../src/io/xlsx-write';
+import { inflateSync } from 'fflate';
+import { allCases, getCase } from '../../src/db/case-store';
 
 // ---------------------------------------------------------------------------------------------
 // 50 cases, as canonical values keyed `table.field` (null: no such value or no such event).
@@ -55,7 +58,7 @@ const PRESENCE = Object.fromEntries(TABLES.map((t) => [t.name, t.presenceField])
 const ID_PREFIX: Record<EventTableName, string> = { notifications: 'N', investigations: 'U', measures: 'F', actionPlans: 'H', followUps: 'O', supervisionVisits: 'T' };
 
 /** What the workspace must hold for a case, whatever the file looked like. */
-function expectedCase(c: Flat): Omit<StoredCase, 'importId'> {
+function expectedCase(c: Flat): Omit<StoredCase, 'revision'> {
   const pick = (table: string) => Object.fromEntries(fieldsOf(table as never).map((f) => [f.field, c[`${table}.${f.field}`] ?? null]));
   const caseNumber = c['cases.caseNumber'] as string;
   const events = Object.fromEntries(EVENT_TABLES.map((t) => {
@@ -63,7 +66,7 @@ function expectedCase(c: Flat): Omit<StoredCase, 'importId'> {
     const id = t === 'measures' ? `F:${c['measures.measureId']}` : `${ID_PREFIX[t]}:${caseNumber}:${at}:1`;
     return [t, at === null ? [] : [{ ...pick(t), id, caseNumber }]];
   }));
-  return { ...pick('cases'), events, missingSince: null } as unknown as Omit<StoredCase, 'importId'>;
+  return { ...pick('cases'), events, missingSince: null } as unknown as Omit<StoredCase, 'revision'>;
 }
 const EXPECTED = CASES.map(expectedCase);
 
@@ -209,11 +212,17 @@ async function importFile(bytes: Uint8Array, fileName: string, choose: (book: So
   const mapping = choose(read.value);
   expect(mappingProblems(mapping)).toEqual([]);
   const record = await runImport(db, read.value, {
-    importId: `I-${++imports}`, importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false,
+    importId: `I-${++imports}`, importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false, source: bytes,
   });
   return { book: read.value, mapping, record };
 }
-const storedCases = async () => (await db.cases.toArray()).map(({ importId: _, ...c }) => c);
+const storedCases = async () => (await allCases(db)).map(({ revision: _, ...c }) => c);
+const storedCase = (caseNumber: string) => getCase(db, caseNumber);
+/** The file an import kept, as it was read. */
+const keptFile = async (importId: string) => {
+  const kept = (await db.importSources.get(importId))!;
+  return kept.deflated ? inflateSync(kept.bytes) : kept.bytes;
+};
 const targets = (mapping: ImportMapping) => mapping.sheets.map((s) => s.columns.map((c) => c.target));
 const EVENTS = { notifications: 25, investigations: 16, measures: 25, actionPlans: 12, followUps: 10, supervisionVisits: 8 };
 
@@ -227,7 +236,7 @@ describe('the same 50 cases in every file dialect', () => {
     expect(targets(mapping).slice(1)).toEqual(TABLES.map((t) => fieldsOf(t.name).map((f) => `${f.table}.${f.field}`)));
     expect(record.counts).toMatchObject({ rowsRead: 146, rowsRejected: 0, cases: 50, events: EVENTS, errors: 0, warnings: 0 });
     expect(await storedCases()).toEqual(EXPECTED);
-    expect((await db.cases.get('S-025'))!).toMatchObject({
+    expect((await storedCase('S-025'))!).toMatchObject({
       cpr: '250115-xxxx', birthDate: '2015-01-25', unit: 'Børnefamilieenhed Syd', group: 'Undersøgelse', caseworker: 'Åse Ødegård',
       openedAt: '2024-01-25', closedAt: '2025-01-25', awareAt: '2023-01-25',
       events: {
@@ -236,7 +245,7 @@ describe('the same 50 cases in every file dialect', () => {
         followUps: [{ id: 'O:S-025:2024-01-28:1', caseNumber: 'S-025', measureId: null, date: '2024-01-28', cadenceMonths: 3 }],
       },
     });
-    expect((await db.cases.get('S-012'))!.events).toMatchObject({
+    expect((await storedCase('S-012'))!.events).toMatchObject({
       investigations: [{ startedAt: '2023-12-12', completedAt: null }],
       measures: [{ id: 'F:F-12', measureId: 'F-12', kind: 'placement', consent: true, startDate: '2024-12-12', endDate: null }],
       actionPlans: [{ date: '2024-12-12', filed: false }],
@@ -290,20 +299,23 @@ describe('the same 50 cases in every file dialect', () => {
 });
 
 describe('hostile files, imported into a workspace that already holds the 50 cases', () => {
-  const snapshot = async () => ({ cases: await db.cases.toArray(), imports: await db.imports.toArray(), rawRows: await db.rawRows.toArray() });
+  const snapshot = async () => ({ cases: await allCases(db), imports: await db.imports.toArray(), files: await db.importSources.toArray() });
   let before: Awaited<ReturnType<typeof snapshot>>;
   beforeEach(async () => {
     await importFile(templateFile(), 'skabelon.xlsx');
     before = await snapshot();
   });
 
-  /** The earlier import's record and raw rows are untouched; the cases the file does not name keep all their data and are only marked. */
+  /** The earlier import's record and file are untouched; the cases the file does not name keep all their data and are only marked. */
   async function expectEarlierImportKept(named: string[]) {
     const after = await snapshot();
     expect(after.imports.filter((i) => i.id === before.imports[0]!.id)).toEqual(before.imports);
-    expect(after.rawRows.filter((r) => r.importId === before.imports[0]!.id)).toEqual(before.rawRows);
+    expect(after.files.filter((f) => f.importId === before.imports[0]!.id)).toEqual(before.files);
     const others = (list: StoredCase[]) => list.filter((c) => !named.includes(c.caseNumber));
     expect(others(after.cases)).toEqual(others(before.cases).map((c) => ({ ...c, missingSince: '2026-11-27' })));
+    // The named cases have the new import's revision; the others kept theirs.
+    const revision = after.imports.at(-1)!.dataRevision;
+    expect(after.cases.filter((c) => named.includes(c.caseNumber)).map((c) => c.revision)).toEqual(named.map(() => revision));
   }
 
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
@@ -331,7 +343,7 @@ describe('hostile files, imported into a workspace that already holds the 50 cas
       { sheet: 'datoer', row: 4, column: 'Underretning modtaget', value: 'kl. 10', message: `Ukendt dato- og tidsformat "kl. 10". Brug dd-mm-åååå eller dd-mm-åååå tt:mm.${kept}`, severity: 'warning' },
     ]);
     expect(record.counts).toMatchObject({ rowsRead: 3, rowsRejected: 0, cases: 3, warnings: 5, errors: 0 });
-    const [s1, s2, s3] = await Promise.all(['S-001', 'S-002', 'S-003'].map((n) => db.cases.get(n)));
+    const [s1, s2, s3] = await Promise.all(['S-001', 'S-002', 'S-003'].map(storedCase));
     expect([s1!.openedAt, s2!.openedAt, s2!.closedAt, s3!.openedAt]).toEqual([null, null, null, null]);
     expect(s1!.events.notifications.map((n) => n.receivedAt)).toEqual(['2024-02-01T10:15']);
     expect(s3!.events.notifications).toEqual([]);
@@ -344,15 +356,16 @@ describe('hostile files, imported into a workspace that already holds the 50 cas
     expect(record.issues).toEqual([
       { sheet: 'kadence', row: 2, column: 'Kadence (måneder)', value: '1,5', message: 'Ikke et helt antal måneder fra 1 til 120: "1,5". Værdien er gemt som ukendt.', severity: 'warning' },
     ]);
-    const [s1, s2] = await Promise.all(['S-001', 'S-002'].map((n) => db.cases.get(n)));
+    const [s1, s2] = await Promise.all(['S-001', 'S-002'].map(storedCase));
     expect(s1!.events.followUps.map((f) => [f.date, f.cadenceMonths])).toEqual([['2024-03-01', null]]);
     expect(s2!.events.followUps.map((f) => [f.date, f.cadenceMonths])).toEqual([['2024-03-01', 3]]);
   });
 
-  it('skips empty rows and counts them, keeping the row numbers of the file', async () => {
-    const { record } = await importFile(utf8('Sagsnr;Enhed;Sagsbehandler\nS-001;Nord;AB\n\n;;\nS-002;Syd;CD\n'), 'tomme.csv');
+  it('skips empty rows and counts them, keeping the file with its empty rows', async () => {
+    const file = utf8('Sagsnr;Enhed;Sagsbehandler\nS-001;Nord;AB\n\n;;\nS-002;Syd;CD\n');
+    const { record } = await importFile(file, 'tomme.csv');
     expect(record.counts).toMatchObject({ rowsRead: 2, rowsRejected: 0, emptyRows: 2, cases: 2, errors: 0, warnings: 0 });
-    expect((await db.rawRows.where('importId').equals(record.id).toArray()).flatMap((c) => c.rows.map((r) => r.number))).toEqual([2, 5]);
+    expect(await keptFile(record.id)).toEqual(file);
     await expectEarlierImportKept(['S-001', 'S-002']);
   });
 
@@ -364,18 +377,19 @@ describe('hostile files, imported into a workspace that already holds the 50 cas
       { sheet: 'dubletter', row: 3, column: null, value: null, message: 'Sagsnr S-001 står også i række 2 med andre værdier i "Enhed". Sagens oplysninger fra række 2 er brugt.', severity: 'warning' },
       { sheet: 'dubletter', row: 3, column: null, value: 'F-1', message: 'Foranstaltnings-id F-1 findes allerede i række 2; foranstaltningen i denne række er ikke importeret.', severity: 'error' },
     ]);
-    expect((await db.cases.get('S-001'))!).toMatchObject({ unit: 'Nord', events: { measures: [{ measureId: 'F-1', startDate: '2024-03-01' }] } });
-    expect((await db.cases.get('S-002'))!.events.measures.map((m) => [m.measureId, m.startDate])).toEqual([['F-2', '2024-05-01'], ['F-3', '2024-06-01']]);
+    expect((await storedCase('S-001'))!).toMatchObject({ unit: 'Nord', events: { measures: [{ measureId: 'F-1', startDate: '2024-03-01' }] } });
+    expect((await storedCase('S-002'))!.events.measures.map((m) => [m.measureId, m.startDate])).toEqual([['F-2', '2024-05-01'], ['F-3', '2024-06-01']]);
     await expectEarlierImportKept(['S-001', 'S-002']);
   });
 
-  it('leaves a __proto__ header unmapped, pollutes nothing and keeps the cell in the raw rows', async () => {
-    const { mapping, record } = await importFile(utf8('Sagsnr;__proto__;constructor;toString;Enhed;Sagsbehandler\nS-001;{"polluted":1};x;y;Nord;AB\n'), 'proto.csv');
+  it('leaves a __proto__ header unmapped, pollutes nothing and keeps the cell in the file it keeps', async () => {
+    const file = utf8('Sagsnr;__proto__;constructor;toString;Enhed;Sagsbehandler\nS-001;{"polluted":1};x;y;Nord;AB\n');
+    const { mapping, record } = await importFile(file, 'proto.csv');
     expect(targets(mapping)).toEqual([['cases.caseNumber', null, null, null, 'cases.unit', 'cases.caseworker']]);
     expect(record.counts).toMatchObject({ rowsRead: 1, cases: 1, errors: 0, warnings: 0 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.keys((await db.cases.get('S-001'))!).sort()).toEqual(['awareAt', 'birthDate', 'caseNumber', 'caseworker', 'closedAt', 'cpr', 'events', 'group', 'importId', 'missingSince', 'openedAt', 'unit']);
-    expect((await db.rawRows.where('importId').equals(record.id).first())!.rows[0]!.cells).toEqual(['S-001', '{"polluted":1}', 'x', 'y', 'Nord', 'AB']);
+    expect(Object.keys((await storedCase('S-001'))!).sort()).toEqual(['awareAt', 'birthDate', 'caseNumber', 'caseworker', 'closedAt', 'cpr', 'events', 'group', 'missingSince', 'openedAt', 'revision', 'unit']);
+    expect(await keptFile(record.id)).toEqual(file);
     await expectEarlierImportKept(['S-001']);
   });
 });
@@ -387,7 +401,7 @@ describe('a wide extract with one row per measure', () => {
       'S-001;Nord;AB;01-02-2024 10:15;F-1;01-03-2024\nS-001;Nord;AB;01-02-2024 10:15;F-2;01-04-2024\n';
     const { record } = await importFile(utf8(text), 'pr-foranstaltning.csv');
     expect(record.issues).toEqual([]);
-    const events = (await db.cases.get('S-001'))!.events;
+    const events = (await storedCase('S-001'))!.events;
     expect(events.measures.map((m) => [m.measureId, m.startDate])).toEqual([['F-1', '2024-03-01'], ['F-2', '2024-04-01']]);
     expect(events.notifications.map((n) => [n.id, n.receivedAt])).toEqual([['N:S-001:2024-02-01T10:15:1', '2024-02-01T10:15']]);
   });

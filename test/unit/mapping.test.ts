@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKey, fieldsOf, TABLES } from '../../src/domain/fields';
 import type { TableName } from '../../src/domain/types';
-import {
-  applyProfile, headerSignature, mappingProblems, suggestColumns, suggestMapping, suggestRole,
-  type ImportMapping, type MappingProfile, type SheetMapping, type SheetRole, type WorkbookLayout,
-} from '../../src/io/mapping';
+import { applyProfile, headerSignature, mappingProblems, suggestColumns, suggestMapping, suggestRole } from '../../src/io/mapping';
+import type { ImportMapping, MappingProfile, SheetMapping, SheetRole, WorkbookLayout } from '../../src/domain/mapping';
 
 /** The workbench's own template: one sheet per table with the DATA.md headers. */
 const TEMPLATE: WorkbookLayout = {

@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import type { Result } from '../../src/domain/result';
 import { decodeText, detectDelimiter, readCsv } from '../../src/io/csv';
 import { readSourceFile } from '../../src/io/read-file';
-import type { SourceCell, SourceWorkbook } from '../../src/io/source';
+import type { SourceCell, SourceWorkbook } from '../../src/domain/source';
 import { readSpreadsheet, serialToIso } from '../../src/io/spreadsheet';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/app/demo';
 import { answersOf, applyHandover, exportHandover, listTemplates, readHandoverFile, saveAnswer, saveTemplate, setUpRound } from '../../src/app/review';
 import { drawRound, loadFrame } from '../../src/app/sampling';
-import type { RoundRecord, SampleRecord } from '../../src/db/records';
+import type { RoundRecord, SampleRecord } from '../../src/domain/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import { DEMO_SEED } from '../../src/domain/demo/config';
 import { retireQuestion } from '../../src/domain/review/templates';

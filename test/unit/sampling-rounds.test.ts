@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/app/demo';
 import { drawCopenhagen, drawRound, extendSample, listRounds, loadFrame, redrawSample, replaceOutOfScope, type SamplingFrame } from '../../src/app/sampling';
 import { runScreening, storeScreening } from '../../src/app/screening';
-import type { SampleSelection } from '../../src/db/records';
+import type { SampleSelection } from '../../src/domain/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import { DEMO_SEED } from '../../src/domain/demo/config';
 import { extensionsOf, outOfScopeOf } from '../../src/domain/sampling/draw';
@@ -36,13 +36,14 @@ describe('the sampling frame', () => {
     expect(frame.cases).toHaveLength(1_000);
     expect(frame.riskScreening).toBeNull();
     expect(frame.cases.some((c) => c.risk)).toBe(false);
-    await storeScreening(db, await runScreening(db, { id: 'S-1', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z' }));
+    await storeScreening(db, await runScreening(db, { id: 'S-1', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' }));
     const screened = await loadFrame(db);
     expect(screened.riskScreening).toEqual({ id: 'S-1', asOf: '2025-12-31' });
     const bands = new Set(screened.cases.map((c) => c.risk));
     expect([...bands].sort()).toEqual(['høj', 'lav', 'mellem']);
     await db.screenings.clear();
     await db.screeningResults.clear();
+    await db.settings.delete('chosenScreeningId');
   }, 60_000);
 });
 
@@ -227,8 +228,8 @@ describe('the Samples page\u2019s form', () => {
     expect(made[0]!.sample.protocol.exclusions).toEqual(preview.population.exclusions);
   });
 
-  it('draws a risk-based sample from the bands of the latest screening, and says which screening', async () => {
-    await storeScreening(db, await runScreening(db, { id: 'S-2', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z' }));
+  it('draws a risk-based sample from the bands of the screening the pages use, and says which screening', async () => {
+    await storeScreening(db, await runScreening(db, { id: 'S-2', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' }));
     const screened = await loadFrame(db);
     const { requestFor } = await import('../../src/app/sample-form');
     const request = requestFor({ kind: 'risk', period: 'Q2025-4', units: [], groups: [], n: 0, by: 'unit', perStratum: 0, atLeastOne: false, parentSampleId: '', safetyPlanOn: '', exchangeGroups: [], perGroup: 0, excludeClosed: false, reviewedWithinMonths: 0 }, '2026-11-27');
@@ -242,5 +243,6 @@ describe('the Samples page\u2019s form', () => {
     for (const s of high) expect(s.drawn).toBeGreaterThanOrEqual(Math.min(s.population, Math.ceil(s.population / 2)));
     await db.screenings.clear();
     await db.screeningResults.clear();
+    await db.settings.delete('chosenScreeningId');
   }, 60_000);
 });

@@ -20,14 +20,14 @@ beforeEach(async () => {
 
 describe('screening stored cases', () => {
   it('gives the same results for a case as stored (empty fields left out) as for the full case', () => {
-    const stored = cases.map((c) => caseForRules(encodeCase({ ...c, importId: 'I-1', missingSince: null })));
+    const stored = cases.map((c) => caseForRules(encodeCase(c)));
     expect(screenCases(stored, ctx)).toEqual(screenCases(cases, ctx));
   });
 
   it('screens a workspace, stores every result in chunks, and reads the same screening back', async () => {
     const db = await openWorkspaceDb('screen');
     await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
-    const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z' });
+    const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' });
     expect(await db.screenings.count()).toBe(0);
     await storeScreening(db, run);
     const expected = screenCases(cases, { ...ctx, explain: false });
@@ -36,7 +36,7 @@ describe('screening stored cases', () => {
     // Read from the stored columns, result for result what the rules give on the generated cases.
     const order = (r: { caseNumber: string; ruleId: string; subject: string }[]) => [...r].sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject));
     expect(order(run.results.all())).toEqual(order(expected));
-    expect(await db.screenings.get('S-1')).toMatchObject({ asOf: '2025-06-30', complete: true, ruleSetVersion: expect.stringMatching(/^2026\.1\+[0-9a-f]{8}$/) });
+    expect(await db.screenings.get('S-1')).toMatchObject({ asOf: '2025-06-30', complete: true, purpose: 'user', dataRevision: 1, importedTables: expect.arrayContaining(['measures', 'followUps']), ruleSetVersion: expect.stringMatching(/^\d{4}\.\d+\+[0-9a-f]{8}$/) });
 
     const loaded = (await loadScreening(db, 'S-1'))!;
     expect(loaded.results.all()).toEqual(run.results.all());
@@ -49,10 +49,10 @@ describe('screening stored cases', () => {
   it('with a helper screening the second half through a port, gives the same screening as alone, under the rules the screening read', async () => {
     const { runScreeningPart } = await import('../../src/app/screening');
     const db = await openWorkspaceDb('screen');
-    // 4,000 cases are two snapshot chunks: one for each worker.
+    // 4,000 cases are two chunks: one for each worker.
     await loadDemo(db, { preset: 'default', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
-    expect(await db.caseSnapshot.count()).toBe(2);
-    const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z' };
+    expect(await db.caseChunks.count()).toBe(2);
+    const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' as const };
     const alone = await runScreening(db, request);
     const channel = new MessageChannel();
     const steps: number[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS } from '../../src/domain/fields';
-import type { SourceCell } from '../../src/io/source';
+import type { SourceCell } from '../../src/domain/source';
 import {
   excelSerialToIso, normaliseText, parseBool, parseCell, parseCpr, parseDate, parseDateTime, parseEnum, parseNumber, parseText,
 } from '../../src/io/values';

@@ -64,7 +64,7 @@ describe('workspaces', () => {
   it('deletes a workspace and its data only when its exact name is typed', async () => {
     await service.create('Varde Kommune');
     const db = await openWorkspaceDb('ws-1');
-    await db.table('cases').add({ caseNumber: 'S-1', unit: 'Nord', caseworker: 'AB' });
+    await db.imports.add({ id: 'I-1' } as never);
     db.close();
 
     expect(await service.remove('ws-1', 'Varde')).toEqual({ ok: false, message: 'Skriv arbejdsområdets navn, "Varde Kommune", for at bekræfte sletningen.' });
@@ -81,5 +81,55 @@ describe('workspaces', () => {
     const reopened = new CatalogDb();
     expect((await new WorkspaceService(reopened).list()).map((w) => w.id)).toEqual(['ws-1']);
     reopened.close();
+  });
+});
+
+describe('a workspace filled before it is listed (the demo kommune)', () => {
+  const fillWith = (imports: string[]) => async (w: { id: string }) => {
+    // What is listed at this moment is what another tab, or a reload, would see.
+    expect((await service.list()).map((x) => x.id)).not.toContain(w.id);
+    const db = await openWorkspaceDb(w.id);
+    for (const id of imports) await db.imports.add({ id } as never);
+    db.close();
+  };
+  const importsOf = async (id: string) => {
+    const db = await openWorkspaceDb(id);
+    const ids = await db.imports.toCollection().primaryKeys();
+    db.close();
+    return ids;
+  };
+
+  it('lists it only once its data is complete', async () => {
+    const result = await service.createFilled('Demokommune', { isDemo: true }, fillWith(['I-1']));
+    expect(result).toMatchObject({ ok: true, value: { id: 'ws-1', name: 'Demokommune', isDemo: true } });
+    expect((await service.list()).map((w) => w.id)).toEqual(['ws-1']);
+    expect(await importsOf('ws-1')).toEqual(['I-1']);
+  });
+
+  it('lists nothing and leaves no database when the filling fails', async () => {
+    await expect(service.createFilled('Demokommune', { isDemo: true }, async () => { throw new Error('fanen blev lukket'); })).rejects.toThrow('fanen blev lukket');
+    expect(await service.list()).toEqual([]);
+    expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName('ws-1'));
+  });
+
+  it('refills it in a new database and moves the entry in one step; a failed refill leaves the old data as it was', async () => {
+    await service.createFilled('Demokommune', { isDemo: true }, fillWith(['I-1']));
+    await expect(service.refill('ws-1', async () => { throw new Error('genindlæsning afbrudt'); })).rejects.toThrow('genindlæsning afbrudt');
+    expect((await service.list()).map((w) => [w.id, w.name])).toEqual([['ws-1', 'Demokommune']]);
+    expect(await importsOf('ws-1')).toEqual(['I-1']);
+
+    const refilled = await service.refill('ws-1', fillWith(['I-2']));
+    expect(refilled).toMatchObject({ id: 'ws-3', name: 'Demokommune', isDemo: true });
+    expect((await service.list()).map((w) => [w.id, w.name])).toEqual([['ws-3', 'Demokommune']]);
+    expect(await importsOf('ws-3')).toEqual(['I-2']);
+    expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName('ws-1'));
+  });
+
+  it('deletes the databases no entry points at, as a tab closed while filling leaves them', async () => {
+    await service.create('Varde Kommune');
+    (await openWorkspaceDb('left-behind')).close();
+    expect(await service.removeOrphans()).toEqual(['left-behind']);
+    expect(await Dexie.getDatabaseNames()).toEqual(expect.arrayContaining([workspaceDbName('ws-1')]));
+    expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName('left-behind'));
   });
 });

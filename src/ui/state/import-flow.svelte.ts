@@ -1,9 +1,10 @@
-import { keepFullCpr, listProfiles, profileFor, saveProfile, setKeepFullCpr } from '../../app/import-service';
+import { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../../app/import-service';
+import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
-import type { ImportRecord } from '../../db/records';
-import type { WorkspaceDb } from '../../db/workspace-db';
-import { applyProfile, mappingProblems, suggestColumns, suggestMapping, type ImportMapping, type MappingProfile, type SheetRole } from '../../io/mapping';
+import { ActionState } from './action.svelte';
+import type { ImportRecord } from '../../domain/records';
+import type { ImportMapping, MappingProfile, SheetRole } from '../../domain/mapping';
 
 export type ImportStep = 'choose' | 'reading' | 'mapping' | 'importing' | 'done';
 
@@ -14,9 +15,8 @@ export interface Progress {
 }
 
 /** One import from file to report. The file stays in the worker; the page holds only its layout. */
-export class ImportFlow {
+export class ImportFlow extends ActionState {
   step = $state<ImportStep>('choose');
-  error = $state('');
   summary = $state.raw<WorkbookSummary | undefined>();
   mapping = $state<ImportMapping>({ sheets: [] });
   profiles = $state.raw<MappingProfile[]>([]);
@@ -30,7 +30,9 @@ export class ImportFlow {
   #worker = new WorkerSession();
   #abort: AbortController | undefined;
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string, private readonly demo = false) {}
+  constructor(private readonly workspace: OpenWorkspace, private readonly demo = false) {
+    super();
+  }
 
   async choose(file: File): Promise<void> {
     this.#file = file;
@@ -47,9 +49,9 @@ export class ImportFlow {
         return;
       }
       this.summary = result.summary;
-      this.keepFullCpr = await keepFullCpr(this.db);
-      this.profiles = await listProfiles(this.db);
-      this.recognised = await profileFor(this.db, result.summary);
+      this.keepFullCpr = await this.workspace.keepFullCpr();
+      this.profiles = await this.workspace.listProfiles();
+      this.recognised = await this.workspace.profileFor(result.summary);
       this.mapping = this.recognised ? applyProfile(result.summary, this.recognised) : suggestMapping(result.summary);
       this.step = 'mapping';
     } catch (error) {
@@ -70,9 +72,11 @@ export class ImportFlow {
 
   async saveProfile(name: string): Promise<string> {
     if (!this.summary) return '';
-    const result = await saveProfile(this.db, name, this.summary, $state.snapshot(this.mapping));
+    const summary = this.summary;
+    const result = await this.act(() => this.workspace.saveProfile(name, summary, $state.snapshot(this.mapping)));
+    if (!result) return this.error;
     if (!result.ok) return result.message;
-    this.profiles = await listProfiles(this.db);
+    this.profiles = await this.workspace.listProfiles();
     this.recognised = result.value;
     return '';
   }
@@ -83,10 +87,9 @@ export class ImportFlow {
     this.error = '';
     this.progress = { stage: 'transform', done: 0, total: 1 };
     this.#abort = new AbortController();
-    await setKeepFullCpr(this.db, this.keepFullCpr);
     try {
       const result = await this.#worker.run<'import'>(
-        { kind: 'import', dbName: this.dbName, request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr } },
+        { kind: 'import', dbName: this.workspace.dbName, request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr } },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
       );
       this.record = result.record;

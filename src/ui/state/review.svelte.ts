@@ -1,8 +1,6 @@
-import { answersOf, applyHandover, listTemplates, saveAnswer, setUpRound } from '../../app/review';
-import { listRounds } from '../../app/sampling';
+import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
-import type { RoundRecord, SampleRecord } from '../../db/records';
-import type { WorkspaceDb } from '../../db/workspace-db';
+import type { RoundRecord, SampleRecord } from '../../domain/records';
 import { ActionState, messageOf } from './action.svelte';
 import type { ReviewAnswer } from '../../domain/review/answers';
 import type { Answer, QuestionTemplate } from '../../domain/review/templates';
@@ -23,13 +21,13 @@ export class ReviewState extends ActionState {
   loaded = $state(false);
   #worker = new WorkerSession();
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+  constructor(private readonly workspace: OpenWorkspace) {
     super();
   }
 
   async load(): Promise<void> {
     try {
-      [this.rounds, this.templates] = await Promise.all([listRounds(this.db), listTemplates(this.db)]);
+      [this.rounds, this.templates] = await Promise.all([this.workspace.listRounds(), this.workspace.listTemplates()]);
     } catch (error) {
       this.error = messageOf(error);
     } finally {
@@ -52,15 +50,16 @@ export class ReviewState extends ActionState {
     this.statuses = new Map();
     const entry = this.entry(roundId);
     if (!entry) return;
-    const answers = new Map((await answersOf(this.db, roundId)).map((a) => [`${a.caseNumber}|${a.questionId}`, a]));
+    const answers = await this.act(async () => new Map((await this.workspace.answersOf(roundId)).map((a) => [`${a.caseNumber}|${a.questionId}`, a])));
+    if (!answers) return;
     // Another round opened meanwhile: its answers are the ones to show.
     if (this.#opened !== roundId) return;
     this.answers = answers;
-    const screening = await this.db.screenings.orderBy('createdAt').reverse().filter((s) => s.complete !== false).first();
+    const screening = await this.workspace.chosenScreening();
     this.screeningAsOf = screening?.asOf ?? null;
     if (!screening) return;
     try {
-      const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
+      const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.workspace.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
       if (this.#opened === roundId) this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
     } catch (error) {
       this.error = `Screeningens resultater kunne ikke hentes: ${messageOf(error)}`;
@@ -68,8 +67,8 @@ export class ReviewState extends ActionState {
   }
 
   async setUp(roundId: string, templateId: string, reviewers: string[]): Promise<boolean> {
-    const done = await this.act(() => setUpRound(this.db, roundId, templateId, reviewers));
-    if (done) this.rounds = await listRounds(this.db);
+    const done = await this.act(() => this.workspace.setUpRound(roundId, templateId, reviewers));
+    if (done) this.rounds = await this.workspace.listRounds();
     return done !== undefined;
   }
 
@@ -79,22 +78,22 @@ export class ReviewState extends ActionState {
 
   /** Saves the answer or the comment at once; the map is replaced, so everything that shows answers updates. */
   async answer(roundId: string, caseNumber: string, questionId: string, change: { answer: Answer | null } | { comment: string }, by: string): Promise<void> {
-    const saved = await this.act(() => saveAnswer(this.db, { roundId, caseNumber, questionId, ...change }, by));
+    const saved = await this.act(() => this.workspace.saveAnswer({ roundId, caseNumber, questionId, ...change }, by));
     if (saved && this.#opened === roundId) this.answers = new Map(this.answers).set(`${caseNumber}|${questionId}`, saved);
   }
 
   async handoverWorkbook(roundId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.dbName, roundId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.workspace.dbName, roundId, demo })).bytes);
   }
 
   async readHandover(roundId: string, file: File): Promise<void> {
     this.reading = undefined;
-    const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+    const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.workspace.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
     if (reading && this.#opened === roundId) this.reading = { ...reading, roundId };
   }
 
   async applyHandover(roundId: string, accepted: HandoverChange[]): Promise<number | undefined> {
-    const applied = await this.act(() => applyHandover(this.db, roundId, accepted));
+    const applied = await this.act(() => this.workspace.applyHandover(roundId, accepted));
     if (applied !== undefined) {
       this.reading = undefined;
       await this.open(roundId);

@@ -1,15 +1,10 @@
-import {
-  drawCopenhagen, drawRound, extendSample, listRounds, previewCopenhagen, previewSample, redrawSample, replaceOutOfScope,
-  type Redraw, type SamplingFrame,
-} from '../../app/sampling';
+import type { OpenWorkspace } from '../../app/open-workspace';
+import { previewCopenhagen, previewSample, type Redraw, type SamplingFrame } from '../../app/sampling';
 import { requestFor, type SampleForm } from '../../app/sample-form';
 import { WorkerSession } from '../../app/worker-client';
-import type { RoundRecord, SampleRecord } from '../../db/records';
-import type { WorkspaceDb } from '../../db/workspace-db';
+import type { RoundRecord, SampleRecord } from '../../domain/records';
 import { ActionState, messageOf } from './action.svelte';
 import type { FrameCase, Quarter } from '../../domain/sampling/frame';
-
-const SETTINGS_KEY = 'drawnBy';
 
 /** The Samples page's state: the frame (every case, small), the rounds drawn, and the one opened. */
 export class SamplingState extends ActionState {
@@ -20,18 +15,18 @@ export class SamplingState extends ActionState {
   redraw = $state.raw<Redraw | undefined>();
   #worker = new WorkerSession();
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+  constructor(private readonly workspace: OpenWorkspace) {
     super();
   }
 
   async load(): Promise<void> {
     this.error = '';
     try {
-      this.drawnBy = ((await this.db.settings.get(SETTINGS_KEY))?.value as string | undefined) ?? '';
-      this.rounds = await listRounds(this.db);
+      this.drawnBy = await this.workspace.drawnBy();
+      this.rounds = await this.workspace.listRounds();
       const cases: FrameCase[] = [];
       this.loading = { done: 0, total: 0 };
-      const answer = await this.#worker.run<'sampleFrame'>({ kind: 'sampleFrame', dbName: this.dbName }, {
+      const answer = await this.#worker.run<'sampleFrame'>({ kind: 'sampleFrame', dbName: this.workspace.dbName }, {
         onChunk: (items) => {
           cases.push(...(items as FrameCase[]));
           this.loading = { done: cases.length, total: 0 };
@@ -66,32 +61,32 @@ export class SamplingState extends ActionState {
   }
 
   async #rememberName(): Promise<void> {
-    await this.db.settings.put({ key: SETTINGS_KEY, value: this.drawnBy.trim() });
+    await this.workspace.setDrawnBy(this.drawnBy);
   }
 
   /** Draws and stores; returns the id of the (first) sample made. */
   async draw(form: SampleForm, seed: number, today: string, name: string): Promise<string | undefined> {
     return this.act(async () => {
       const request = requestFor(form, today);
-      const { sample } = await drawRound(this.db, this.frame!, { round: name.trim() || request.name, level: null, period: request.period, design: request.design, seed, selection: request.selection, drawnBy: this.drawnBy });
+      const { sample } = await this.workspace.drawRound(this.frame!, { round: name.trim() || request.name, level: null, period: request.period, design: request.design, seed, selection: request.selection, drawnBy: this.drawnBy });
       await this.#rememberName();
-      this.rounds = await listRounds(this.db);
+      this.rounds = await this.workspace.listRounds();
       return sample.id;
     });
   }
 
   async drawCopenhagen(quarter: Quarter, seed: number, form: SampleForm): Promise<string | undefined> {
     return this.act(async () => {
-      const made = await drawCopenhagen(this.db, this.frame!, { quarter, seed, drawnBy: this.drawnBy, excludeClosed: form.excludeClosed, reviewedWithinMonths: form.reviewedWithinMonths || null });
+      const made = await this.workspace.drawCopenhagen(this.frame!, { quarter, seed, drawnBy: this.drawnBy, excludeClosed: form.excludeClosed, reviewedWithinMonths: form.reviewedWithinMonths || null });
       await this.#rememberName();
-      this.rounds = await listRounds(this.db);
+      this.rounds = await this.workspace.listRounds();
       return made[0]!.sample.id;
     });
   }
 
   async drawAgain(sampleId: string): Promise<void> {
     this.redraw = undefined;
-    this.redraw = await this.act(() => redrawSample(this.db, this.frame!, sampleId));
+    this.redraw = await this.act(() => this.workspace.redrawSample(this.frame!, sampleId));
   }
 
   /** Another sample opened: what was said about the last one no longer applies. */
@@ -101,19 +96,19 @@ export class SamplingState extends ActionState {
   }
 
   async extend(sampleId: string, size: number): Promise<boolean> {
-    const done = await this.act(() => extendSample(this.db, this.frame!, sampleId, size));
-    if (done) this.rounds = await listRounds(this.db);
+    const done = await this.act(() => this.workspace.extendSample(this.frame!, sampleId, size));
+    if (done) this.rounds = await this.workspace.listRounds();
     return done !== undefined;
   }
 
   async outOfScope(sampleId: string, caseNumber: string): Promise<string | undefined> {
-    const done = await this.act(() => replaceOutOfScope(this.db, this.frame!, sampleId, caseNumber));
-    if (done) this.rounds = await listRounds(this.db);
+    const done = await this.act(() => this.workspace.replaceOutOfScope(this.frame!, sampleId, caseNumber));
+    if (done) this.rounds = await this.workspace.listRounds();
     return done?.replacement?.caseNumber;
   }
 
   async workbook(sampleId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', dbName: this.dbName, sampleId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', dbName: this.workspace.dbName, sampleId, demo })).bytes);
   }
 
   dispose(): void {

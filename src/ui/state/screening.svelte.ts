@@ -1,10 +1,11 @@
+import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
-import type { ScreeningRecord } from '../../db/records';
-import type { WorkspaceDb } from '../../db/workspace-db';
+import type { ScreeningPurpose, ScreeningRecord } from '../../domain/records';
 import type { DataQuality } from '../../domain/rules/data-quality';
 import type { DeadlineItem } from '../../domain/rules/deadlines';
 import type { Grouping, RuleSummary } from '../../domain/rules/summary';
 import type { RuleResult, RuleStatus } from '../../domain/rules/types';
+import { ActionState, messageOf } from './action.svelte';
 
 export interface Drill {
   ruleId: string;
@@ -13,12 +14,16 @@ export interface Drill {
   group?: string;
 }
 
-/** The screening page's state: the latest screening, and what the user drilled into. The results stay in the worker. */
-export class ScreeningState {
+/**
+ * The screening pages' state: the screening shown (the one the user ran or chose; Frister's own
+ * for today), and what the user drilled into. The results stay in the worker.
+ */
+export class ScreeningState extends ActionState {
   record = $state.raw<ScreeningRecord | undefined>();
-  running = $state(false);
+  /** The user's stored screenings, newest first, to choose from. */
+  screenings = $state.raw<ScreeningRecord[]>([]);
+  loaded = $state(false);
   progress = $state<{ stage: string; done: number; total: number } | undefined>();
-  error = $state('');
   ruleId = $state<string | undefined>();
   by = $state<Grouping>('unit');
   groups = $state.raw<(RuleSummary & { group: string })[]>([]);
@@ -26,77 +31,123 @@ export class ScreeningState {
   subjects = $state.raw<{ total: number; results: RuleResult[] } | undefined>();
   items = $state.raw<DeadlineItem[] | undefined>();
   quality = $state.raw<DataQuality | undefined>();
+  /** A screening run here that is still being stored: the workers are let go only after it. */
+  #storing: Promise<unknown> = Promise.resolve();
   #worker = new WorkerSession();
   /** A second worker screens half of the cases where the machine has a second core. */
   #helper = navigator.hardwareConcurrency > 1 ? new WorkerSession() : undefined;
 
-  constructor(private readonly db: WorkspaceDb, private readonly dbName: string) {
+  constructor(private readonly workspace: OpenWorkspace) {
+    super();
     this.#worker.start();
     this.#helper?.start();
   }
 
-  async loadLatest(): Promise<void> {
-    this.record = await this.db.screenings.orderBy('createdAt').last();
-  }
-
-  async run(asOf: string): Promise<void> {
-    this.running = true;
-    this.error = '';
+  #forget(): void {
     this.ruleId = undefined;
     this.drill = undefined;
+    this.subjects = undefined;
     this.quality = undefined;
-    try {
-      const channel = this.#helper ? new MessageChannel() : undefined;
-      const [result] = await Promise.all([
-        this.#worker.run<'screen'>(
-          { kind: 'screen', dbName: this.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString() }, helper: channel?.port1 },
-          { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
-        ),
-        channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.dbName, port: channel.port2 }),
-      ]);
-      this.record = result.record;
-    } catch (error) {
-      this.error = `Screeningen mislykkedes: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      this.running = false;
-      this.progress = undefined;
-    }
+  }
+
+  /** The screening the pages use, and the list to choose from. */
+  async loadChosen(): Promise<void> {
+    await this.act(async () => {
+      [this.record, this.screenings] = await Promise.all([this.workspace.chosenScreening(), this.#userScreenings()]);
+    });
+    this.loaded = true;
+  }
+
+  async #userScreenings(): Promise<ScreeningRecord[]> {
+    return (await this.workspace.listScreenings()).filter((s) => (s.purpose ?? 'user') === 'user');
+  }
+
+  async choose(id: string): Promise<void> {
+    await this.act(async () => {
+      this.record = await this.workspace.chooseScreening(id);
+      this.#forget();
+    });
+  }
+
+  /** Screens at `asOf`. A user's screening becomes the one the pages use once it is stored; Frister's never does. */
+  async run(asOf: string, purpose: ScreeningPurpose = 'user'): Promise<void> {
+    this.#forget();
+    await this.act(async () => {
+      try {
+        const channel = this.#helper ? new MessageChannel() : undefined;
+        const [result] = await Promise.all([
+          this.#worker.run<'screen'>(
+            { kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose }, helper: channel?.port1 },
+            { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
+          ),
+          channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.workspace.dbName, port: channel.port2 }),
+        ]);
+        this.record = result.record;
+        this.#storing = this.#worker.run<'screenStored'>({ kind: 'screenStored', screeningId: result.record.id }).then(
+          async () => (this.screenings = await this.#userScreenings()),
+          (error: unknown) => (this.error = `Screeningen kunne ikke gemmes og er ikke gemt: ${messageOf(error)} Kør den igen.`),
+        );
+      } catch (error) {
+        throw new Error(`Screeningen mislykkedes: ${messageOf(error)}`);
+      } finally {
+        this.progress = undefined;
+      }
+    });
   }
 
   async selectRule(ruleId: string, by: Grouping = this.by): Promise<void> {
-    if (!this.record) return;
+    const record = this.record;
+    if (!record) return;
     this.ruleId = ruleId;
     this.by = by;
-    this.groups = (await this.#worker.run<'screeningGroups'>({ kind: 'screeningGroups', dbName: this.dbName, screeningId: this.record.id, ruleId, by })).groups;
+    await this.act(async () => {
+      this.groups = (await this.#worker.run<'screeningGroups'>({ kind: 'screeningGroups', dbName: this.workspace.dbName, screeningId: record.id, ruleId, by })).groups;
+    });
   }
 
   async open(drill: Drill): Promise<void> {
-    if (!this.record) return;
+    const record = this.record;
+    if (!record) return;
     this.drill = drill;
     this.subjects = undefined;
-    const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', dbName: this.dbName, screeningId: this.record.id, query: drill });
-    this.subjects = { total: answer.total, results: answer.results };
+    await this.act(async () => {
+      const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', dbName: this.workspace.dbName, screeningId: record.id, query: drill });
+      if (this.drill === drill) this.subjects = { total: answer.total, results: answer.results };
+    });
   }
 
-  /** The open steps of the latest screening; a screening at `today` is run first when there is none. */
   async loadQuality(): Promise<void> {
-    if (!this.record) return;
-    this.quality = (await this.#worker.run<'dataQuality'>({ kind: 'dataQuality', dbName: this.dbName, screeningId: this.record.id })).quality;
+    const record = this.record;
+    if (!record) return;
+    await this.act(async () => {
+      this.quality = (await this.#worker.run<'dataQuality'>({ kind: 'dataQuality', dbName: this.workspace.dbName, screeningId: record.id })).quality;
+    });
   }
 
+  /** Today's open steps: from a stored screening at `today` of the data as it is now, or from one Frister runs for itself. */
   async loadDeadlines(today: string): Promise<void> {
-    await this.loadLatest();
-    if (this.record?.asOf !== today) await this.run(today);
-    if (!this.record) return;
-    this.items = (await this.#worker.run<'deadlines'>({ kind: 'deadlines', dbName: this.dbName, screeningId: this.record.id })).items;
+    await this.act(async () => {
+      this.record = await this.workspace.currentScreeningAt(today);
+    });
+    if (!this.record) await this.run(today, 'deadlines');
+    const record = this.record;
+    if (!record) return;
+    await this.act(async () => {
+      this.items = (await this.#worker.run<'deadlines'>({ kind: 'deadlines', dbName: this.workspace.dbName, screeningId: record.id })).items;
+    });
   }
 
-  async deadlineWorkbook(unit: string, demo: boolean): Promise<Uint8Array> {
-    return (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.dbName, screeningId: this.record!.id, unit, demo })).bytes;
+  async deadlineWorkbook(unit: string, demo: boolean): Promise<Uint8Array | undefined> {
+    const record = this.record;
+    if (!record) return undefined;
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.workspace.dbName, screeningId: record.id, unit, demo })).bytes);
   }
 
+  /** Lets the workers go, once a screening they are storing is stored: leaving the page throws no work away. */
   dispose(): void {
-    this.#worker.terminate();
-    this.#helper?.terminate();
+    void this.#storing.finally(() => {
+      this.#worker.terminate();
+      this.#helper?.terminate();
+    });
   }
 }

@@ -1,31 +1,24 @@
-import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistence } from '../../app/storage';
-import { WorkspaceService } from '../../app/workspaces';
-import { CatalogDb } from '../../db/catalog';
-import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from '../../db/connection';
-import { deleteWorkspaceDb, openWorkspaceDb, type WorkspaceDb } from '../../db/workspace-db';
-import type { Result } from '../../domain/result';
-import { deletionConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
-import { DEMO_SEED } from '../../domain/demo/config';
-import { fail } from '../../domain/result';
+import type { OpenWorkspace } from '../../app/open-workspace';
 import { runWorkerJob, type JobOptions } from '../../app/worker-client';
-import { workspaceDbName } from '../../db/names';
+import { describeOpenError, openWorkspace, workspaceDbName, WorkspaceService, type ConnectionLoss, type ConnectionWatchers } from '../../app/workspaces';
+import { DEMO_SEED } from '../../domain/demo/config';
+import { fail, type Result } from '../../domain/result';
+import { deletionConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
 
-const NOTICE_KEY = 'storageNoticeAcknowledged';
 export const RELOAD_DELAY_MS = 5000;
 
-/** The open catalogue, the active workspace and its database, and what other tabs did to them. */
+/** The catalogue, the active workspace, and what other tabs did to them. */
 class Session {
-  #catalog: CatalogDb | undefined;
   #service: WorkspaceService | undefined;
-  #subscription: Subscription | undefined;
+  #unwatch: (() => void) | undefined;
   #activeId = $state<string | undefined>();
 
   ready = $state(false);
   /** The databases cannot be opened: a Danish explanation and the technical error. */
   fatal = $state<{ message: string; detail: string } | undefined>();
   workspaces = $state<Workspace[]>([]);
-  db = $state.raw<WorkspaceDb | undefined>();
+  workspace = $state.raw<OpenWorkspace | undefined>();
   connectionLost = $state<ConnectionLoss | undefined>();
   blocked = $state(false);
   showStorageNotice = $state(false);
@@ -47,14 +40,13 @@ class Session {
 
   async start(): Promise<void> {
     try {
-      this.#catalog = new CatalogDb(undefined, this.#watchers);
-      await this.#catalog.open();
+      this.#service = await WorkspaceService.open(this.#watchers);
       this.blocked = false;
-      this.#service = new WorkspaceService(this.#catalog);
+      await this.#service.removeOrphans();
       this.workspaces = await this.#service.list();
       // Other tabs' creations and renames arrive here too (Dexie broadcasts between tabs).
-      this.#subscription = liveQuery(() => this.service.list()).subscribe({ next: (list) => (this.workspaces = list) });
-      this.showStorageNotice = !(await this.#catalog.getSetting<boolean>(NOTICE_KEY));
+      this.#unwatch = this.#service.watch((list) => (this.workspaces = list));
+      this.showStorageNotice = !(await this.#service.noticeAcknowledged());
       const recent = await this.#service.mostRecent();
       if (recent) await this.open(recent.id);
     } catch (error) {
@@ -66,18 +58,22 @@ class Session {
 
   async acknowledgeStorageNotice(): Promise<void> {
     this.showStorageNotice = false;
-    await this.#catalog?.putSetting(NOTICE_KEY, true);
+    await this.#service?.acknowledgeNotice();
     await requestPersistence();
   }
 
+  #closeActive(): void {
+    this.workspace?.close();
+    this.workspace = undefined;
+  }
+
   async open(id: string): Promise<void> {
-    this.db?.close({ disableAutoOpen: true });
-    this.db = undefined;
-    const db = await openWorkspaceDb(id, this.#watchers);
+    this.#closeActive();
+    const workspace = await openWorkspace(id, this.#watchers);
     this.blocked = false;
     await this.service.touch(id);
     this.#activeId = id;
-    this.db = db;
+    this.workspace = workspace;
   }
 
   async create(name: string, options: { isDemo?: boolean } = {}): Promise<Result<Workspace>> {
@@ -99,8 +95,7 @@ class Session {
     // Our own connection would otherwise hear the deletion as coming from another tab.
     const workspace = this.workspaces.find((w) => w.id === id);
     if (id === this.#activeId && workspace && deletionConfirmed(typedName, workspace.name)) {
-      this.db?.close({ disableAutoOpen: true });
-      this.db = undefined;
+      this.#closeActive();
       this.#activeId = undefined;
     }
     const result = await this.service.remove(id, typedName);
@@ -112,34 +107,35 @@ class Session {
     return result;
   }
 
-  /** Creates a DEMO workspace with the default fictitious kommune and opens it. */
+  /** Creates a DEMO workspace with the default fictitious kommune and opens it; it is listed only once it is complete. */
   async loadDemo(onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
     const name = uniqueWorkspaceName('Demokommune', this.workspaces.map((w) => w.name));
-    const created = await this.service.create(name, { isDemo: true });
-    if (!created.ok) return created;
     try {
-      await this.#fillDemo(created.value.id, onProgress);
-    } catch (error) {
-      // A half-filled demo helps nobody: take it away again.
-      await this.service.remove(created.value.id, created.value.name);
+      const created = await this.service.createFilled(name, { isDemo: true }, (w) => this.#fillDemo(w.id, onProgress));
+      if (!created.ok) return created;
       this.workspaces = await this.service.list();
+      await this.open(created.value.id);
+      return created;
+    } catch (error) {
       return fail(`Demodata kunne ikke indlæses: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.workspaces = await this.service.list();
-    await this.open(created.value.id);
-    return created;
   }
 
-  /** Recreates a DEMO workspace's data from scratch, as it was when first loaded. */
-  async resetDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
-    if (!this.workspaces.find((w) => w.id === id)?.isDemo) throw new Error('Only a demo workspace can be reset');
-    if (id === this.#activeId) {
-      this.db?.close({ disableAutoOpen: true });
-      this.db = undefined;
+  /** Recreates a DEMO workspace's data from scratch in a new database; the old one stays until the new one is complete. */
+  async resetDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<Workspace> {
+    if (!this.workspaces.find((w) => w.id === id)?.isDemo) throw new Error('Kun et demo-arbejdsområde kan nulstilles.');
+    const wasActive = id === this.#activeId;
+    // Our own connection would otherwise hear the old database's deletion as coming from another tab.
+    if (wasActive) this.#closeActive();
+    try {
+      const workspace = await this.service.refill(id, (w) => this.#fillDemo(w.id, onProgress));
+      this.workspaces = await this.service.list();
+      if (wasActive) await this.open(workspace.id);
+      return workspace;
+    } catch (error) {
+      if (wasActive) await this.open(id);
+      throw error;
     }
-    await deleteWorkspaceDb(id);
-    await this.#fillDemo(id, onProgress);
-    await this.open(id);
   }
 
   async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
@@ -150,9 +146,9 @@ class Session {
   }
 
   stop(): void {
-    this.#subscription?.unsubscribe();
-    this.db?.close();
-    this.#catalog?.close();
+    this.#unwatch?.();
+    this.workspace?.close();
+    this.#service?.close();
   }
 }
 

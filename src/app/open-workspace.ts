@@ -1,0 +1,98 @@
+import { caseManifest } from '../db/case-store';
+import { workspaceDbName } from '../db/names';
+import type { WorkspaceDb } from '../db/workspace-db';
+import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
+import type { ReviewAnswer, AnswerInput } from '../domain/review/answers';
+import type { ActionStatus, FocusArea, ImprovementAction } from '../domain/review/plan';
+import type { Finding } from '../domain/review/results';
+import type { QuestionTemplate } from '../domain/review/templates';
+import type { ScreeningSettings } from '../domain/rules/types';
+import type { HandoverChange } from '../io/handover';
+import { keepImportFiles, setKeepImportFiles } from './import-run';
+import { keepFullCpr, listProfiles, profileFor, saveProfile } from './import-service';
+import { addAction, addFocusArea, focusAreaFromFindings, loadPlan, setActionStatus } from './improvement';
+import { answersOf, applyHandover, listTemplates, saveAnswer, saveTemplate, setUpRound } from './review';
+import {
+  drawCopenhagen, drawRound, extendSample, listRounds, redrawSample, replaceOutOfScope,
+  type CopenhagenOptions, type DrawRequest, type SamplingFrame,
+} from './sampling';
+import {
+  chooseScreening, chosenScreening, currentScreeningAt, deleteScreening, keepScreenings, listScreenings, saveScreeningSettings, screeningSettings, setKeepScreenings,
+} from './screening';
+import { deleteImportFile } from './storage-report';
+
+const DRAWN_BY = 'drawnBy';
+
+/**
+ * An open workspace as the pages see it: every question they ask of its data and every change
+ * they make goes through here, to the use cases of this layer. The database stays inside.
+ */
+export class OpenWorkspace {
+  readonly #db: WorkspaceDb;
+  /** The database's name, for the jobs the page hands to a worker. */
+  readonly dbName: string;
+
+  constructor(readonly id: string, db: WorkspaceDb) {
+    this.#db = db;
+    this.dbName = workspaceDbName(id);
+  }
+
+  close(): void {
+    this.#db.close({ disableAutoOpen: true });
+  }
+
+  async counts(): Promise<{ cases: number; imports: number }> {
+    const [manifest, imports] = await Promise.all([caseManifest(this.#db), this.#db.imports.count()]);
+    return { cases: manifest.count, imports };
+  }
+
+  // Import
+  keepFullCpr = () => keepFullCpr(this.#db);
+  keepImportFiles = () => keepImportFiles(this.#db);
+  setKeepImportFiles = (keep: boolean) => setKeepImportFiles(this.#db, keep);
+  deleteImportFile = (importId: string) => deleteImportFile(this.#db, importId);
+  listProfiles = () => listProfiles(this.#db);
+  profileFor = (layout: WorkbookLayout) => profileFor(this.#db, layout);
+  saveProfile = (name: string, layout: WorkbookLayout, mapping: ImportMapping): ReturnType<typeof saveProfile> => saveProfile(this.#db, name, layout, mapping);
+
+  // Screening
+  screeningSettings = () => screeningSettings(this.#db);
+  saveScreeningSettings = (settings: ScreeningSettings) => saveScreeningSettings(this.#db, settings);
+  chosenScreening = () => chosenScreening(this.#db);
+  chooseScreening = (id: string) => chooseScreening(this.#db, id);
+  currentScreeningAt = (asOf: string) => currentScreeningAt(this.#db, asOf);
+  listScreenings = () => listScreenings(this.#db);
+  deleteScreening = (id: string) => deleteScreening(this.#db, id);
+  keepScreenings = () => keepScreenings(this.#db);
+  setKeepScreenings = (keep: number) => setKeepScreenings(this.#db, keep);
+
+  // Samples
+  async drawnBy(): Promise<string> {
+    return ((await this.#db.settings.get(DRAWN_BY))?.value as string | undefined) ?? '';
+  }
+  async setDrawnBy(name: string): Promise<void> {
+    await this.#db.settings.put({ key: DRAWN_BY, value: name.trim() });
+  }
+  listRounds = () => listRounds(this.#db);
+  drawRound = (frame: SamplingFrame, request: DrawRequest) => drawRound(this.#db, frame, request);
+  drawCopenhagen = (frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }) => drawCopenhagen(this.#db, frame, options);
+  redrawSample = (frame: SamplingFrame, sampleId: string) => redrawSample(this.#db, frame, sampleId);
+  extendSample = (frame: SamplingFrame, sampleId: string, size: number) => extendSample(this.#db, frame, sampleId, size);
+  replaceOutOfScope = (frame: SamplingFrame, sampleId: string, caseNumber: string) => replaceOutOfScope(this.#db, frame, sampleId, caseNumber);
+
+  // Review
+  listTemplates = () => listTemplates(this.#db);
+  saveTemplate = (template: QuestionTemplate) => saveTemplate(this.#db, template);
+  answersOf = (roundId: string): Promise<ReviewAnswer[]> => answersOf(this.#db, roundId);
+  setUpRound = (roundId: string, templateId: string, reviewers: readonly string[]) => setUpRound(this.#db, roundId, templateId, reviewers);
+  saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, by: string) => saveAnswer(this.#db, input, by);
+  applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted);
+
+  // Improvement plan
+  loadPlan = () => loadPlan(this.#db);
+  addFocusArea = (area: Omit<FocusArea, 'id' | 'createdAt'>) => addFocusArea(this.#db, area);
+  focusAreaFromFindings = (title: string, templateId: string, questionId: string, findings: readonly Finding[], round: { id: string; name: string }) =>
+    focusAreaFromFindings(this.#db, title, templateId, questionId, findings, round);
+  addAction = (action: Omit<ImprovementAction, 'id' | 'updatedAt' | 'status'>) => addAction(this.#db, action);
+  setActionStatus = (id: string, status: ActionStatus) => setActionStatus(this.#db, id, status);
+}
