@@ -43,6 +43,29 @@ describe('the weekly deadline overview', () => {
   });
 });
 
+describe('TILSYN_2X in the deadline overview: the next visit due', () => {
+  const visit = (fields: Partial<RuleResult>): RuleResult => ({
+    ruleId: 'TILSYN_2X', caseNumber: 'S-1', subject: 'measure:A1', status: 'met', deadline: null, doneAt: null, daysLate: null,
+    regime: 'BL', legalRef: 'Barnets Lov § 156, stk. 5', basis: '', trigger: '2024-06-05', ...fields,
+  });
+  const cases = new Map([['S-1', { unit: 'Nord', caseworker: 'Alma Fiktiv' }]]);
+  const listed = (results: RuleResult[]) => deadlineItems(ResultTable.of(results), cases, '2024-06-05').map((item) => [item.subject, item.deadline, item.daysLeft, item.bucket]);
+
+  it('lists a met window by its next visit: last visit 01-03-2024 + 6 months = 01-09-2024, 88 days after Wednesday 05-06-2024', () => {
+    // 05-06 → 30-06: 25 days, July 31, August 31, → 01-09: 1 = 88.
+    expect(listed([visit({ deadline: '2024-09-01', doneAt: '2024-03-01' })])).toEqual([['measure:A1', '2024-09-01', 88, 'later']]);
+  });
+  it('lists a breached window with a visit by its next visit, overdue since 01-05-2024 (35 days before 05-06-2024)', () => {
+    expect(listed([visit({ status: 'breached', deadline: '2024-05-01', doneAt: '2023-11-01' })])).toEqual([['measure:A1', '2024-05-01', -35, 'overdue']]);
+  });
+  it('leaves out a placement that has ended (no next visit, so no deadline) and a window that does not apply', () => {
+    expect(listed([visit({ status: 'breached', deadline: null }), visit({ status: 'notApplicable' }), visit({ status: 'unknown' })])).toEqual([]);
+  });
+  it('keeps the other rules to pending steps and overdue steps not done: a met BFU_4M with a deadline is not listed', () => {
+    expect(listed([visit({ ruleId: 'BFU_4M', subject: 'investigation:U1', deadline: '2024-09-01', doneAt: '2024-05-01' }), visit({ ruleId: 'OPF_LOEBENDE', status: 'breached', deadline: '2024-05-01', doneAt: '2024-05-03' })])).toEqual([]);
+  });
+});
+
 describe('fields to fix in the case system', () => {
   it('turns unknown results into fields per case and cases per field, each field once per case', async () => {
     const { dataQuality, fieldLabel } = await import('../../src/domain/rules/data-quality');

@@ -62,7 +62,7 @@ export const RULES: readonly RuleDef[] = [
 ];
 
 /** Bumped whenever a rule's meaning changes, so stored screenings say which catalog they used. */
-export const CATALOG_VERSION = '2026.1';
+export const CATALOG_VERSION = '2026.2';
 
 export const ruleDef = (id: RuleId): RuleDef => RULES.find((r) => r.id === id)!;
 

@@ -33,16 +33,29 @@ export function bucketOf(deadline: IsoDate, asOf: IsoDate): DeadlineBucket {
   return 'later';
 }
 
+/** A result whose deadline is the next visit due (RULES.md "Two legal regimes"), not a step of the past. */
+const NEXT_VISIT_RULE = 'TILSYN_2X';
+
 /**
- * Every step still to be done: pending ones with their deadline, and breached ones that are not
- * done at all (overdue). Steps done late are history, not follow-up. Soonest first.
+ * Whether result `i` is work still to do: a pending step, or a breached one not done at all
+ * (overdue); steps done late are history, not follow-up. TILSYN_2X's deadline is the next visit
+ * due, which is work to do whether the window was met or breached.
  */
+function toDo(results: ResultTable, i: number): boolean {
+  const status = results.status(i);
+  if (status === 'pending') return true;
+  if (status !== 'met' && status !== 'breached') return false;
+  const rule = results.ruleId(i);
+  // A local standard derived from it is named after it (settings.ts `localStandardId`).
+  return rule === NEXT_VISIT_RULE || rule.startsWith(`${NEXT_VISIT_RULE}_LOKAL`) || (status === 'breached' && results.doneAt(i) === null);
+}
+
+/** Every step still to be done (`toDo`), with its deadline, soonest first. */
 export function deadlineItems(results: ResultTable, cases: ReadonlyMap<string, Pick<Case, 'unit' | 'caseworker'>>, asOf: IsoDate): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (let i = 0; i < results.length; i++) {
-    const status = results.status(i);
     const deadline = results.deadline(i);
-    if (deadline === null || !(status === 'pending' || (status === 'breached' && results.doneAt(i) === null))) continue;
+    if (deadline === null || !toDo(results, i)) continue;
     const caseNumber = results.caseNumber(i);
     const c = cases.get(caseNumber);
     items.push({

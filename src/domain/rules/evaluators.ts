@@ -10,9 +10,11 @@ import type { Regime, RuleId, RuleParams, ScreeningContext } from './types';
 /**
  * The twenty rules of RULES.md, one evaluator each: here what they share and the rules on
  * notifications and investigations, in measure-rules.ts the rest. An evaluator reads one case of
- * the columns (case-columns.ts: dates are day numbers, NONE is empty) and tells `out` what it
- * finds about each subject (event) in its scope; the engine (evaluate.ts) adds case, rule, regime
- * and paragraph and writes the result straight into the result columns.
+ * the columns (case-columns.ts: dates are day numbers, NONE is empty) and tells `out` exactly one
+ * finding about each subject of its kind (catalog.ts `subject`): a subject outside its scope is
+ * notApplicable, and one whose trigger or needed field is empty is unknown, never day arithmetic
+ * on NONE. The engine (evaluate.ts) adds case, rule, regime and paragraph and writes the result
+ * straight into the result columns.
  */
 
 /** Barnets Lov applies from 01-01-2024; the trigger date decides (RULES.md "Two legal regimes"). */
@@ -23,14 +25,25 @@ export const regimeOf = (trigger: number): Regime => (trigger < BL_FROM ? 'SEL' 
 export interface Run {
   ctx: ScreeningContext;
   asOf: number;
-  /** TILSYN_2X counts visits from here: 12 months before `asOf`, or 1 January of its year. */
+  /** TILSYN_2X's window W: 12 months before `asOf` to `asOf`, or the last complete calendar year. */
   supervisionFrom: number;
+  supervisionTo: number;
+  /**
+   * Days added to the window's end before counting months: 1 for a calendar year, whose last day
+   * is placed too (01-01 + 12 months = 01-01 of the next year, one day after 31-12), 0 for the
+   * rolling window, whose own span is 12 months from first to last day (RULES.md).
+   */
+  supervisionEndSlack: number;
 }
 
 export function runOf(ctx: ScreeningContext): Run {
   const asOf = dayNumber(ctx.asOf);
-  const supervisionFrom = ctx.settings.supervisionWindow === 'calendarYear' ? dayNumber(`${ctx.asOf.slice(0, 4)}-01-01`) : addMonthsToDay(asOf, -12);
-  return { ctx, asOf, supervisionFrom };
+  if (ctx.settings.supervisionWindow !== 'calendarYear') {
+    return { ctx, asOf, supervisionFrom: addMonthsToDay(asOf, -12), supervisionTo: asOf, supervisionEndSlack: 0 };
+  }
+  // The last complete calendar year before asOf; asOf's own year when asOf is 31-12.
+  const year = String(Number(ctx.asOf.slice(0, 4)) - (ctx.asOf.slice(5, 10) === '12-31' ? 0 : 1)).padStart(4, '0');
+  return { ctx, asOf, supervisionFrom: dayNumber(`${year}-01-01`), supervisionTo: dayNumber(`${year}-12-31`), supervisionEndSlack: 1 };
 }
 
 /** Where an evaluator puts what it finds about a subject, given by its event id; dates are day numbers. */
@@ -66,6 +79,7 @@ const dayOf = (minute: number) => (minute === NONE ? NONE : Math.floor(minute / 
 
 const NO_INVESTIGATION = OUTCOME_CODE.none;
 const PREVENTIVE_OUTCOME = OUTCOME_CODE.preventive;
+const INVESTIGATION_OUTCOME = OUTCOME_CODE.investigation;
 
 /** The first and the end of case `c`'s events in a table. */
 export const eventsOf = (table: EventColumns<EventTableName>, c: number): [number, number] => [table.start[c]!, table.start[c + 1]!];
@@ -108,23 +122,51 @@ const bfu4mText = (cols: CaseColumns, c: number, i: number, deadline: number) =>
 
 export const needsTable = (run: Run, table: EventTableName) => run.ctx.importedTables.has(table);
 
+// What an unknown result lacks, as constants: nothing is built per result.
+const RECEIVED = 'notifications.receivedAt';
+const ASSESSED = 'notifications.assessedAt';
+const RECEIVED_AND_ASSESSED = `${RECEIVED},${ASSESSED}`;
+const PROFESSIONAL = 'notifications.fromProfessional';
+const PROFESSIONAL_AND_RECEIVED = `${PROFESSIONAL},${RECEIVED}`;
+const OUTCOME = 'notifications.outcome';
+const OUTCOME_AND_RECEIVED = `${OUTCOME},${RECEIVED}`;
+const CONSIDERED = 'notifications.preventiveConsidered';
+const RECEIVED_AND_CONSIDERED = `${RECEIVED},${CONSIDERED}`;
+const NO_RECEIPT = 'Modtagelsesdatoen mangler.';
+
+/** The time fields a date-only assessment lacks: the receipt's, the assessment's or both. */
+function untimed(N: CaseColumns['notifications'], n: number): string {
+  const received = N.receivedTimed[n] !== YES;
+  const assessed = N.assessed[n] !== NONE && N.assessedTimed[n] !== YES;
+  return received && assessed ? RECEIVED_AND_ASSESSED : received ? RECEIVED : ASSESSED;
+}
+
+/** UND_24T on a notification with a date but no time for receipt or assessment (RULES.md "Hours"). */
+function dateOnly(N: CaseColumns['notifications'], n: number, hours: number, out: Findings): void {
+  const id = N.id[n]!;
+  const received = dayOf(N.received[n]!);
+  const assessed = dayOf(N.assessed[n]!);
+  const when = out.explain ? `Modtaget ${d(received)}; ${assessed !== NONE ? `vurderet ${d(assessed)}` : 'ikke vurderet'} (kun dato)` : '';
+  // Same or next calendar day is "within 24 hours" only for a standard of at least 24 hours.
+  if (hours < 24) out.unknown(id, received, out.explain ? `${when}: en frist på ${hours} timer kan ikke afgøres uden klokkeslæt.` : '', untimed(N, n));
+  else out.step(id, received, received + Math.ceil(hours / 24), assessed, out.explain ? `${when}.` : '');
+}
+
 /** The rules on notifications and investigations. */
 export const NOTIFICATION_RULES = {
-  UND_24T: (cols, c, params, run, out) => {
+  UND_24T: (cols, c, params, _run, out) => {
     const N = cols.notifications;
     const [from, end] = eventsOf(N, c);
+    const hours = params.hours!;
     for (let n = from; n < end; n++) {
       const id = N.id[n]!;
       const receivedAt = N.received[n]!;
-      const received = dayOf(receivedAt);
+      if (receivedAt === NONE) { out.unknown(id, NONE, out.explain ? NO_RECEIPT : '', RECEIVED); continue; }
       const assessed = N.assessed[n]!;
+      if (N.receivedTimed[n] !== YES || (assessed !== NONE && N.assessedTimed[n] !== YES)) { dateOnly(N, n, hours, out); continue; }
+      const received = dayOf(receivedAt);
       const assessedDay = dayOf(assessed);
-      if (N.receivedTimed[n] !== YES || (assessed !== NONE && N.assessedTimed[n] !== YES)) {
-        // Date only: in time when done on the same or the next calendar day (RULES.md).
-        out.step(id, received, received + Math.ceil(params.hours! / 24), assessedDay, out.explain ? `Modtaget ${d(received)}; ${assessed !== NONE ? `vurderet ${d(assessedDay)}` : 'ikke vurderet'} (kun dato).` : '');
-        continue;
-      }
-      const due = receivedAt + params.hours! * 60;
+      const due = receivedAt + hours * 60;
       const dueDate = Math.floor(due / 1440);
       const at = out.explain ? `Modtaget ${d(received)} kl. ${hm(receivedAt)}` : '';
       if (assessed === NONE) {
@@ -132,7 +174,7 @@ export const NOTIFICATION_RULES = {
       } else if (assessed <= due) {
         out.result(id, received, MET, dueDate, assessedDay, NONE, out.explain ? `${at}; vurderet ${d(assessedDay)} kl. ${hm(assessed)}.` : '');
       } else {
-        out.result(id, received, BREACHED, dueDate, assessedDay, Math.max(1, assessedDay - dueDate), out.explain ? `${at}; vurderet ${d(assessedDay)} kl. ${hm(assessed)}, efter ${params.hours} timer.` : '');
+        out.result(id, received, BREACHED, dueDate, assessedDay, Math.max(1, assessedDay - dueDate), out.explain ? `${at}; vurderet ${d(assessedDay)} kl. ${hm(assessed)}, efter ${hours} timer.` : '');
       }
     }
   },
@@ -144,13 +186,12 @@ export const NOTIFICATION_RULES = {
       const id = N.id[n]!;
       const received = dayOf(N.received[n]!);
       const professional = N.fromProfessional[n]!;
-      if (professional === NONE) out.unknown(id, received, out.explain ? 'Det er ikke oplyst, om underretteren er fagperson.' : '', 'notifications.fromProfessional');
-      else if (professional === NO) out.notApplicable(id, received, out.explain ? 'Underretteren er ikke fagperson.' : '');
-      else {
-        const deadline = addWorkingDaysToDay(received, params.workingDays!, run.ctx.settings.holidays);
-        const acknowledged = N.acknowledgedAt[n]!;
-        out.step(id, received, deadline, acknowledged, out.explain ? `Modtaget ${d(received)}; frist ${params.workingDays} hverdage = ${d(deadline)}; ${acknowledged !== NONE ? `kvitteret ${d(acknowledged)}` : 'ingen kvittering'}.` : '');
-      }
+      if (professional === NO) { out.notApplicable(id, received, out.explain ? 'Underretteren er ikke fagperson.' : ''); continue; }
+      if (professional === NONE) { out.unknown(id, received, out.explain ? 'Det er ikke oplyst, om underretteren er fagperson.' : '', received === NONE ? PROFESSIONAL_AND_RECEIVED : PROFESSIONAL); continue; }
+      if (received === NONE) { out.unknown(id, NONE, out.explain ? NO_RECEIPT : '', RECEIVED); continue; }
+      const deadline = addWorkingDaysToDay(received, params.workingDays!, run.ctx.settings.holidays);
+      const acknowledged = N.acknowledgedAt[n]!;
+      out.step(id, received, deadline, acknowledged, out.explain ? `Modtaget ${d(received)}; frist ${params.workingDays} hverdage = ${d(deadline)}; ${acknowledged !== NONE ? `kvitteret ${d(acknowledged)}` : 'ingen kvittering'}.` : '');
     }
   },
 
@@ -161,10 +202,14 @@ export const NOTIFICATION_RULES = {
       const id = N.id[n]!;
       const received = dayOf(N.received[n]!);
       const outcome = N.outcome[n]!;
-      if (outcome === NONE) { out.unknown(id, received, out.explain ? 'Underretningens udfald er ikke oplyst.' : '', 'notifications.outcome'); continue; }
-      if (outcome !== NO_INVESTIGATION && outcome !== PREVENTIVE_OUTCOME) continue;
+      if (outcome === NONE) { out.unknown(id, received, out.explain ? 'Underretningens udfald er ikke oplyst.' : '', received === NONE ? OUTCOME_AND_RECEIVED : OUTCOME); continue; }
+      if (outcome !== NO_INVESTIGATION && outcome !== PREVENTIVE_OUTCOME) {
+        out.notApplicable(id, received, !out.explain ? '' : outcome === INVESTIGATION_OUTCOME ? 'Underretningen førte til en undersøgelse.' : 'Underretningen indgik i en eksisterende sag.');
+        continue;
+      }
       const considered = N.preventiveConsidered[n]!;
-      out.yesNo(id, received, considered, out.explain ? `Udfald uden undersøgelse; stillingtagen dokumenteret: ${yesNoText(considered)}.` : '', 'notifications.preventiveConsidered');
+      if (received === NONE) { out.unknown(id, NONE, out.explain ? NO_RECEIPT : '', considered === NONE ? RECEIVED_AND_CONSIDERED : RECEIVED); continue; }
+      out.yesNo(id, received, considered, out.explain ? `Udfald uden undersøgelse; stillingtagen dokumenteret: ${yesNoText(considered)}.` : '', CONSIDERED);
     }
   },
 

@@ -1,55 +1,251 @@
 import { addMonthsToDay } from '../calendar';
 import { MEASURE_KIND_CODE, NO, NONE, YES, type CaseColumns } from './case-columns';
-import { d, eventsOf, investigationTrigger, needsTable, regimeOf, yesNoText, type Evaluator, type Findings } from './evaluators';
+import { d, eventsOf, investigationTrigger, needsTable, regimeOf, yesNoText, type Evaluator, type Findings, type Run } from './evaluators';
 import { BREACHED, MET, MET_WITH_EXCEPTION } from './steps';
-import type { RuleId } from './types';
+import type { RuleId, RuleParams } from './types';
+
+type Measures = CaseColumns['measures'];
 
 const PLACEMENT = MEASURE_KIND_CODE.placement;
-const PLACEMENTS = [PLACEMENT];
-const SAFETY_PLANS = [MEASURE_KIND_CODE.safetyPlan];
-const PLAN_KINDS = [PLACEMENT, MEASURE_KIND_CODE.preventive];
+/** Kinds in scope as bits of one number, so a scope test allocates nothing. */
+const PLACEMENTS = 1 << PLACEMENT;
+const SAFETY_PLANS = 1 << MEASURE_KIND_CODE.safetyPlan;
+const PLAN_KINDS = PLACEMENTS | (1 << MEASURE_KIND_CODE.preventive);
 
-const measureTrigger = (M: CaseColumns['measures'], m: number) => (M.decisionDate[m] !== NONE ? M.decisionDate[m]! : M.startDate[m]!);
+const NOT_PLACEMENT = 'Foranstaltningen er ikke en anbringelse.';
+const NOT_PLAN_KIND = 'Foranstaltningen er hverken en anbringelse eller en forebyggende foranstaltning.';
+const NOT_SAFETY_PLAN = 'Foranstaltningen er ikke en sikkerhedsplan.';
+const NO_DECISION = 'Ingen afgørelsesdato.';
+const NO_DATES = 'Foranstaltningens afgørelsesdato og startdato mangler.';
+const NO_START = 'Foranstaltningens startdato mangler.';
+
+// What an unknown result lacks, as constants: nothing is built per result.
+const KIND = 'measures.kind';
+const START = 'measures.startDate';
+const TRIGGER_DATES = 'measures.decisionDate,measures.startDate';
+const PLAN_DATE = 'actionPlans.date';
+const PLAN_DATE_AND_FILED = `${PLAN_DATE},actionPlans.filed`;
+const VISIT_DATE = 'supervisionVisits.date';
+const VISIT_DATE_AND_ALONE = `${VISIT_DATE},supervisionVisits.childSeenAlone`;
+/** SIKPLAN_GODKENDT's missing fields by bits: 1 approval, 2 decision date, 4 start date. */
+const SAFETY_MISSING = ['', 'measures.managementApproved', 'measures.decisionDate', 'measures.managementApproved,measures.decisionDate',
+  START, `measures.managementApproved,${START}`, TRIGGER_DATES, `measures.managementApproved,${TRIGGER_DATES}`];
+const SAFETY_FIELDS = ['Ledelsens godkendelse', 'afgørelsesdatoen', 'startdatoen'];
+/** The basis naming what SIKPLAN_GODKENDT lacks, e.g. "Ledelsens godkendelse og startdatoen er ikke oplyst." */
+const safetyMissingText = (lacking: number) => {
+  const names = SAFETY_FIELDS.filter((_, bit) => lacking & (1 << bit));
+  const text = names.length > 1 ? `${names.slice(0, -1).join(', ')} og ${names.at(-1)}` : names[0]!;
+  return `${text[0]!.toUpperCase()}${text.slice(1)} er ikke oplyst.`;
+};
+
+/** The date that chooses a measure's regime: its decision, else its start (NONE when both are empty). */
+const measureTrigger = (M: Measures, m: number) => (M.decisionDate[m] !== NONE ? M.decisionDate[m]! : M.startDate[m]!);
 
 /**
- * Whether a rule on measures of these kinds concerns measure `m`. A measure without a kind cannot
- * be placed in scope: it is unknown to every such rule, and that result goes to `out`.
+ * Whether a rule on measures of these kinds concerns measure `m`. A measure of another kind is
+ * notApplicable (`outside` says why); one without a kind cannot be placed in scope, so it is
+ * unknown. Either result goes to `out`.
  */
-function inScope(M: CaseColumns['measures'], m: number, kinds: readonly number[], out: Findings): boolean {
+function inScope(M: Measures, m: number, kinds: number, outside: string, out: Findings): boolean {
   const kind = M.kind[m]!;
-  if (kind === NONE) {
-    out.unknown(M.id[m]!, measureTrigger(M, m), out.explain ? 'Foranstaltningens type mangler.' : '', 'measures.kind');
-    return false;
-  }
-  return kinds.includes(kind);
+  if (kind === NONE) out.unknown(M.id[m]!, measureTrigger(M, m), out.explain ? 'Foranstaltningens type mangler.' : '', KIND);
+  else if ((kinds & (1 << kind)) === 0) out.notApplicable(M.id[m]!, measureTrigger(M, m), out.explain ? outside : '');
+  else return true;
+  return false;
+}
+
+/** Measure `m`'s trigger; when decision and start are both empty, NONE after telling `out` it is unknown. */
+function triggerOf(M: Measures, m: number, out: Findings): number {
+  const trigger = measureTrigger(M, m);
+  if (trigger === NONE) out.unknown(M.id[m]!, NONE, out.explain ? NO_DATES : '', TRIGGER_DATES);
+  return trigger;
+}
+
+/** Measure `m`'s start; when empty, NONE after telling `out` it is unknown. */
+function startOf(M: Measures, m: number, out: Findings): number {
+  const start = M.startDate[m]!;
+  if (start === NONE) out.unknown(M.id[m]!, measureTrigger(M, m), out.explain ? NO_START : '', START);
+  return start;
 }
 
 type YesNoField = 'planSharedWithPlacement' | 'parentsInformed' | 'placementChoiceJustified' | 'contactDecided';
+/** A yes/no rule's basis sentence, made only when explaining. */
+type YesNoText = (M: Measures, m: number, value: number, trigger: number) => string;
 
-/** A yes/no rule on placements: an empty kind cannot be placed in scope, so it is unknown. */
-function placementYesNo(field: YesNoField, label: string): Evaluator {
+/** A yes/no rule on placements, cited by the decision (else start) date. */
+function placementYesNo(field: YesNoField, text: YesNoText): Evaluator {
   const missing = `measures.${field}`;
+  const missingWithDates = `${TRIGGER_DATES},${missing}`;
   return (cols, c, _params, _run, out) => {
     const M = cols.measures;
     const [from, end] = eventsOf(M, c);
     for (let m = from; m < end; m++) {
-      if (!inScope(M, m, PLACEMENTS, out)) continue;
+      if (!inScope(M, m, PLACEMENTS, NOT_PLACEMENT, out)) continue;
       const value = M[field][m]!;
-      out.yesNo(M.id[m]!, measureTrigger(M, m), value, out.explain ? `${label}: ${yesNoText(value)}.` : '', missing);
+      const trigger = measureTrigger(M, m);
+      if (trigger === NONE) out.unknown(M.id[m]!, NONE, out.explain ? NO_DATES : '', value === NONE ? missingWithDates : TRIGGER_DATES);
+      else out.yesNo(M.id[m]!, trigger, value, out.explain ? text(M, m, value, trigger) : '', missing);
     }
   };
 }
 
-/** The follow-ups that count for measure `m`: of the case, for this measure or for all, on or after its start; by date. */
-function followUpsOf(cols: CaseColumns, c: number, m: number): number[] {
+const labelled = (label: string): YesNoText => (_M, _m, value) => `${label}: ${yesNoText(value)}.`;
+
+/** FORAELDRE_VEJL: what the parents must be told depends on consent (RULES.md). */
+const parentsText: YesNoText = (M, m, value, trigger) => {
+  const informed = `forældre vejledt: ${yesNoText(value)}`;
+  const consent = M.consent[m]!;
+  if (consent === YES) return `Anbringelse med samtykke: vejledningen skal sikre, at samtykket er informeret; ${informed}.`;
+  const paragraphs = regimeOf(trigger) === 'SEL' ? 'servicelovens §§ 72–73' : 'barnets lovs §§ 140–142';
+  if (consent === NO) return `Anbringelse uden samtykke: forældrene skal vejledes om retten til advokatbistand og aktindsigt efter ${paragraphs}; ${informed}.`;
+  return `Det er ikke oplyst, om anbringelsen er med samtykke, så det fremgår ikke, om vejledningen skal gælde ${paragraphs} (uden samtykke) eller det informerede samtykke; ${informed}.`;
+};
+
+/** PLAN_RETTIDIG's deadline for measure `m` (RULES.md); NONE after telling `out` why there is none. */
+function planDeadline(M: Measures, m: number, trigger: number, params: RuleParams, out: Findings): number {
+  const id = M.id[m]!;
+  if (regimeOf(trigger) === 'SEL') {
+    if (M.urgent[m] !== YES) return trigger;
+    const start = M.startDate[m]!;
+    if (start === NONE) out.unknown(id, trigger, out.explain ? 'Akut iværksat, men foranstaltningens startdato mangler.' : '', START);
+    return start === NONE ? NONE : addMonthsToDay(start, params.urgentMonths!);
+  }
+  if (M.kind[m] === PLACEMENT) {
+    const consent = M.consent[m]!;
+    if (consent === NONE) out.unknown(id, trigger, out.explain ? 'Det er ikke oplyst, om anbringelsen er med samtykke.' : '', 'measures.consent');
+    return consent === NONE ? NONE : consent === YES ? addMonthsToDay(trigger, params.consentMonths!) : trigger;
+  }
+  const needed = M.planNeeded[m]!;
+  if (needed === NONE) out.unknown(id, trigger, out.explain ? 'Det er ikke oplyst, om en plan er nødvendig (BL § 32).' : '', 'measures.planNeeded');
+  else if (needed === NO) out.notApplicable(id, trigger, out.explain ? 'Kommunen har vurderet, at en plan ikke er nødvendig.' : '');
+  return needed === YES ? addMonthsToDay(trigger, params.preventiveMonths!) : NONE;
+}
+
+/** How `planDeadline` was reached, for the basis sentence. */
+function planRuleText(M: Measures, m: number, trigger: number, params: RuleParams): string {
+  const decided = `${M.decisionDate[m] !== NONE ? 'afgørelse' : 'iværksat'} ${d(trigger)}`;
+  if (regimeOf(trigger) === 'SEL') return M.urgent[m] === YES ? `akut iværksat ${d(M.startDate[m]!)} + ${params.urgentMonths} måneder` : decided;
+  if (M.kind[m] !== PLACEMENT) return `støtte efter § 32, ${d(trigger)} + ${params.preventiveMonths} måneder`;
+  return M.consent[m] === YES ? `anbringelse med samtykke, ${d(trigger)} + ${params.consentMonths} måneder` : `anbringelse uden samtykke, ${d(trigger)}`;
+}
+
+/** Whether follow-up `f` counts for a measure: of the case, for this measure or for all, dated on or after its start; an empty date is no evidence. */
+const followUpCounts = (F: CaseColumns['followUps'], f: number, measure: number, start: number) =>
+  (F.measure[f] === NONE || F.measure[f] === measure) && F.date[f] !== NONE && F.date[f]! >= start;
+
+/** The first follow-up that counts for measure `m` (earliest date, then first listed), or -1. */
+function firstFollowUp(cols: CaseColumns, c: number, m: number, start: number): number {
   const F = cols.followUps;
   const [from, end] = eventsOf(F, c);
   const measure = cols.measures.measure[m]!;
-  const start = cols.measures.startDate[m]!;
-  const found: number[] = [];
-  for (let f = from; f < end; f++) if ((F.measure[f] === NONE || F.measure[f] === measure) && F.date[f]! >= start) found.push(f);
-  return found.length > 1 ? found.sort((a, b) => F.date[a]! - F.date[b]! || a - b) : found;
+  let first = -1;
+  for (let f = from; f < end; f++) if (followUpCounts(F, f, measure, start) && (first < 0 || F.date[f]! < F.date[first]!)) first = f;
+  return first;
 }
+
+/** The dates of the follow-ups that count for measure `m`, up to `until`, in order: one array reused, so a screening allocates none. */
+const DATES: number[] = [];
+function followUpDates(cols: CaseColumns, c: number, m: number, start: number, until: number): number[] {
+  const F = cols.followUps;
+  const [from, end] = eventsOf(F, c);
+  const measure = cols.measures.measure[m]!;
+  DATES.length = 0;
+  for (let f = from; f < end; f++) if (followUpCounts(F, f, measure, start) && F.date[f]! <= until) DATES.push(F.date[f]!);
+  return DATES.length > 1 ? DATES.sort((a, b) => a - b) : DATES;
+}
+
+/** BL § 95: the completion of an investigation running at the start, when earlier than `deadline`; else `deadline`. */
+function investigationDue(cols: CaseColumns, c: number, start: number, deadline: number): number {
+  const I = cols.investigations;
+  const [from, end] = eventsOf(I, c);
+  for (let i = from; i < end; i++) {
+    const completed = I.completedAt[i]!;
+    if (completed === NONE || completed <= start || completed >= deadline) continue;
+    const started = investigationTrigger(cols, c, i);
+    if (started !== NONE && started <= start) deadline = completed;
+  }
+  return deadline;
+}
+
+/** OPF_LOEBENDE's interval in words, for the basis sentence. */
+const cadenceText = (sel: boolean, cadence: number, interval: number) =>
+  sel ? `hver ${interval}. måned` : cadence !== NONE ? `kadence ${interval} måneder fastsat ved første opfølgning` : `hver ${interval}. måned (kommunens standard)`;
+
+/**
+ * OPF_LOEBENDE on measure `m` with its follow-ups `dates` up to asOf (at least one, in order).
+ * The interval follows the measure's regime (SEL 6 months for a measure decided before 2024, BL
+ * the cadence of f₁), but the duty recurs, so a result is cited under the law in force when it
+ * fell due: a late or missing follow-up's due date, or, when all came in time, the end of what
+ * was checked (asOf, or the measure's end).
+ */
+function followUpGaps(cols: CaseColumns, c: number, m: number, params: RuleParams, run: Run, out: Findings, dates: readonly number[]): void {
+  const M = cols.measures;
+  const id = M.id[m]!;
+  const sel = regimeOf(measureTrigger(M, m)) === 'SEL';
+  const cadence = cols.followUps.cadenceMonths[firstFollowUp(cols, c, m, M.startDate[m]!)]!;
+  const interval = sel ? params.selMonths! : cadence !== NONE ? cadence : params.defaultCadenceMonths!;
+  for (let i = 1; i < dates.length; i++) {
+    const due = addMonthsToDay(dates[i - 1]!, interval);
+    if (dates[i]! <= due) continue;
+    out.result(id, due, BREACHED, due, dates[i]!, dates[i]! - due, out.explain ? `Opfølgning ${d(dates[i - 1]!)}, næste først ${d(dates[i]!)} (${cadenceText(sel, cadence, interval)}).` : '');
+    return;
+  }
+  const last = dates[dates.length - 1]!;
+  const due = addMonthsToDay(last, interval);
+  const ended = M.endDate[m]!;
+  const until = ended !== NONE && ended < run.asOf ? ended : run.asOf;
+  const basis = out.explain ? `Seneste opfølgning ${d(last)}; næste senest ${d(due)} (${cadenceText(sel, cadence, interval)}).` : '';
+  if (until <= due) out.result(id, until, MET, due, last, NONE, basis);
+  else out.result(id, due, BREACHED, due, NONE, until - due, basis);
+}
+
+/**
+ * TILSYN_2X on placement `m`, its start known. The placed part of the window W is [a, b]; the
+ * visits required there are counted there, and the result is cited under the law in force at b,
+ * the window's end, since the duty recurs. Its deadline is when the next visit is due: 6 months
+ * after the last visit from a to asOf (in calendar-year mode a visit after the judged year counts
+ * too, or Frister would call a visit already made overdue), else after the start; none once the
+ * placement has ended by asOf.
+ */
+function supervision(cols: CaseColumns, c: number, m: number, run: Run, out: Findings): void {
+  const M = cols.measures;
+  const V = cols.supervisionVisits;
+  const id = M.id[m]!;
+  const start = M.startDate[m]!;
+  const ended = M.endDate[m]!;
+  const a = start > run.supervisionFrom ? start : run.supervisionFrom;
+  const b = ended !== NONE && ended < run.supervisionTo ? ended : run.supervisionTo;
+  const placedUntil = b + run.supervisionEndSlack;
+  const required = addMonthsToDay(a, 12) <= placedUntil ? 2 : addMonthsToDay(a, 6) <= placedUntil ? 1 : 0;
+  if (required === 0) {
+    out.notApplicable(id, b, !out.explain ? '' : a > b ? `Ikke anbragt i perioden ${d(run.supervisionFrom)}–${d(run.supervisionTo)}.` : `Anbragt i perioden ${d(a)}–${d(b)}, under et halvt år.`);
+    return;
+  }
+  if (!needsTable(run, 'supervisionVisits')) { out.unknown(id, b, out.explain ? 'Tilsynsbesøg er ikke importeret.' : '', 'supervisionVisits'); return; }
+  const [from, end] = eventsOf(V, c);
+  let visits = 0;
+  let last = NONE;
+  let latest = NONE;
+  for (let v = from; v < end; v++) {
+    const date = V.date[v]!;
+    if (date === NONE || date < a) continue;
+    if (date <= b) {
+      visits++;
+      if (date > last) last = date;
+    }
+    if (date <= run.asOf && date > latest) latest = date;
+  }
+  const next = ended !== NONE && ended <= run.asOf ? NONE : addMonthsToDay(latest !== NONE ? latest : start, 6);
+  const basis = out.explain ? `Anbragt ${d(a)}–${d(b)}: ${required} besøg krævet, ${visits} registreret; ${next !== NONE ? `næste besøg senest ${d(next)}` : 'anbringelsen er ophørt'}.` : '';
+  out.result(id, b, visits >= required ? MET : BREACHED, next, last, NONE, basis);
+}
+
+/**
+ * SAMTALE_FOER_AFG's basis with no conversation by the decision and no documented reason: breached
+ * whether "fravalgt" says nej or nothing, as the Børnesagsbarometer counts it (RULES.md).
+ */
+const noConversation = (decision: number, waived: number) =>
+  `Ingen børnesamtale før afgørelsen ${d(decision)}${waived === NO ? ' og ingen begrundelse' : ', og ingen begrundelse for at fravælge den er registreret'}.`;
 
 /** The rules on measures and what follows them: plans, follow-ups and supervision visits. */
 export const MEASURE_RULES = {
@@ -60,8 +256,10 @@ export const MEASURE_RULES = {
     const [firstInvestigation, endInvestigation] = eventsOf(I, c);
     for (let m = from; m < end; m++) {
       const id = M.id[m]!;
-      const trigger = measureTrigger(M, m);
-      if (!inScope(M, m, PLACEMENTS, out) || M.urgent[m] === YES) continue;
+      if (!inScope(M, m, PLACEMENTS, NOT_PLACEMENT, out)) continue;
+      if (M.urgent[m] === YES) { out.notApplicable(id, measureTrigger(M, m), out.explain ? 'Akut anbringelse, ikke planlagt.' : ''); continue; }
+      const trigger = triggerOf(M, m, out);
+      if (trigger === NONE) continue;
       if (!needsTable(run, 'investigations')) { out.unknown(id, trigger, out.explain ? 'Undersøgelser er ikke importeret.' : '', 'investigations'); continue; }
       // The investigation is a step due by the decision: done in time, done late, or still to come.
       let before = NONE;
@@ -87,38 +285,22 @@ export const MEASURE_RULES = {
     const [firstPlan, endPlan] = eventsOf(P, c);
     for (let m = from; m < end; m++) {
       const id = M.id[m]!;
-      const trigger = measureTrigger(M, m);
-      if (!inScope(M, m, PLAN_KINDS, out)) continue;
-      const start = M.startDate[m]!;
-      let deadline: number;
-      let rule = '';
-      if (regimeOf(trigger) === 'SEL') {
-        const urgent = M.urgent[m] === YES;
-        deadline = urgent ? addMonthsToDay(start, params.urgentMonths!) : trigger;
-        if (out.explain) rule = urgent ? `akut iværksat ${d(start)} + ${params.urgentMonths} måneder` : `${M.decisionDate[m] !== NONE ? 'afgørelse' : 'iværksat'} ${d(trigger)}`;
-      } else if (M.kind[m] === PLACEMENT) {
-        const consent = M.consent[m]!;
-        if (consent === NONE) { out.unknown(id, trigger, out.explain ? 'Det er ikke oplyst, om anbringelsen er med samtykke.' : '', 'measures.consent'); continue; }
-        deadline = consent === YES ? addMonthsToDay(trigger, params.consentMonths!) : trigger;
-        if (out.explain) rule = consent === YES ? `anbringelse med samtykke, ${d(trigger)} + ${params.consentMonths} måneder` : `anbringelse uden samtykke, ${d(trigger)}`;
-      } else {
-        const needed = M.planNeeded[m]!;
-        if (needed === NONE) { out.unknown(id, trigger, out.explain ? 'Det er ikke oplyst, om en plan er nødvendig (BL § 32).' : '', 'measures.planNeeded'); continue; }
-        if (needed === NO) { out.notApplicable(id, trigger, out.explain ? 'Kommunen har vurderet, at en plan ikke er nødvendig.' : ''); continue; }
-        deadline = addMonthsToDay(trigger, params.preventiveMonths!);
-        if (out.explain) rule = `støtte efter § 32, ${d(trigger)} + ${params.preventiveMonths} måneder`;
-      }
+      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
+      const trigger = triggerOf(M, m, out);
+      if (trigger === NONE) continue;
+      const deadline = planDeadline(M, m, trigger, params, out);
+      if (deadline === NONE) continue;
       if (!needsTable(run, 'actionPlans')) { out.unknown(id, trigger, out.explain ? 'Handleplaner er ikke importeret.' : '', 'actionPlans'); continue; }
-      // The last plan by the deadline, else the first after it.
+      // The last plan by the deadline, else the first after it; a plan without a date is no evidence.
       let inTime = NONE;
       let later = NONE;
       for (let p = firstPlan; p < endPlan; p++) {
-        if (P.measure[p] !== NONE && P.measure[p] !== M.measure[m]) continue;
         const date = P.date[p]!;
+        if (date === NONE || (P.measure[p] !== NONE && P.measure[p] !== M.measure[m])) continue;
         if (date <= deadline) inTime = inTime === NONE || date > inTime ? date : inTime;
         else later = later === NONE || date < later ? date : later;
       }
-      const basis = out.explain ? `Frist: ${rule} = ${d(deadline)}; ${inTime !== NONE ? `plan ${d(inTime)}` : later !== NONE ? `første plan ${d(later)}` : 'ingen plan'}.` : '';
+      const basis = out.explain ? `Frist: ${planRuleText(M, m, trigger, params)} = ${d(deadline)}; ${inTime !== NONE ? `plan ${d(inTime)}` : later !== NONE ? `første plan ${d(later)}` : 'ingen plan'}.` : '';
       if (inTime !== NONE) out.result(id, trigger, MET, deadline, inTime, NONE, basis);
       else out.step(id, trigger, deadline, later, basis);
     }
@@ -128,11 +310,14 @@ export const MEASURE_RULES = {
     const P = cols.actionPlans;
     const [from, end] = eventsOf(P, c);
     for (let p = from; p < end; p++) {
-      out.yesNo(P.id[p]!, P.date[p]!, P.filed[p]!, out.explain ? `Plan ${d(P.date[p]!)}; journaliseret: ${yesNoText(P.filed[p]!)}.` : '', 'actionPlans.filed');
+      const date = P.date[p]!;
+      const filed = P.filed[p]!;
+      if (date === NONE) out.unknown(P.id[p]!, NONE, out.explain ? 'Planens dato mangler.' : '', filed === NONE ? PLAN_DATE_AND_FILED : PLAN_DATE);
+      else out.yesNo(P.id[p]!, date, filed, out.explain ? `Plan ${d(date)}; journaliseret: ${yesNoText(filed)}.` : '', 'actionPlans.filed');
     }
   },
 
-  PLAN_DELT: placementYesNo('planSharedWithPlacement', 'Plan sendt til anbringelsesstedet'),
+  PLAN_DELT: placementYesNo('planSharedWithPlacement', labelled('Plan sendt til anbringelsesstedet')),
 
   SAMTALE_FOER_AFG: (cols, c, _params, _run, out) => {
     const M = cols.measures;
@@ -140,14 +325,13 @@ export const MEASURE_RULES = {
     for (let m = from; m < end; m++) {
       const id = M.id[m]!;
       const decision = M.decisionDate[m]!;
-      if (decision === NONE) { out.notApplicable(id, M.startDate[m]!, out.explain ? 'Ingen afgørelsesdato.' : ''); continue; }
+      if (decision === NONE) { out.notApplicable(id, M.startDate[m]!, out.explain ? NO_DECISION : ''); continue; }
       const talk = M.childConversationAt[m]!;
       const waived = M.conversationWaived[m]!;
       if (talk !== NONE && talk <= decision) out.result(id, decision, MET, decision, talk, NONE, out.explain ? `Børnesamtale ${d(talk)} før afgørelsen ${d(decision)}.` : '');
       else if (waived === YES) out.result(id, decision, MET_WITH_EXCEPTION, decision, talk, NONE, out.explain ? `Ingen børnesamtale før afgørelsen ${d(decision)}; fravalgt med begrundelse.` : '');
       else if (talk !== NONE) out.result(id, decision, BREACHED, decision, talk, talk - decision, out.explain ? `Børnesamtale ${d(talk)} først efter afgørelsen ${d(decision)}.` : '');
-      else if (waived === NONE) out.unknown(id, decision, out.explain ? `Ingen børnesamtale registreret før afgørelsen ${d(decision)}, og det er ikke oplyst, om den er fravalgt med begrundelse.` : '', 'measures.childConversationAt,measures.conversationWaived');
-      else out.result(id, decision, BREACHED, decision, NONE, NONE, out.explain ? `Ingen børnesamtale før afgørelsen ${d(decision)} og ingen begrundelse.` : '');
+      else out.result(id, decision, BREACHED, decision, NONE, NONE, out.explain ? noConversation(decision, waived) : '');
     }
   },
 
@@ -156,102 +340,59 @@ export const MEASURE_RULES = {
     const [from, end] = eventsOf(M, c);
     for (let m = from; m < end; m++) {
       const decision = M.decisionDate[m]!;
-      if (decision === NONE) continue;
       const offered = M.supporterOffered[m]!;
-      out.yesNo(M.id[m]!, decision, offered, out.explain ? `Afgørelse ${d(decision)}; barnet vejledt om bisidder: ${yesNoText(offered)}.` : '', 'measures.supporterOffered');
+      if (decision === NONE) out.notApplicable(M.id[m]!, M.startDate[m]!, out.explain ? NO_DECISION : '');
+      else out.yesNo(M.id[m]!, decision, offered, out.explain ? `Afgørelse ${d(decision)}; barnet vejledt om bisidder: ${yesNoText(offered)}.` : '', 'measures.supporterOffered');
     }
   },
 
-  FORAELDRE_VEJL: placementYesNo('parentsInformed', 'Forældre vejledt om rettigheder'),
-  ANBR_STED: placementYesNo('placementChoiceJustified', 'Valg af anbringelsessted begrundet'),
-  SAMVAER: placementYesNo('contactDecided', 'Samvær afgjort eller rammen fastlagt'),
+  FORAELDRE_VEJL: placementYesNo('parentsInformed', parentsText),
+  ANBR_STED: placementYesNo('placementChoiceJustified', labelled('Valg af anbringelsessted begrundet')),
+  SAMVAER: placementYesNo('contactDecided', labelled('Samvær afgjort eller rammen fastlagt')),
 
   OPF_FOERSTE: (cols, c, params, run, out) => {
     const M = cols.measures;
-    const I = cols.investigations;
     const [from, end] = eventsOf(M, c);
-    const [firstInvestigation, endInvestigation] = eventsOf(I, c);
     for (let m = from; m < end; m++) {
       const id = M.id[m]!;
+      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
+      const start = startOf(M, m, out);
+      if (start === NONE) continue;
       const trigger = measureTrigger(M, m);
-      if (!inScope(M, m, PLAN_KINDS, out)) continue;
-      const start = M.startDate[m]!;
-      let deadline = addMonthsToDay(start, params.months!);
-      let basis = out.explain ? `iværksat ${d(start)} + ${params.months} måneder` : '';
-      if (regimeOf(trigger) === 'BL') {
-        // BL § 95: also when an investigation running at the start is completed, if that is earlier.
-        for (let i = firstInvestigation; i < endInvestigation; i++) {
-          const completed = I.completedAt[i]!;
-          if (completed === NONE || completed <= start || completed >= deadline) continue;
-          const started = investigationTrigger(cols, c, i);
-          if (started === NONE || started > start) continue;
-          deadline = completed;
-          if (out.explain) basis = `undersøgelse afsluttet ${d(completed)}, før ${params.months} måneder`;
-        }
-      }
+      const months = addMonthsToDay(start, params.months!);
+      const deadline = regimeOf(trigger) === 'BL' ? investigationDue(cols, c, start, months) : months;
       const ended = M.endDate[m]!;
       if (ended !== NONE && ended < deadline) { out.notApplicable(id, trigger, out.explain ? `Ophørt ${d(ended)} før fristen ${d(deadline)}.` : ''); continue; }
       if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
-      const followUps = followUpsOf(cols, c, m);
-      const first = followUps.length ? cols.followUps.date[followUps[0]!]! : NONE;
-      out.step(id, trigger, deadline, first, out.explain ? `Frist: ${basis} = ${d(deadline)}; ${first !== NONE ? `første opfølgning ${d(first)}` : 'ingen opfølgning'}.` : '');
+      const f = firstFollowUp(cols, c, m, start);
+      const first = f < 0 ? NONE : cols.followUps.date[f]!;
+      const rule = !out.explain ? '' : deadline === months ? `iværksat ${d(start)} + ${params.months} måneder` : `undersøgelse afsluttet ${d(deadline)}, før ${params.months} måneder`;
+      out.step(id, trigger, deadline, first, out.explain ? `Frist: ${rule} = ${d(deadline)}; ${first !== NONE ? `første opfølgning ${d(first)}` : 'ingen opfølgning'}.` : '');
     }
   },
 
   OPF_LOEBENDE: (cols, c, params, run, out) => {
     const M = cols.measures;
-    const F = cols.followUps;
     const [from, end] = eventsOf(M, c);
-    subjects: for (let m = from; m < end; m++) {
+    for (let m = from; m < end; m++) {
       const id = M.id[m]!;
+      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
+      const start = startOf(M, m, out);
+      if (start === NONE) continue;
       const trigger = measureTrigger(M, m);
-      if (!inScope(M, m, PLAN_KINDS, out)) continue subjects;
-      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue subjects; }
-      const followUps = followUpsOf(cols, c, m);
-      const dates = followUps.map((f) => F.date[f]!).filter((x) => x <= run.asOf);
-      if (!dates.length) { out.notApplicable(id, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); continue subjects; }
-      const sel = regimeOf(trigger) === 'SEL';
-      const cadence = F.cadenceMonths[followUps[0]!]!;
-      const interval = sel ? params.selMonths! : cadence !== NONE ? cadence : params.defaultCadenceMonths!;
-      const how = !out.explain ? '' : sel ? `hver ${interval}. måned` : cadence !== NONE ? `kadence ${interval} måneder fastsat ved første opfølgning` : `hver ${interval}. måned (kommunens standard)`;
-      for (let i = 1; i < dates.length; i++) {
-        const due = addMonthsToDay(dates[i - 1]!, interval);
-        if (dates[i]! > due) { out.result(id, trigger, BREACHED, due, dates[i]!, dates[i]! - due, out.explain ? `Opfølgning ${d(dates[i - 1]!)}, næste først ${d(dates[i]!)} (${how}).` : ''); continue subjects; }
-      }
-      const last = dates.at(-1)!;
-      const due = addMonthsToDay(last, interval);
-      const ended = M.endDate[m]!;
-      const until = ended !== NONE && ended < run.asOf ? ended : run.asOf;
-      if (until <= due) out.result(id, trigger, MET, due, last, NONE, out.explain ? `Seneste opfølgning ${d(last)}; næste senest ${d(due)} (${how}).` : '');
-      else out.result(id, trigger, BREACHED, due, NONE, until - due, out.explain ? `Seneste opfølgning ${d(last)}; næste senest ${d(due)} (${how}).` : '');
+      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
+      const dates = followUpDates(cols, c, m, start, run.asOf);
+      if (!dates.length) { out.notApplicable(id, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); continue; }
+      followUpGaps(cols, c, m, params, run, out, dates);
     }
   },
 
   TILSYN_2X: (cols, c, _params, run, out) => {
     const M = cols.measures;
-    const V = cols.supervisionVisits;
     const [from, end] = eventsOf(M, c);
-    const [firstVisit, endVisit] = eventsOf(V, c);
-    const asOf = run.asOf;
-    const windowStart = run.supervisionFrom;
     for (let m = from; m < end; m++) {
-      const id = M.id[m]!;
-      const trigger = measureTrigger(M, m);
-      if (!inScope(M, m, PLACEMENTS, out)) continue;
-      const a = M.startDate[m]! > windowStart ? M.startDate[m]! : windowStart;
-      const b = M.endDate[m] !== NONE && M.endDate[m]! < asOf ? M.endDate[m]! : asOf;
-      const required = addMonthsToDay(a, 12) <= b ? 2 : addMonthsToDay(a, 6) <= b ? 1 : 0;
-      if (required === 0) { out.notApplicable(id, trigger, out.explain ? `Anbragt i perioden ${d(a)}–${d(b)}, under et halvt år.` : ''); continue; }
-      if (!needsTable(run, 'supervisionVisits')) { out.unknown(id, trigger, out.explain ? 'Tilsynsbesøg er ikke importeret.' : '', 'supervisionVisits'); continue; }
-      let visits = 0;
-      let last = NONE;
-      for (let v = firstVisit; v < endVisit; v++) {
-        const date = V.date[v]!;
-        if (date < a || date > b) continue;
-        visits++;
-        if (last === NONE || date > last) last = date;
-      }
-      out.result(id, trigger, visits >= required ? MET : BREACHED, b, last, NONE, out.explain ? `Anbragt ${d(a)}–${d(b)}: ${required} besøg krævet, ${visits} registreret.` : '');
+      if (!inScope(M, m, PLACEMENTS, NOT_PLACEMENT, out)) continue;
+      if (startOf(M, m, out) !== NONE) supervision(cols, c, m, run, out);
     }
   },
 
@@ -259,8 +400,11 @@ export const MEASURE_RULES = {
     const V = cols.supervisionVisits;
     const [from, end] = eventsOf(V, c);
     for (let v = from; v < end; v++) {
+      const date = V.date[v]!;
       const alone = V.childSeenAlone[v]!;
-      out.yesNo(V.id[v]!, V.date[v]!, alone, out.explain ? `Tilsyn ${d(V.date[v]!)}; samtale med barnet alene: ${yesNoText(alone)}.` : '', 'supervisionVisits.childSeenAlone');
+      // A recurring duty, cited under the law in force on the visit's date: an undated visit has no law to cite.
+      if (date === NONE) out.unknown(V.id[v]!, NONE, out.explain ? 'Tilsynsbesøgets dato mangler.' : '', alone === NONE ? VISIT_DATE_AND_ALONE : VISIT_DATE);
+      else out.yesNo(V.id[v]!, date, alone, out.explain ? `Tilsyn ${d(date)}; samtale med barnet alene: ${yesNoText(alone)}.` : '', 'supervisionVisits.childSeenAlone');
     }
   },
 
@@ -268,20 +412,19 @@ export const MEASURE_RULES = {
     const M = cols.measures;
     const [from, end] = eventsOf(M, c);
     for (let m = from; m < end; m++) {
-      if (!inScope(M, m, SAFETY_PLANS, out)) continue;
+      if (!inScope(M, m, SAFETY_PLANS, NOT_SAFETY_PLAN, out)) continue;
       const id = M.id[m]!;
-      const trigger = measureTrigger(M, m);
       const start = M.startDate[m]!;
       const decision = M.decisionDate[m]!;
       const approved = M.managementApproved[m]!;
-      if (approved === NO) { out.result(id, trigger, BREACHED, start, NONE, NONE, out.explain ? 'Ikke godkendt af ledelsen.' : ''); continue; }
-      if (decision !== NONE && decision > start) { out.result(id, trigger, BREACHED, start, decision, decision - start, out.explain ? `Afgørelse ${d(decision)} efter start ${d(start)}.` : ''); continue; }
-      if (approved === NONE || decision === NONE) {
-        const missing = approved !== NONE ? 'measures.decisionDate' : decision !== NONE ? 'measures.managementApproved' : 'measures.managementApproved,measures.decisionDate';
-        out.unknown(id, trigger, out.explain ? 'Ledelsens godkendelse eller afgørelsesdatoen er ikke oplyst.' : '', missing);
-        continue;
-      }
-      out.result(id, trigger, MET, start, decision, NONE, out.explain ? `Godkendt og afgjort ${d(decision)}, start ${d(start)}.` : '');
+      const lacking = (approved === NONE ? 1 : 0) | (decision === NONE ? 2 : 0) | (start === NONE ? 4 : 0);
+      const trigger = measureTrigger(M, m);
+      // RULES.md: breached on a refusal or a decision after the start, else unknown on any empty field, else met.
+      if (trigger === NONE) out.unknown(id, NONE, out.explain ? safetyMissingText(lacking) : '', SAFETY_MISSING[lacking]!);
+      else if (approved === NO) out.result(id, trigger, BREACHED, start, NONE, NONE, out.explain ? 'Ikke godkendt af ledelsen.' : '');
+      else if (decision !== NONE && start !== NONE && decision > start) out.result(id, trigger, BREACHED, start, decision, decision - start, out.explain ? `Afgørelse ${d(decision)} efter start ${d(start)}.` : '');
+      else if (lacking !== 0) out.unknown(id, trigger, out.explain ? safetyMissingText(lacking) : '', SAFETY_MISSING[lacking]!);
+      else out.result(id, trigger, MET, start, decision, NONE, out.explain ? `Godkendt og afgjort ${d(decision)}, start ${d(start)}.` : '');
     }
   },
 
@@ -289,8 +432,9 @@ export const MEASURE_RULES = {
     const M = cols.measures;
     const [from, end] = eventsOf(M, c);
     for (let m = from; m < end; m++) {
-      if (!inScope(M, m, SAFETY_PLANS, out)) continue;
-      const start = M.startDate[m]!;
+      if (!inScope(M, m, SAFETY_PLANS, NOT_SAFETY_PLAN, out)) continue;
+      const start = startOf(M, m, out);
+      if (start === NONE) continue;
       const deadline = addMonthsToDay(start, params.maxMonths!);
       const ended = M.endDate[m]!;
       out.step(M.id[m]!, measureTrigger(M, m), deadline, ended, out.explain ? `Start ${d(start)}; anbefalet højst ${params.maxMonths} måneder = ${d(deadline)}; ${ended !== NONE ? `ophørt ${d(ended)}` : 'stadig aktiv'}.` : '');
