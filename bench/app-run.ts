@@ -40,40 +40,56 @@ export interface AppResult {
   screenWallMs: number;
   screenResults: number;
   longestInScreening: { max: number; over200: number; count: number };
+  /** IndexedDB use of the profile (navigator.storage.estimate), one workspace in it. */
+  bytesAfterImport: number;
+  bytesAfterScreenings: number;
+  bytesAfterReimport: number;
+  /** Ten screenings at ten month ends: how many stay stored (the rest pruned), and their time in the worker. */
+  screenings: { run: number; kept: number; screenMs: number[] };
+  /** The weekly re-import of the same cases with 5 % changed (CSV only). */
+  reimport?: { readMs: number; transformMs: number; writeMs: number; wallMs: number; changed: number; unchanged: number; added: number };
   errors: string[];
 }
 
-const READ_SCREENING = `(async () => {
+/** The workspace's newest stored screening at `asOf`, or null: `(asOf) => …` as page code. */
+const STORED_SCREENING = `async (asOf) => {
   const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
   const db = await new Promise((resolve, reject) => { const open = indexedDB.open(name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
   const all = await new Promise((resolve) => { const r = db.transaction('screenings').objectStore('screenings').getAll(); r.onsuccess = () => resolve(r.result); });
   db.close();
-  const s = all[all.length - 1];
-  return { timings: s.timings, results: s.summary.reduce((n, r) => n + r.met + r.metWithException + r.breached + r.pending + r.notApplicable + r.unknown, 0) };
-})()`;
+  const s = all.filter((x) => x.asOf === asOf && x.complete === true).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+  return s ? { kept: all.length, timings: s.timings, results: s.summary.reduce((n, r) => n + r.met + r.metWithException + r.breached + r.pending + r.notApplicable + r.unknown, 0) } : null;
+}`;
 
-const READ_SCREENING_COUNT = `(async () => {
-  const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
-  const db = await new Promise((resolve, reject) => { const open = indexedDB.open(name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
-  const all = await new Promise((resolve) => { const r = db.transaction('screenings').objectStore('screenings').getAll(); r.onsuccess = () => resolve(r.result); });
-  db.close();
-  return all.length > 0 && all[all.length - 1].complete === true;
-})()`;
+const storageUsed = (page: Page): Promise<number> => page.evaluate('navigator.storage.estimate().then((e) => e.usage)');
 
 /** Runs a screening through the page, as a user does, and reads its timings from the stored record. */
-async function screening(page: Page) {
+async function screening(page: Page, asOf = '2025-12-31') {
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
-  await page.getByLabel('Skæringsdato').fill('2025-12-31');
+  await page.getByLabel('Skæringsdato').fill(asOf);
   const at = await pageNow(page);
   const started = performance.now();
   await page.getByRole('button', { name: 'Kør screening' }).click();
-  await page.getByRole('heading', { name: 'Screening pr. 31-12-2025' }).waitFor({ timeout: TIMEOUT });
+  await page.getByRole('heading', { name: `Screening pr. ${asOf.split('-').reverse().join('-')}` }).waitFor({ timeout: TIMEOUT });
   await page.locator('table.counts tbody tr').first().waitFor({ timeout: TIMEOUT });
   const wallMs = performance.now() - started;
   // The worker stores the results after the page has shown them: wait for the stored record.
-  await page.waitForFunction(READ_SCREENING_COUNT, undefined, { timeout: TIMEOUT, polling: 250 });
-  const stored = (await page.evaluate(READ_SCREENING)) as { timings: { screenMs: number; storeMs: number }; results: number };
-  return { wallMs, ...stored.timings, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
+  const handle = await page.waitForFunction(`(${STORED_SCREENING})(${JSON.stringify(asOf)})`, undefined, { timeout: TIMEOUT, polling: 250 });
+  const stored = (await handle.jsonValue()) as { kept: number; timings: { screenMs: number; storeMs: number }; results: number };
+  return { wallMs, ...stored.timings, kept: stored.kept, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
+}
+
+/** Ten screenings, at the month ends of 2025 from January: what storing them leaves on disk. */
+async function tenScreenings(page: Page) {
+  const screenMs: number[] = [];
+  let kept = 0;
+  for (let month = 1; month <= 10; month++) {
+    const asOf = new Date(Date.UTC(2025, month, 0)).toISOString().slice(0, 10);
+    const run = await screening(page, asOf);
+    screenMs.push(run.screenMs);
+    kept = run.kept;
+  }
+  return { run: 10, kept, screenMs };
 }
 
 /** Opens the case list after the import and sorts it: the page must stay usable at 100,000 cases. */
@@ -101,17 +117,21 @@ const READ_RECORD = `(async () => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const tx = db.transaction(['imports', 'cases'], 'readonly');
+  const tx = db.transaction(['imports', 'meta'], 'readonly');
   const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
-  const [imports, cases] = await Promise.all([done(tx.objectStore('imports').getAll()), done(tx.objectStore('cases').count())]);
+  const [imports, manifest] = await Promise.all([done(tx.objectStore('imports').getAll()), done(tx.objectStore('meta').get('cases'))]);
   db.close();
-  return { imports: imports.length, record: imports[0], cases };
+  imports.sort((a, b) => (a.importedAt < b.importedAt ? -1 : 1));
+  return { imports: imports.length, record: imports[imports.length - 1], cases: manifest ? manifest.count : 0 };
 })()`;
 
 interface StoredImport {
   imports: number;
   cases: number;
-  record?: { timings: { readMs: number; transformMs: number; writeMs: number }; counts: { rowsRead: number; rowsRejected: number; events: Record<string, number> }; issues: unknown[] };
+  record?: {
+    timings: { readMs: number; transformMs: number; writeMs: number }; counts: { rowsRead: number; rowsRejected: number; events: Record<string, number> }; issues: unknown[];
+    diff: { added: string[]; changed: unknown[]; unchanged: number };
+  };
 }
 
 async function importFile(page: Page, file: string) {
@@ -139,7 +159,16 @@ async function importFile(page: Page, file: string) {
   return { pickAt, pickMs, clickAt, wallMs, doneAt, problem: failed ? (await page.locator('.alert-error').allInnerTexts()).join(' ') : undefined };
 }
 
-export async function runApp(file: string, expectedRows: number): Promise<AppResult> {
+/** Imports `file` through the page; on a workspace that has cases, as the weekly re-import. */
+async function reimport(page: Page, file: string, expectedRows: number): Promise<AppResult['reimport'] & { problem?: string }> {
+  const run = await importFile(page, file);
+  const stored = (await page.evaluate(READ_RECORD)) as StoredImport;
+  const r = stored.record!;
+  const problem = run.problem ?? (stored.cases !== expectedRows ? `after the re-import ${stored.cases} cases, expected ${expectedRows}` : undefined);
+  return { ...r.timings, wallMs: run.wallMs ?? NaN, changed: r.diff.changed.length, unchanged: r.diff.unchanged, added: r.diff.added.length, problem };
+}
+
+export async function runApp(file: string, expectedRows: number, weekly?: string): Promise<AppResult> {
   const profile = newProfileDir();
   const context = await launch(profile);
   try {
@@ -154,11 +183,16 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
     const heap = await sampler.stop();
     const stored = (await page.evaluate(READ_RECORD)) as StoredImport;
     const record = stored.record;
+    const bytesAfterImport = await storageUsed(page);
     const longest = await longTasks(page, run.pickAt, run.doneAt ?? (await pageNow(page)));
     const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
     const list = run.problem ? undefined : await caseList(page);
     const screened = run.problem ? undefined : await screening(page);
-    let problem = run.problem;
+    const screenings = run.problem ? { run: 0, kept: 0, screenMs: [] } : await tenScreenings(page);
+    const bytesAfterScreenings = await storageUsed(page);
+    const again = run.problem || !weekly ? undefined : await reimport(page, weekly, expectedRows);
+    const bytesAfterReimport = await storageUsed(page);
+    let problem = run.problem ?? again?.problem;
     if (!problem && (stored.imports !== 1 || !record)) problem = `expected one import record, found ${stored.imports}`;
     if (!problem && stored.cases !== expectedRows) problem = `stored ${stored.cases} cases, expected ${expectedRows}`;
     const foreign = watch.foreignRequests(FILE_URL).filter((url) => url !== pathToFileURL(file).href);
@@ -189,6 +223,11 @@ export async function runApp(file: string, expectedRows: number): Promise<AppRes
       screenWallMs: screened?.wallMs ?? NaN,
       screenResults: screened?.results ?? 0,
       longestInScreening: screened?.longest ?? { max: NaN, over200: 0, count: 0 },
+      bytesAfterImport,
+      bytesAfterScreenings,
+      bytesAfterReimport,
+      screenings,
+      reimport: again,
       errors: [...watch.errors, ...foreign.map((url) => `request: ${url}`)],
     };
   } finally {

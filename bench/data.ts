@@ -101,6 +101,31 @@ function xlsxBytes(rows: Cell[][]): Buffer {
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
 }
 
+/**
+ * The next week's extract of the same cases: every 20th case (5 %) changed as a case system
+ * changes them from week to week: another caseworker, and a follow-up or a closing date added.
+ */
+export function weeklyRows(rows: readonly Cell[][]): Cell[][] {
+  return rows.map((row, i) => {
+    if (i % 20 !== 7) return row;
+    const next = [...row];
+    next[4] = CASEWORKERS[(CASEWORKERS.indexOf(row[4] as string) + 1) % CASEWORKERS.length]!;
+    const opened = row[5] as Day;
+    if (next[19] === null) next[19] = plus(opened, 120);
+    else if (next[6] === null) next[6] = plus(opened, 700);
+    return next;
+  });
+}
+
+/** Writes (or reuses) bench-data/udtraek-v1-<rows>-uge2.csv, the weekly re-import of `ensureData`'s cases. */
+export function ensureWeekly(dir: string, count: number): string {
+  const path = join(dir, `udtraek-v1-${count}-uge2.csv`);
+  if (existsSync(path)) return path;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path, csvText(weeklyRows(generateRows(count))), 'utf8');
+  return path;
+}
+
 /** Writes (or reuses) bench-data/udtraek-v1-<rows>.csv and .xlsx; bump v1 when the generator changes. */
 export function ensureData(dir: string, count: number): { csv: string; xlsx: string } {
   const base = join(dir, `udtraek-v1-${count}`);

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { runApp, type AppResult } from '../bench/app-run.ts';
-import { ensureData } from '../bench/data.ts';
+import { ensureData, ensureWeekly } from '../bench/data.ts';
 import { FLOOR_FILE, runFloor, type FloorResult } from '../bench/floor-run.ts';
 import { BUILT_FILE, CHROMIUM } from '../test/e2e/browser.ts';
 
@@ -49,6 +49,8 @@ const cell = (text: string, width: number, right = false) => (right ? text.padSt
 interface Run {
   label: string;
   file: string;
+  /** The next week's extract of the same cases, re-imported after the first (CSV runs). */
+  weekly?: string;
   rows: number;
   format: 'csv' | 'xlsx';
   app?: AppResult;
@@ -86,6 +88,11 @@ function details(run: Run): string[] {
     lines.push(`  long tasks: while reading max ${Math.round(app.longestWhilePicking.max)} ms (${app.longestWhilePicking.over200} > 200 ms), whole flow ${app.longest.count} tasks ≥ 50 ms; heap samples ${app.heapSamples} (largest gap ${Math.round(app.heapMaxGapMs)} ms)`);
     lines.push(`  case list (Sager): on screen ${seconds(app.caseListMs)} after the click, sorted by Sagsnr in ${seconds(app.sortMs)}; longest main-thread task there ${Math.round(app.longestInCaseList.max)} ms (${app.longestInCaseList.over200} > 200 ms)`);
     lines.push(`  screening at 31-12-2025: ${count(app.screenResults)} results; in the worker ${seconds(app.screenMs)} screening + ${seconds(app.screenStoreMs)} storing; click → result on screen ${seconds(app.screenWallMs)}; longest main-thread task ${Math.round(app.longestInScreening.max)} ms (${app.longestInScreening.over200} > 200 ms)`);
+    lines.push(`  IndexedDB used: ${mb(app.bytesAfterImport)} MB after the import; ${mb(app.bytesAfterScreenings)} MB after ${app.screenings.run} more screenings (${app.screenings.kept} kept, in the worker ${app.screenings.screenMs.map((ms) => (ms / 1000).toFixed(2)).join('/')} s)${app.reimport ? `; ${mb(app.bytesAfterReimport)} MB after the weekly re-import` : ''}`);
+    if (app.reimport) {
+      const again = app.reimport;
+      lines.push(`  weekly re-import (same cases, 5 % changed): ${seconds(again.readMs + again.transformMs + again.writeMs)} (parse ${seconds(again.readMs)}, map+val+diff ${seconds(again.transformMs)}, write ${seconds(again.writeMs)}), click → report ${seconds(again.wallMs)}; ${count(again.changed)} changed, ${count(again.unchanged)} unchanged, ${count(again.added)} added; first import ${seconds(total(app))}`);
+    }
     if (app.errors.length) lines.push(`  console errors / requests: ${app.errors.slice(0, 3).join(' | ')}`);
   }
   if (floor) lines.push(`  floor: parse ${seconds(floor.parseMs)} + bulkPut ${seconds(floor.putMs)} (${count(floor.stored)} objects)`);
@@ -105,14 +112,14 @@ async function main(): Promise<number> {
   for (const rows of SIZES) {
     const paths = ensureData(resolve('bench-data'), rows);
     for (const format of ['csv', 'xlsx'] as const) {
-      runs.push({ label: `${format.padEnd(4)} ${rows / 1000}k`, file: paths[format], rows, format });
+      runs.push({ label: `${format.padEnd(4)} ${rows / 1000}k`, file: paths[format], rows, format, ...(format === 'csv' && { weekly: ensureWeekly(resolve('bench-data'), rows) }) });
     }
   }
 
   for (const run of runs) {
     process.stdout.write(`${run.label}: import … `);
     try {
-      run.app = await runApp(run.file, run.rows);
+      run.app = await runApp(run.file, run.rows, run.weekly);
       if (!run.app.ok) run.failure = run.app.problem;
     } catch (error) {
       run.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -146,6 +153,13 @@ async function main(): Promise<number> {
     ? `target: 100,000 cases screened in under 2 s — ${screened.every((run) => run.app!.screenMs < 2000) ? 'met' : 'missed'} (${screenText})`
     : 'target: 100,000 cases screened in under 2 s — not measured (--quick)');
   if (screened.length) console.log(`target: screening result interactive in under 1 s after the worker — ${screened.every((run) => renderMs(run) < 1000) ? 'met' : 'missed'} (${screened.map((run) => `${run.format} ${seconds(renderMs(run))}`).join(', ')})`);
+  const weekly = runs.filter((run) => run.app?.ok && run.app.reimport && run.rows === 100_000);
+  const againTotal = (app: AppResult) => app.reimport!.readMs + app.reimport!.transformMs + app.reimport!.writeMs;
+  console.log(weekly.length
+    ? `target: weekly re-import of 100,000 cases (5 % changed) no slower than the first import — ${weekly.every((run) => againTotal(run.app!) <= total(run.app!)) ? 'met' : 'missed'} (${weekly.map((run) => `${seconds(againTotal(run.app!))} against ${seconds(total(run.app!))}`).join(', ')})`
+    : 'target: weekly re-import no slower than the first import — not measured (--quick)');
+  const sized = runs.filter((run) => run.app?.ok && run.rows === 100_000);
+  if (sized.length) console.log(`storage at 100,000 cases: ${sized.map((run) => `${run.format} ${mb(run.app!.bytesAfterImport)} MB after the import, ${mb(run.app!.bytesAfterScreenings)} MB after ten screenings (${run.app!.screenings.kept} kept)`).join('; ')}`);
   console.log(`benchmark took ${seconds(performance.now() - started)}`);
 
   const failed = runs.filter((run) => run.failure);

@@ -113,9 +113,13 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       }
       // The page gets its answer now; the results are stored after it (one transaction, so a
       // screening is stored whole or not at all), and questions meanwhile are answered from memory.
-      const id = screening.record.id;
-      storing.set(id, storeScreening(db, screening).finally(() => db.close()));
-      return { kind: 'screen', record: screening.record };
+      // Storing starts in a task after this one, once the answer is posted: its first step copies the
+      // results, which would otherwise run before the answer leaves.
+      const loaded = screening;
+      const stored = new Promise((next) => setTimeout(next, 0)).then(() => storeScreening(db, loaded)).finally(() => db.close());
+      storing.set(loaded.record.id, stored);
+      stored.catch(() => undefined);
+      return { kind: 'screen', record: loaded.record };
     }
     case 'screenStored': {
       await storing.get(job.screeningId)?.finally(() => storing.delete(job.screeningId));

@@ -100,9 +100,12 @@ function merge(known: Map<string, CaseRow>, result: TransformResult, revision: n
     if (!c) decoded.set(caseNumber, (c = decodeCase(JSON.parse(known.get(caseNumber)!.line))));
     return c;
   };
-  const allCovered = covered.length === EVENT_TABLES.length;
+  // A stored case is read only when it has events the file does not replace. In the JSON text an
+  // event table's name followed by `":[` can only be that table's key: a string value escapes its quotes.
+  const kept = EVENT_TABLES.filter((t) => !covered.includes(t)).map((t) => `"${t}":[`);
+  const keepsEvents = (caseNumber: string) => kept.some((key) => known.get(caseNumber)?.line.includes(key));
   const base = (caseNumber: string): CaseEvents => {
-    const events = allCovered || !known.has(caseNumber) ? emptyEvents() : { ...stored(caseNumber).events };
+    const events = keepsEvents(caseNumber) ? { ...stored(caseNumber).events } : emptyEvents();
     for (const table of covered) events[table] = [];
     return events;
   };

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { caseManifest } from '../db/case-store';
 import { workspaceDbName } from '../db/names';
 import type { WorkspaceDb } from '../db/workspace-db';
@@ -6,6 +7,7 @@ import type { ReviewAnswer, AnswerInput } from '../domain/review/answers';
 import type { ActionStatus, FocusArea, ImprovementAction } from '../domain/review/plan';
 import type { Finding } from '../domain/review/results';
 import type { QuestionTemplate } from '../domain/review/templates';
+import type { ScreeningRecord } from '../domain/records';
 import type { ScreeningSettings } from '../domain/rules/types';
 import type { HandoverChange } from '../io/handover';
 import { keepImportFiles, setKeepImportFiles } from './import-run';
@@ -64,6 +66,11 @@ export class OpenWorkspace {
   listScreenings = () => listScreenings(this.#db);
   deleteScreening = (id: string) => deleteScreening(this.#db, id);
   keepScreenings = () => keepScreenings(this.#db);
+  /** Calls `next` with the screening the pages use whenever it changes (a worker or another tab stored one); returns the way to stop. */
+  watchChosenScreening(next: (record: ScreeningRecord | undefined) => void): () => void {
+    const subscription = liveQuery(() => chosenScreening(this.#db)).subscribe({ next });
+    return () => subscription.unsubscribe();
+  }
   setKeepScreenings = (keep: number) => setKeepScreenings(this.#db, keep);
 
   // Samples

@@ -11,7 +11,7 @@ export type SampleKind = 'copenhagen' | 'ankestyrelsen' | 'simple' | 'stratified
 
 export const SAMPLE_KINDS: readonly { kind: SampleKind; label: string; help: string }[] = [
   { kind: 'copenhagen', label: 'Københavnermodellen: kvartalets fire niveauer', help: 'Niveau 1: 1 sag pr. sagsbehandler pr. måned. Niveau 2: 20 sager pr. enhed og 5 fra Døgnvagten. Niveau 3: 60 af niveau 2. Niveau 4: 30 af niveau 3.' },
-  { kind: 'risk', label: 'Risikobaseret ledelsestilsyn (mindst 20 pr. enhed om året)', help: 'Flere sager, hvor risikoen er høj: 50 % af høj, 20 % af mellem og 5 % af lav risiko i hver enhed, og mindst 20 sager pr. enhed om året. Risikobåndene kommer fra den seneste screening.' },
+  { kind: 'risk', label: 'Risikobaseret ledelsestilsyn (mindst 20 pr. enhed om året)', help: 'Flere sager, hvor risikoen er høj: 50 % af høj, 20 % af mellem og 5 % af lav risiko i hver enhed, og mindst 20 sager pr. enhed om året. Risikobåndene kommer fra den screening, siderne viser (den seneste, du har kørt eller valgt).' },
   { kind: 'safetyPlans', label: 'Alle sikkerhedsplaner, der løber på en dato', help: 'Alle sager med en aktiv sikkerhedsplan på datoen: en totaltælling, ikke en stikprøve.' },
   { kind: 'exchange', label: 'Krydsgennemgang mellem enheder', help: 'Enhederne parres tilfældigt (ingen gennemgår sig selv). Hver enhed gennemgår et antal sager fra hver gruppe i den anden enhed.' },
   { kind: 'ankestyrelsen', label: 'Ankestyrelsen-lignende praksisundersøgelse', help: 'En simpel tilfældig stikprøve på 30 sager.' },

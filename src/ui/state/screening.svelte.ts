@@ -31,7 +31,7 @@ export class ScreeningState extends ActionState {
   subjects = $state.raw<{ total: number; results: RuleResult[] } | undefined>();
   items = $state.raw<DeadlineItem[] | undefined>();
   quality = $state.raw<DataQuality | undefined>();
-  /** A screening run here that is still being stored: the workers are let go only after it. */
+  /** A screening run here until it is stored: the workers are let go only after it. */
   #storing: Promise<unknown> = Promise.resolve();
   #worker = new WorkerSession();
   /** A second worker screens half of the cases where the machine has a second core. */
@@ -50,12 +50,20 @@ export class ScreeningState extends ActionState {
     this.quality = undefined;
   }
 
-  /** The screening the pages use, and the list to choose from. */
+  #unwatch: (() => void) | undefined;
+
+  /** The screening the pages use, and the list to choose from; kept up to date when a screening is stored (here, by an earlier visit's worker or in another tab). */
   async loadChosen(): Promise<void> {
     await this.act(async () => {
       [this.record, this.screenings] = await Promise.all([this.workspace.chosenScreening(), this.#userScreenings()]);
     });
     this.loaded = true;
+    this.#unwatch = this.workspace.watchChosenScreening((record) => {
+      if (this.busy || !record || record.id === this.record?.id) return;
+      this.record = record;
+      this.#forget();
+      void this.#userScreenings().then((list) => (this.screenings = list));
+    });
   }
 
   async #userScreenings(): Promise<ScreeningRecord[]> {
@@ -70,9 +78,9 @@ export class ScreeningState extends ActionState {
   }
 
   /** Screens at `asOf`. A user's screening becomes the one the pages use once it is stored; Frister's never does. */
-  async run(asOf: string, purpose: ScreeningPurpose = 'user'): Promise<void> {
+  run(asOf: string, purpose: ScreeningPurpose = 'user'): Promise<void> {
     this.#forget();
-    await this.act(async () => {
+    const running = this.act(async () => {
       try {
         const channel = this.#helper ? new MessageChannel() : undefined;
         const [result] = await Promise.all([
@@ -83,16 +91,19 @@ export class ScreeningState extends ActionState {
           channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.workspace.dbName, port: channel.port2 }),
         ]);
         this.record = result.record;
-        this.#storing = this.#worker.run<'screenStored'>({ kind: 'screenStored', screeningId: result.record.id }).then(
-          async () => (this.screenings = await this.#userScreenings()),
-          (error: unknown) => (this.error = `Screeningen kunne ikke gemmes og er ikke gemt: ${messageOf(error)} Kør den igen.`),
-        );
+        return result.record.id;
       } catch (error) {
         throw new Error(`Screeningen mislykkedes: ${messageOf(error)}`);
       } finally {
         this.progress = undefined;
       }
     });
+    // Until it is stored the screening lives only in the worker: the workers are let go after that.
+    this.#storing = running.then((id) => id && this.#worker.run<'screenStored'>({ kind: 'screenStored', screeningId: id }).then(
+      async () => (this.screenings = await this.#userScreenings()),
+      (error: unknown) => (this.error = `Screeningen kunne ikke gemmes og er ikke gemt: ${messageOf(error)} Kør den igen.`),
+    ));
+    return running.then(() => undefined);
   }
 
   async selectRule(ruleId: string, by: Grouping = this.by): Promise<void> {
@@ -145,6 +156,7 @@ export class ScreeningState extends ActionState {
 
   /** Lets the workers go, once a screening they are storing is stored: leaving the page throws no work away. */
   dispose(): void {
+    this.#unwatch?.();
     void this.#storing.finally(() => {
       this.#worker.terminate();
       this.#helper?.terminate();
