@@ -9,6 +9,8 @@ import { LONGTASK_SCRIPT, longTasks, pageNow, startHeapSampler } from './probes.
 
 const TIMEOUT = 5 * 60_000;
 
+type Parts = { stored: number; transform: number; merge: number; write: number };
+
 export interface AppResult {
   ok: boolean;
   problem?: string;
@@ -47,7 +49,9 @@ export interface AppResult {
   /** Ten screenings at ten month ends: how many stay stored (the rest pruned), and their time in the worker. */
   screenings: { run: number; kept: number; screenMs: number[] };
   /** The weekly re-import of the same cases with 5 % changed (CSV only). */
-  reimport?: { readMs: number; transformMs: number; writeMs: number; wallMs: number; changed: number; unchanged: number; added: number };
+  reimport?: { readMs: number; transformMs: number; writeMs: number; wallMs: number; changed: number; unchanged: number; added: number; parts?: Parts };
+  /** The first import's transaction in parts (ImportTimings.parts). */
+  parts?: Parts;
   errors: string[];
 }
 
@@ -129,7 +133,7 @@ interface StoredImport {
   imports: number;
   cases: number;
   record?: {
-    timings: { readMs: number; transformMs: number; writeMs: number }; counts: { rowsRead: number; rowsRejected: number; events: Record<string, number> }; issues: unknown[];
+    timings: { readMs: number; transformMs: number; writeMs: number; parts?: Parts }; counts: { rowsRead: number; rowsRejected: number; events: Record<string, number> }; issues: unknown[];
     diff: { added: string[]; changed: unknown[]; unchanged: number };
   };
 }
@@ -207,6 +211,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
       readMs: record?.timings.readMs ?? NaN,
       transformMs: record?.timings.transformMs ?? NaN,
       writeMs: record?.timings.writeMs ?? NaN,
+      parts: record?.timings.parts,
       pickMs: run.pickMs,
       wallMs: run.wallMs ?? NaN,
       heapPage: heap.page,

@@ -84,6 +84,8 @@ function details(run: Run): string[] {
   if (app) {
     const events = Object.entries(app.events).map(([table, n]) => `${table} ${count(n)}`).join(', ');
     lines.push(`  file picked → mapping screen ${seconds(app.pickMs)} (read in worker ${seconds(app.readMs)}, incl. SHA-256); click → report ${seconds(app.wallMs)} (transform+write ${seconds(app.transformMs + app.writeMs)})`);
+    const parts = (p?: AppResult['parts']) => (p ? `stored cases read ${seconds(p.stored)}, map+val ${seconds(p.transform)}, merge+compare ${seconds(p.merge)}, write ${seconds(p.write)}` : '–');
+    lines.push(`  in the import's transaction: ${parts(app.parts)}${app.reimport ? `; re-import: ${parts(app.reimport.parts)}` : ''}`);
     lines.push(`  rows read ${count(app.rowsRead)}, cases stored ${count(app.casesStored)}, rejected ${app.rejected}, issues ${app.issues}; events: ${events}`);
     lines.push(`  long tasks: while reading max ${Math.round(app.longestWhilePicking.max)} ms (${app.longestWhilePicking.over200} > 200 ms), whole flow ${app.longest.count} tasks ≥ 50 ms; heap samples ${app.heapSamples} (largest gap ${Math.round(app.heapMaxGapMs)} ms)`);
     lines.push(`  case list (Sager): on screen ${seconds(app.caseListMs)} after the click, sorted by Sagsnr in ${seconds(app.sortMs)}; longest main-thread task there ${Math.round(app.longestInCaseList.max)} ms (${app.longestInCaseList.over200} > 200 ms)`);

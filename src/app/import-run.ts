@@ -1,5 +1,5 @@
 import { deflateSync } from 'fflate';
-import { decodeCase, encodeCase } from '../db/case-codec';
+import { caseForRules, encodeCase, type EncodedCase } from '../db/case-codec';
 import { byCaseNumber, readCaseRows, writeCaseRows, type CaseRow } from '../db/case-store';
 import type { ImportSource } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
@@ -58,30 +58,35 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
   return asWriter(db.name, async () => {
     let transformMs = 0;
     let writeStarted = 0;
+    let parts: NonNullable<ImportRecord['timings']['parts']> | undefined;
     const record = await db.transaction('rw', [db.caseChunks, db.columnChunks, db.meta, db.imports, db.importSources, db.settings, db.auditLog], async () => {
       const started = performance.now();
       progress('transform', 0, 1);
       const before = await readCaseRows(db);
       const known = new Map(before.rows.map((r) => [r.caseNumber, r]));
+      const transformStarted = performance.now();
       const result = transformWorkbook(workbook, request.mapping, { keepFullCpr: request.keepFullCpr, knownCaseNumbers: known });
-      transformMs = performance.now() - started;
+      writeStarted = performance.now();
+      transformMs = writeStarted - started;
       progress('transform', 1, 1);
 
-      writeStarted = performance.now();
       progress('write', 0, 1);
       const revision = before.manifest.revision + 1;
       const { rows, diff } = merge(known, result, revision, request.importedAt.slice(0, 10));
-      const manifest = await writeCaseRows(db, rows, revision, before);
+      const merged = performance.now();
+      const after = await writeCaseRows(db, rows, revision, before);
+      parts = { stored: transformStarted - started, transform: writeStarted - transformStarted, merge: merged - writeStarted, write: 0 };
       if (source) await db.importSources.put(source);
       await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
-      const record = importRecord(request, workbook, result, diff, transformMs, manifest.revision, source !== undefined);
+      const record = importRecord(request, workbook, result, diff, transformMs, after.revision, source !== undefined);
       await db.imports.add(record);
       await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, cases: record.counts.cases, errors: record.counts.errors });
       progress('write', 1, 1);
       return record;
     });
     record.timings.writeMs = performance.now() - writeStarted;
-    await db.imports.update(record.id, { 'timings.writeMs': record.timings.writeMs });
+    record.timings.parts = { ...parts!, write: record.timings.writeMs - parts!.merge };
+    await db.imports.update(record.id, { 'timings.writeMs': record.timings.writeMs, 'timings.parts': record.timings.parts });
     return record;
   });
 }
@@ -94,10 +99,12 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
 function merge(known: Map<string, CaseRow>, result: TransformResult, revision: number, importDate: string): { rows: CaseRow[]; diff: ReimportDiff } {
   const covered = result.tables.filter((t): t is EventTableName => t !== 'cases');
   const coversCases = result.tables.includes('cases');
-  const decoded = new Map<string, CaseBundle>();
+  // A stored case as stored (empty fields left out): comparing it with a new case as it will be
+  // stored needs no full objects, and keeping its events needs none either.
+  const parsed = new Map<string, CaseBundle>();
   const stored = (caseNumber: string) => {
-    let c = decoded.get(caseNumber);
-    if (!c) decoded.set(caseNumber, (c = decodeCase(JSON.parse(known.get(caseNumber)!.line))));
+    let c = parsed.get(caseNumber);
+    if (!c) parsed.set(caseNumber, (c = caseForRules(JSON.parse(known.get(caseNumber)!.line) as EncodedCase)));
     return c;
   };
   // A stored case is read only when it has events the file does not replace. In the JSON text an
@@ -119,7 +126,9 @@ function merge(known: Map<string, CaseRow>, result: TransformResult, revision: n
   }
 
   const diff: ReimportDiff = { added: [], changed: [], unchanged: 0, noLongerPresent: [] };
-  const rows = new Map<string, CaseRow>(known);
+  // The stored rows become the new ones in place: the cases the file does not name stay as they are.
+  const rows = known;
+  const missingBefore = coversCases ? [...known.values()].filter((r) => !incoming.has(r.caseNumber)) : [];
   for (const [caseNumber, bundle] of incoming) {
     const encoded = encodeCase(bundle);
     const line = JSON.stringify(encoded);
@@ -127,18 +136,15 @@ function merge(known: Map<string, CaseRow>, result: TransformResult, revision: n
     if (!old) diff.added.push(caseNumber);
     else if (old.line === line) diff.unchanged += 1;
     else {
-      const fields = changedFields(stored(caseNumber), bundle, covered);
+      const fields = changedFields(stored(caseNumber), caseForRules(encoded), covered);
       if (fields.length) diff.changed.push({ caseNumber, fields });
       else diff.unchanged += 1;
     }
     rows.set(caseNumber, { caseNumber, line, encoded, revision: old?.line === line ? old.revision : revision, missingSince: null });
   }
-  if (coversCases) {
-    for (const row of known.values()) {
-      if (incoming.has(row.caseNumber)) continue;
-      diff.noLongerPresent.push(row.caseNumber);
-      if (!row.missingSince) rows.set(row.caseNumber, { ...row, missingSince: importDate });
-    }
+  for (const row of missingBefore) {
+    diff.noLongerPresent.push(row.caseNumber);
+    if (!row.missingSince) rows.set(row.caseNumber, { ...row, missingSince: importDate });
   }
   return { rows: [...rows.values()].sort((a, b) => byCaseNumber(a.caseNumber, b.caseNumber)), diff };
 }

@@ -9,7 +9,7 @@ import type { Finding } from '../domain/review/results';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { ScreeningRecord } from '../domain/records';
 import type { ScreeningSettings } from '../domain/rules/types';
-import type { HandoverChange } from '../io/handover';
+import type { HandoverChange } from '../domain/review/answers';
 import { keepImportFiles, setKeepImportFiles } from './import-run';
 import { keepFullCpr, listProfiles, profileFor, saveProfile } from './import-service';
 import { addAction, addFocusArea, focusAreaFromFindings, loadPlan, setActionStatus } from './improvement';

@@ -4,7 +4,8 @@ import { recordAnswer, type AnswerInput, type AnswerSource, type ReviewAnswer } 
 import { BUILT_IN_TEMPLATES, type QuestionTemplate } from '../domain/review/templates';
 import { assignReviewers } from '../domain/sampling/assign';
 import { outOfScopeOf } from '../domain/sampling/draw';
-import { handoverWorkbook, readHandover, type HandoverChange, type HandoverReading } from '../io/handover';
+import type { HandoverChange, HandoverReading } from '../domain/review/answers';
+import { handoverWorkbook, readHandover } from '../io/handover';
 
 /** Review rounds in the workspace: templates, reviewers and their cases, answers, and the Excel handover. */
 

@@ -1,4 +1,5 @@
-import { caseManifest, eachCaseColumns, getCase, type CaseManifest } from '../db/case-store';
+import { caseManifest, eachCaseColumns, getCase } from '../db/case-store';
+import type { CaseManifest } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { ScreeningPurpose, ScreeningRecord } from '../domain/records';
 import { screenCase, screenColumns } from '../domain/rules/evaluate';
@@ -58,9 +59,10 @@ type ContextMessage = { type: 'context'; ctx: ScreeningContext; manifest: CaseMa
 /**
  * The keeping worker's share of the cases when a helper screens the rest. The helper's results
  * must still be handed over when its share is done, so the keeper takes a little more: with an
- * even split they arrived 0.1–0.3 s after the keeper had finished its half (100,000 cases).
+ * even split they arrived 0.1–0.3 s after the keeper had finished its half (100,000 cases); with
+ * 60 % of the chunks, 0.08–0.19 s, now that every rule lists every subject.
  */
-const KEEPER_SHARE = 0.55;
+const KEEPER_SHARE = 0.6;
 
 /** Screens the cases from `range[0]` to `range[1]` of the whole, in case-number order; `onShare` hears how much of it is done (0–1). */
 async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, manifest: CaseManifest, range: readonly [number, number], onShare: (share: number) => void) {
@@ -109,14 +111,20 @@ export async function runScreening(db: WorkspaceDb, request: ScreeningRequest, p
     const manifest = await caseManifest(db);
     helper?.postMessage({ type: 'context', ctx, manifest } satisfies ContextMessage);
     const { results, cases } = await screenShare(db, ctx, manifest, ranges[0]!, (share) => report(0, share));
-    if (fromHelper) {
-      const part = await fromHelper.finally(() => helper!.close());
+    const own = performance.now();
+    const part = fromHelper && (await fromHelper.finally(() => helper!.close()));
+    const helped = performance.now();
+    if (part) {
       results.append(part.table);
       for (const [caseNumber, facts] of JSON.parse(part.cases) as [string, CaseFacts][]) cases.set(caseNumber, facts);
     }
+    const joined = performance.now();
+    const summary = summariseByRule(results);
+    const done = performance.now();
     const record: ScreeningRecord = {
       id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings), settings: ctx.settings,
-      caseCount: cases.size, summary: summariseByRule(results), timings: { screenMs: performance.now() - started, storeMs: 0 },
+      caseCount: cases.size, summary,
+      timings: { screenMs: done - started, storeMs: 0, parts: { own: own - started, helper: helped - own, join: joined - helped, summary: done - joined } },
       complete: true, purpose: request.purpose, dataRevision: manifest.revision, importedTables: [...ctx.importedTables],
     };
     return { record, results, cases };

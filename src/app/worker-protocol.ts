@@ -3,7 +3,7 @@ import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
 import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { RuleResult, RuleStatus } from '../domain/rules/types';
-import type { HandoverReading } from '../io/handover';
+import type { HandoverReading } from '../domain/review/answers';
 import type { IsoDate } from '../domain/types';
 import type { CaseScreening, ScreeningRequest, SubjectQuery } from './screening';
 import type { StorageReport } from './storage-report';

@@ -1,8 +1,9 @@
 import type { Table } from 'dexie';
-import { CASE_COLUMNS_CODEC, encodeColumns, type CaseColumns, type EventColumns } from '../domain/rules/case-columns';
+import { CASE_COLUMNS_CODEC, encodeColumns, type CaseColumns } from '../domain/rules/case-columns';
 import type { StoredCase } from '../domain/records';
-import { EVENT_TABLES, type Case, type EventTableName, type IsoDate } from '../domain/types';
+import { EVENT_TABLES, type Case, type IsoDate } from '../domain/types';
 import { decodeCase, type EncodedCase } from './case-codec';
+import type { CaseChunk, CaseFactColumns, CaseManifest, ChunkEntry, ColumnChunk, ColumnStrings, NumberColumns } from './records';
 import type { WorkspaceDb } from './workspace-db';
 
 /**
@@ -20,36 +21,6 @@ import type { WorkspaceDb } from './workspace-db';
 export const CHUNK_CASES = 2000;
 /** Chunks read per request: IndexedDB reads the next ones while this thread works on the last. */
 const CHUNKS_PER_READ = 5;
-
-export interface CaseChunk {
-  id: number;
-  /** The data revision at which this chunk was last written. */
-  revision: number;
-  /** The case numbers, each as JSON, one per line. */
-  keys: string;
-  /** The cases (`EncodedCase` as JSON), one per line, in the order of `keys`. */
-  lines: string;
-  /** Per case: the data revision at which it last changed. */
-  revisions: Uint32Array;
-  /** `[index in the chunk, date]` of the cases the latest extract no longer held. */
-  missing: [number, IsoDate][];
-}
-
-export interface ChunkEntry {
-  id: number;
-  /** The chunk's first case number: a case is found by its number without reading other chunks. */
-  first: string;
-  count: number;
-  revision: number;
-}
-
-/** What the workspace holds: the data revision, the number of cases and the chunks. */
-export interface CaseManifest {
-  key: 'cases';
-  revision: number;
-  count: number;
-  chunks: ChunkEntry[];
-}
 
 export const EMPTY_MANIFEST: CaseManifest = Object.freeze({ key: 'cases', revision: 0, count: 0, chunks: [] }) as CaseManifest;
 
@@ -153,8 +124,7 @@ export async function getCase(db: WorkspaceDb, caseNumber: string): Promise<Stor
   for (const e of chunks) if (byCaseNumber(e.first, caseNumber) <= 0) entry = e;
   const chunk = entry && (await db.caseChunks.get(entry.id));
   if (!chunk) return undefined;
-  const key = JSON.stringify(caseNumber);
-  const index = chunk.keys.split('\n').indexOf(key);
+  const index = chunk.keys.split('\n').indexOf(JSON.stringify(caseNumber));
   if (index < 0) return undefined;
   const c = JSON.parse(chunk.lines.split('\n')[index]!) as ListedCase;
   c.revision = chunk.revisions[index]!;
@@ -181,33 +151,6 @@ export async function eachStoredCase(db: WorkspaceDb, each: (cases: ListedCase[]
     return cases.length;
   });
 }
-
-/**
- * The cases of a chunk as columns for the screening (case-columns.ts): typed arrays, which
- * IndexedDB reads back as copies of memory, and one JSON text for the strings.
- */
-export interface ColumnChunk {
-  id: number;
-  /** `CASE_COLUMNS_CODEC` of the code that made it. */
-  codec: number;
-  /** The revision of the case chunk it was made from. */
-  revision: number;
-  numbers: NumberColumns;
-  /** `ColumnStrings` as JSON: one string clones far faster than a hundred thousand. */
-  strings: string;
-}
-
-type NumberColumns = Pick<CaseColumns, 'size' | 'awareAt'> & { [T in EventTableName]: Omit<EventColumns<T>, 'id'> };
-interface ColumnStrings {
-  caseNumbers: string[];
-  unit: (string | null)[];
-  group: (string | null)[];
-  caseworker: (string | null)[];
-  ids: Record<EventTableName, string[]>;
-}
-
-/** What grouping needs of a case, one list per field. */
-export type CaseFactColumns = Pick<ColumnStrings, 'unit' | 'group' | 'caseworker'>;
 
 function packColumns(id: number, revision: number, cases: readonly EncodedCase[]): ColumnChunk {
   const { size, caseNumbers, awareAt, ...tables } = encodeColumns(cases);

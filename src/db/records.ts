@@ -1,9 +1,11 @@
+import type { CaseColumns, EventColumns } from '../domain/rules/case-columns';
 import type { StoredResultTable } from '../domain/rules/result-table';
-import type { CaseBundle } from '../domain/types';
+import type { CaseBundle, EventTableName, IsoDate } from '../domain/types';
 
 /**
  * Records only the storage knows the shape of. The records every layer shares (imports,
- * screenings, samples, rounds) are in domain/records.ts; the cases' chunks in case-store.ts.
+ * screenings, samples, rounds) are in domain/records.ts; how the cases' chunks are read and
+ * written is in case-store.ts.
  */
 
 /** The results of one screening as columns (result-table.ts), and the facts of its cases for grouping. */
@@ -26,3 +28,61 @@ export interface ImportSource {
   size: number;
   bytes: Uint8Array;
 }
+
+/** One chunk of the workspace's cases, the record of truth (case-store.ts). */
+export interface CaseChunk {
+  id: number;
+  /** The data revision at which this chunk was last written. */
+  revision: number;
+  /** The case numbers, each as JSON, one per line. */
+  keys: string;
+  /** The cases (`EncodedCase` as JSON), one per line, in the order of `keys`. */
+  lines: string;
+  /** Per case: the data revision at which it last changed. */
+  revisions: Uint32Array;
+  /** `[index in the chunk, date]` of the cases the latest extract no longer held. */
+  missing: [number, IsoDate][];
+}
+
+export interface ChunkEntry {
+  id: number;
+  /** The chunk's first case number: a case is found by its number without reading other chunks. */
+  first: string;
+  count: number;
+  revision: number;
+}
+
+/** What the workspace holds: the data revision, the number of cases and the chunks. */
+export interface CaseManifest {
+  key: 'cases';
+  revision: number;
+  count: number;
+  chunks: ChunkEntry[];
+}
+
+/**
+ * The cases of a chunk as columns for the screening (case-columns.ts): typed arrays, which
+ * IndexedDB reads back as copies of memory, and one JSON text for the strings.
+ */
+export interface ColumnChunk {
+  id: number;
+  /** `CASE_COLUMNS_CODEC` of the code that made it. */
+  codec: number;
+  /** The revision of the case chunk it was made from. */
+  revision: number;
+  numbers: NumberColumns;
+  /** `ColumnStrings` as JSON: one string clones far faster than a hundred thousand. */
+  strings: string;
+}
+
+export type NumberColumns = Pick<CaseColumns, 'size' | 'awareAt'> & { [T in EventTableName]: Omit<EventColumns<T>, 'id'> };
+export interface ColumnStrings {
+  caseNumbers: string[];
+  unit: (string | null)[];
+  group: (string | null)[];
+  caseworker: (string | null)[];
+  ids: Record<EventTableName, string[]>;
+}
+
+/** What grouping needs of a case, one list per field. */
+export type CaseFactColumns = Pick<ColumnStrings, 'unit' | 'group' | 'caseworker'>;

@@ -1,5 +1,4 @@
 import Dexie, { type Table } from 'dexie';
-import type { CaseChunk, CaseManifest, ColumnChunk } from './case-store';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { MappingProfile } from '../domain/mapping';
 import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '../domain/records';
@@ -7,7 +6,7 @@ import type { ReviewAnswer } from '../domain/review/answers';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { FocusArea, ImprovementAction } from '../domain/review/plan';
 import { workspaceDbName } from './names';
-import type { ImportSource, ScreeningResultChunk } from './records';
+import type { CaseChunk, CaseManifest, ColumnChunk, ImportSource, ScreeningResultChunk } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
 
 export class WorkspaceDb extends Dexie {

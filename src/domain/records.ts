@@ -47,6 +47,8 @@ export interface ImportTimings {
   readMs: number;
   transformMs: number;
   writeMs: number;
+  /** Where the transaction's time went (ms): reading the stored cases, mapping, merging and comparing, writing. */
+  parts?: { stored: number; transform: number; merge: number; write: number };
 }
 
 /** One import: what file, how it was mapped, what came of it. */
@@ -84,7 +86,8 @@ export interface ScreeningRecord {
   settings: ScreeningSettings;
   caseCount: number;
   summary: RuleSummary[];
-  timings: { screenMs: number; storeMs: number };
+  /** `parts` (ms): this worker's share, then waiting for the helper's, joining the two, counting per rule. */
+  timings: { screenMs: number; storeMs: number; parts?: { own: number; helper: number; join: number; summary: number } };
   /** Stored only complete (schema version 5); older records may say `false`, and such are never read. */
   complete?: boolean;
   /** Absent in records from before schema version 5: read as 'user'. */

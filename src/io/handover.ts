@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import type { RoundRecord, SampleRecord } from '../domain/records';
 import { formatDateTime } from '../domain/format';
 import { fnv1a } from '../domain/hash';
-import type { ReviewAnswer } from '../domain/review/answers';
+import type { HandoverChange, HandoverProblem, HandoverReading, ReviewAnswer } from '../domain/review/answers';
 import { ANSWERS, answerLabel, type Answer, type Question } from '../domain/review/templates';
 import { protocolLines } from '../domain/sampling/describe';
 import { extensionsOf, outOfScopeOf } from '../domain/sampling/draw';
@@ -79,30 +79,6 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
     { name: PROTOCOL, widths: [34, 80], rows: protocolLines(sample.protocol, extensionsOf(sample), out.size) },
     ...sheets,
   ], `Overdragelsesark: ${round.name}`, { demo: input.demo });
-}
-
-export interface HandoverChange {
-  caseNumber: string;
-  questionId: string;
-  reviewer: string;
-  answer: Answer | null;
-  comment: string;
-  /** new: no answer in the app; changed: differs from it; conflict: the app's answer is newer than the export and differs. */
-  kind: 'new' | 'changed' | 'conflict';
-  current: { answer: Answer | null; comment: string; at: string } | null;
-}
-
-export interface HandoverProblem {
-  sheet: string;
-  row: number | null;
-  message: string;
-}
-
-export interface HandoverReading {
-  changes: HandoverChange[];
-  problems: HandoverProblem[];
-  /** Answers in the workbook that are the same as in the app. */
-  unchanged: number;
 }
 
 const answerFromText = (text: string): Answer | null | undefined => {

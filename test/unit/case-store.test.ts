@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/app/import-run';
-import { caseManifest, DataChangedError, eachCaseColumns, eachStoredCase, getCase, type ColumnChunk } from '../../src/db/case-store';
+import { caseManifest, DataChangedError, eachCaseColumns, eachStoredCase, getCase } from '../../src/db/case-store';
+import type { ColumnChunk } from '../../src/db/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import { CASE_COLUMNS_CODEC, encodeColumns, type CaseColumns } from '../../src/domain/rules/case-columns';
 import type { SourceWorkbook } from '../../src/domain/source';

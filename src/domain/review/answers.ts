@@ -50,3 +50,28 @@ export function recordAnswer(existing: ReviewAnswer | undefined, input: AnswerIn
     history: [...(existing?.history ?? []), { at, by, source, from, to: input.answer, fromComment, toComment: comment }],
   };
 }
+
+/** A change a filled-in handover workbook would make (io/handover.ts reads it). */
+export interface HandoverChange {
+  caseNumber: string;
+  questionId: string;
+  reviewer: string;
+  answer: Answer | null;
+  comment: string;
+  /** new: no answer in the app; changed: differs from it; conflict: the app's answer is newer than the export and differs. */
+  kind: 'new' | 'changed' | 'conflict';
+  current: { answer: Answer | null; comment: string; at: string } | null;
+}
+
+export interface HandoverProblem {
+  sheet: string;
+  row: number | null;
+  message: string;
+}
+
+export interface HandoverReading {
+  changes: HandoverChange[];
+  problems: HandoverProblem[];
+  /** Answers in the workbook that are the same as in the app. */
+  unchanged: number;
+}

@@ -2,6 +2,7 @@ import type { CaseBundle } from '../types';
 import { encodeColumns, NONE, type CaseColumns, type CaseInput } from './case-columns';
 import { ruleDef, RULES } from './catalog';
 import { NOTIFICATION_RULES, regimeOf, runOf, type Evaluator, type Findings } from './evaluators';
+import { FOLLOW_UP_RULES } from './follow-up-rules';
 import { MEASURE_RULES } from './measure-rules';
 import { ResultTable } from './result-table';
 import { ctxParams } from './settings';
@@ -20,7 +21,7 @@ interface ActiveRule {
   legalRef: Record<Regime | 'none', string>;
 }
 
-const EVALUATORS: Record<RuleId, Evaluator> = { ...NOTIFICATION_RULES, ...MEASURE_RULES };
+const EVALUATORS: Record<RuleId, Evaluator> = { ...NOTIFICATION_RULES, ...MEASURE_RULES, ...FOLLOW_UP_RULES };
 
 /** A rule with its strings numbered in one table, so that adding a result looks nothing up. */
 interface TableRule extends ActiveRule {

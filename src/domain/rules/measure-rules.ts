@@ -8,12 +8,12 @@ type Measures = CaseColumns['measures'];
 
 const PLACEMENT = MEASURE_KIND_CODE.placement;
 /** Kinds in scope as bits of one number, so a scope test allocates nothing. */
-const PLACEMENTS = 1 << PLACEMENT;
+export const PLACEMENTS = 1 << PLACEMENT;
 const SAFETY_PLANS = 1 << MEASURE_KIND_CODE.safetyPlan;
-const PLAN_KINDS = PLACEMENTS | (1 << MEASURE_KIND_CODE.preventive);
+export const PLAN_KINDS = PLACEMENTS | (1 << MEASURE_KIND_CODE.preventive);
 
-const NOT_PLACEMENT = 'Foranstaltningen er ikke en anbringelse.';
-const NOT_PLAN_KIND = 'Foranstaltningen er hverken en anbringelse eller en forebyggende foranstaltning.';
+export const NOT_PLACEMENT = 'Foranstaltningen er ikke en anbringelse.';
+export const NOT_PLAN_KIND = 'Foranstaltningen er hverken en anbringelse eller en forebyggende foranstaltning.';
 const NOT_SAFETY_PLAN = 'Foranstaltningen er ikke en sikkerhedsplan.';
 const NO_DECISION = 'Ingen afgørelsesdato.';
 const NO_DATES = 'Foranstaltningens afgørelsesdato og startdato mangler.';
@@ -25,8 +25,8 @@ const START = 'measures.startDate';
 const TRIGGER_DATES = 'measures.decisionDate,measures.startDate';
 const PLAN_DATE = 'actionPlans.date';
 const PLAN_DATE_AND_FILED = `${PLAN_DATE},actionPlans.filed`;
-const VISIT_DATE = 'supervisionVisits.date';
-const VISIT_DATE_AND_ALONE = `${VISIT_DATE},supervisionVisits.childSeenAlone`;
+export const VISIT_DATE = 'supervisionVisits.date';
+export const VISIT_DATE_AND_ALONE = `${VISIT_DATE},supervisionVisits.childSeenAlone`;
 /** SIKPLAN_GODKENDT's missing fields by bits: 1 approval, 2 decision date, 4 start date. */
 const SAFETY_MISSING = ['', 'measures.managementApproved', 'measures.decisionDate', 'measures.managementApproved,measures.decisionDate',
   START, `measures.managementApproved,${START}`, TRIGGER_DATES, `measures.managementApproved,${TRIGGER_DATES}`];
@@ -39,14 +39,14 @@ const safetyMissingText = (lacking: number) => {
 };
 
 /** The date that chooses a measure's regime: its decision, else its start (NONE when both are empty). */
-const measureTrigger = (M: Measures, m: number) => (M.decisionDate[m] !== NONE ? M.decisionDate[m]! : M.startDate[m]!);
+export const measureTrigger = (M: Measures, m: number) => (M.decisionDate[m] !== NONE ? M.decisionDate[m]! : M.startDate[m]!);
 
 /**
  * Whether a rule on measures of these kinds concerns measure `m`. A measure of another kind is
  * notApplicable (`outside` says why); one without a kind cannot be placed in scope, so it is
  * unknown. Either result goes to `out`.
  */
-function inScope(M: Measures, m: number, kinds: number, outside: string, out: Findings): boolean {
+export function inScope(M: Measures, m: number, kinds: number, outside: string, out: Findings): boolean {
   const kind = M.kind[m]!;
   if (kind === NONE) out.unknown(M.id[m]!, measureTrigger(M, m), out.explain ? 'Foranstaltningens type mangler.' : '', KIND);
   else if ((kinds & (1 << kind)) === 0) out.notApplicable(M.id[m]!, measureTrigger(M, m), out.explain ? outside : '');
@@ -62,7 +62,7 @@ function triggerOf(M: Measures, m: number, out: Findings): number {
 }
 
 /** Measure `m`'s start; when empty, NONE after telling `out` it is unknown. */
-function startOf(M: Measures, m: number, out: Findings): number {
+export function startOf(M: Measures, m: number, out: Findings): number {
   const start = M.startDate[m]!;
   if (start === NONE) out.unknown(M.id[m]!, measureTrigger(M, m), out.explain ? NO_START : '', START);
   return start;
@@ -129,117 +129,6 @@ function planRuleText(M: Measures, m: number, trigger: number, params: RuleParam
   return M.consent[m] === YES ? `anbringelse med samtykke, ${d(trigger)} + ${params.consentMonths} måneder` : `anbringelse uden samtykke, ${d(trigger)}`;
 }
 
-/** Whether follow-up `f` counts for a measure: of the case, for this measure or for all, dated on or after its start; an empty date is no evidence. */
-const followUpCounts = (F: CaseColumns['followUps'], f: number, measure: number, start: number) =>
-  (F.measure[f] === NONE || F.measure[f] === measure) && F.date[f] !== NONE && F.date[f]! >= start;
-
-/** The first follow-up that counts for measure `m` (earliest date, then first listed), or -1. */
-function firstFollowUp(cols: CaseColumns, c: number, m: number, start: number): number {
-  const F = cols.followUps;
-  const [from, end] = eventsOf(F, c);
-  const measure = cols.measures.measure[m]!;
-  let first = -1;
-  for (let f = from; f < end; f++) if (followUpCounts(F, f, measure, start) && (first < 0 || F.date[f]! < F.date[first]!)) first = f;
-  return first;
-}
-
-/** The dates of the follow-ups that count for measure `m`, up to `until`, in order: one array reused, so a screening allocates none. */
-const DATES: number[] = [];
-function followUpDates(cols: CaseColumns, c: number, m: number, start: number, until: number): number[] {
-  const F = cols.followUps;
-  const [from, end] = eventsOf(F, c);
-  const measure = cols.measures.measure[m]!;
-  DATES.length = 0;
-  for (let f = from; f < end; f++) if (followUpCounts(F, f, measure, start) && F.date[f]! <= until) DATES.push(F.date[f]!);
-  return DATES.length > 1 ? DATES.sort((a, b) => a - b) : DATES;
-}
-
-/** BL § 95: the completion of an investigation running at the start, when earlier than `deadline`; else `deadline`. */
-function investigationDue(cols: CaseColumns, c: number, start: number, deadline: number): number {
-  const I = cols.investigations;
-  const [from, end] = eventsOf(I, c);
-  for (let i = from; i < end; i++) {
-    const completed = I.completedAt[i]!;
-    if (completed === NONE || completed <= start || completed >= deadline) continue;
-    const started = investigationTrigger(cols, c, i);
-    if (started !== NONE && started <= start) deadline = completed;
-  }
-  return deadline;
-}
-
-/** OPF_LOEBENDE's interval in words, for the basis sentence. */
-const cadenceText = (sel: boolean, cadence: number, interval: number) =>
-  sel ? `hver ${interval}. måned` : cadence !== NONE ? `kadence ${interval} måneder fastsat ved første opfølgning` : `hver ${interval}. måned (kommunens standard)`;
-
-/**
- * OPF_LOEBENDE on measure `m` with its follow-ups `dates` up to asOf (at least one, in order).
- * The interval follows the measure's regime (SEL 6 months for a measure decided before 2024, BL
- * the cadence of f₁), but the duty recurs, so a result is cited under the law in force when it
- * fell due: a late or missing follow-up's due date, or, when all came in time, the end of what
- * was checked (asOf, or the measure's end).
- */
-function followUpGaps(cols: CaseColumns, c: number, m: number, params: RuleParams, run: Run, out: Findings, dates: readonly number[]): void {
-  const M = cols.measures;
-  const id = M.id[m]!;
-  const sel = regimeOf(measureTrigger(M, m)) === 'SEL';
-  const cadence = cols.followUps.cadenceMonths[firstFollowUp(cols, c, m, M.startDate[m]!)]!;
-  const interval = sel ? params.selMonths! : cadence !== NONE ? cadence : params.defaultCadenceMonths!;
-  for (let i = 1; i < dates.length; i++) {
-    const due = addMonthsToDay(dates[i - 1]!, interval);
-    if (dates[i]! <= due) continue;
-    out.result(id, due, BREACHED, due, dates[i]!, dates[i]! - due, out.explain ? `Opfølgning ${d(dates[i - 1]!)}, næste først ${d(dates[i]!)} (${cadenceText(sel, cadence, interval)}).` : '');
-    return;
-  }
-  const last = dates[dates.length - 1]!;
-  const due = addMonthsToDay(last, interval);
-  const ended = M.endDate[m]!;
-  const until = ended !== NONE && ended < run.asOf ? ended : run.asOf;
-  const basis = out.explain ? `Seneste opfølgning ${d(last)}; næste senest ${d(due)} (${cadenceText(sel, cadence, interval)}).` : '';
-  if (until <= due) out.result(id, until, MET, due, last, NONE, basis);
-  else out.result(id, due, BREACHED, due, NONE, until - due, basis);
-}
-
-/**
- * TILSYN_2X on placement `m`, its start known. The placed part of the window W is [a, b]; the
- * visits required there are counted there, and the result is cited under the law in force at b,
- * the window's end, since the duty recurs. Its deadline is when the next visit is due: 6 months
- * after the last visit from a to asOf (in calendar-year mode a visit after the judged year counts
- * too, or Frister would call a visit already made overdue), else after the start; none once the
- * placement has ended by asOf.
- */
-function supervision(cols: CaseColumns, c: number, m: number, run: Run, out: Findings): void {
-  const M = cols.measures;
-  const V = cols.supervisionVisits;
-  const id = M.id[m]!;
-  const start = M.startDate[m]!;
-  const ended = M.endDate[m]!;
-  const a = start > run.supervisionFrom ? start : run.supervisionFrom;
-  const b = ended !== NONE && ended < run.supervisionTo ? ended : run.supervisionTo;
-  const placedUntil = b + run.supervisionEndSlack;
-  const required = addMonthsToDay(a, 12) <= placedUntil ? 2 : addMonthsToDay(a, 6) <= placedUntil ? 1 : 0;
-  if (required === 0) {
-    out.notApplicable(id, b, !out.explain ? '' : a > b ? `Ikke anbragt i perioden ${d(run.supervisionFrom)}–${d(run.supervisionTo)}.` : `Anbragt i perioden ${d(a)}–${d(b)}, under et halvt år.`);
-    return;
-  }
-  if (!needsTable(run, 'supervisionVisits')) { out.unknown(id, b, out.explain ? 'Tilsynsbesøg er ikke importeret.' : '', 'supervisionVisits'); return; }
-  const [from, end] = eventsOf(V, c);
-  let visits = 0;
-  let last = NONE;
-  let latest = NONE;
-  for (let v = from; v < end; v++) {
-    const date = V.date[v]!;
-    if (date === NONE || date < a) continue;
-    if (date <= b) {
-      visits++;
-      if (date > last) last = date;
-    }
-    if (date <= run.asOf && date > latest) latest = date;
-  }
-  const next = ended !== NONE && ended <= run.asOf ? NONE : addMonthsToDay(latest !== NONE ? latest : start, 6);
-  const basis = out.explain ? `Anbragt ${d(a)}–${d(b)}: ${required} besøg krævet, ${visits} registreret; ${next !== NONE ? `næste besøg senest ${d(next)}` : 'anbringelsen er ophørt'}.` : '';
-  out.result(id, b, visits >= required ? MET : BREACHED, next, last, NONE, basis);
-}
-
 /**
  * SAMTALE_FOER_AFG's basis with no conversation by the decision and no documented reason: breached
  * whether "fravalgt" says nej or nothing, as the Børnesagsbarometer counts it (RULES.md).
@@ -247,7 +136,7 @@ function supervision(cols: CaseColumns, c: number, m: number, run: Run, out: Fin
 const noConversation = (decision: number, waived: number) =>
   `Ingen børnesamtale før afgørelsen ${d(decision)}${waived === NO ? ' og ingen begrundelse' : ', og ingen begrundelse for at fravælge den er registreret'}.`;
 
-/** The rules on measures and what follows them: plans, follow-ups and supervision visits. */
+/** The rules on measures, their plans and safety plans; follow-ups and supervision visits are in follow-up-rules.ts. */
 export const MEASURE_RULES = {
   BFU_FOER_ANBR: (cols, c, _params, run, out) => {
     const M = cols.measures;
@@ -349,64 +238,6 @@ export const MEASURE_RULES = {
   FORAELDRE_VEJL: placementYesNo('parentsInformed', parentsText),
   ANBR_STED: placementYesNo('placementChoiceJustified', labelled('Valg af anbringelsessted begrundet')),
   SAMVAER: placementYesNo('contactDecided', labelled('Samvær afgjort eller rammen fastlagt')),
-
-  OPF_FOERSTE: (cols, c, params, run, out) => {
-    const M = cols.measures;
-    const [from, end] = eventsOf(M, c);
-    for (let m = from; m < end; m++) {
-      const id = M.id[m]!;
-      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
-      const start = startOf(M, m, out);
-      if (start === NONE) continue;
-      const trigger = measureTrigger(M, m);
-      const months = addMonthsToDay(start, params.months!);
-      const deadline = regimeOf(trigger) === 'BL' ? investigationDue(cols, c, start, months) : months;
-      const ended = M.endDate[m]!;
-      if (ended !== NONE && ended < deadline) { out.notApplicable(id, trigger, out.explain ? `Ophørt ${d(ended)} før fristen ${d(deadline)}.` : ''); continue; }
-      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
-      const f = firstFollowUp(cols, c, m, start);
-      const first = f < 0 ? NONE : cols.followUps.date[f]!;
-      const rule = !out.explain ? '' : deadline === months ? `iværksat ${d(start)} + ${params.months} måneder` : `undersøgelse afsluttet ${d(deadline)}, før ${params.months} måneder`;
-      out.step(id, trigger, deadline, first, out.explain ? `Frist: ${rule} = ${d(deadline)}; ${first !== NONE ? `første opfølgning ${d(first)}` : 'ingen opfølgning'}.` : '');
-    }
-  },
-
-  OPF_LOEBENDE: (cols, c, params, run, out) => {
-    const M = cols.measures;
-    const [from, end] = eventsOf(M, c);
-    for (let m = from; m < end; m++) {
-      const id = M.id[m]!;
-      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
-      const start = startOf(M, m, out);
-      if (start === NONE) continue;
-      const trigger = measureTrigger(M, m);
-      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
-      const dates = followUpDates(cols, c, m, start, run.asOf);
-      if (!dates.length) { out.notApplicable(id, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); continue; }
-      followUpGaps(cols, c, m, params, run, out, dates);
-    }
-  },
-
-  TILSYN_2X: (cols, c, _params, run, out) => {
-    const M = cols.measures;
-    const [from, end] = eventsOf(M, c);
-    for (let m = from; m < end; m++) {
-      if (!inScope(M, m, PLACEMENTS, NOT_PLACEMENT, out)) continue;
-      if (startOf(M, m, out) !== NONE) supervision(cols, c, m, run, out);
-    }
-  },
-
-  TILSYN_SAMTALE: (cols, c, _params, _run, out) => {
-    const V = cols.supervisionVisits;
-    const [from, end] = eventsOf(V, c);
-    for (let v = from; v < end; v++) {
-      const date = V.date[v]!;
-      const alone = V.childSeenAlone[v]!;
-      // A recurring duty, cited under the law in force on the visit's date: an undated visit has no law to cite.
-      if (date === NONE) out.unknown(V.id[v]!, NONE, out.explain ? 'Tilsynsbesøgets dato mangler.' : '', alone === NONE ? VISIT_DATE_AND_ALONE : VISIT_DATE);
-      else out.yesNo(V.id[v]!, date, alone, out.explain ? `Tilsyn ${d(date)}; samtale med barnet alene: ${yesNoText(alone)}.` : '', 'supervisionVisits.childSeenAlone');
-    }
-  },
 
   SIKPLAN_GODKENDT: (cols, c, _params, _run, out) => {
     const M = cols.measures;

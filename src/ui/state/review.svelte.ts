@@ -5,7 +5,7 @@ import { ActionState, messageOf } from './action.svelte';
 import type { ReviewAnswer } from '../../domain/review/answers';
 import type { Answer, QuestionTemplate } from '../../domain/review/templates';
 import type { RuleStatus } from '../../domain/rules/types';
-import type { HandoverChange, HandoverReading } from '../../io/handover';
+import type { HandoverChange, HandoverReading } from '../../domain/review/answers';
 
 
 /** The review pages' state: the rounds, and the one opened with its answers. Every answer is saved as it is given. */
