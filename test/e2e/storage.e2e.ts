@@ -43,6 +43,15 @@ describe('stored results you can trust', () => {
     expect(await page.getByRole('heading', { name: 'Screening pr. 31-12-2025' }).count()).toBe(1);
     // Explained from the stored screening: no word of a changed case.
     expect(await page.locator('section[aria-labelledby="case-screening-title"]').getByRole('note').count()).toBe(0);
+    // The rules that do not concern the case are listed on request.
+    const rows = page.locator('table.case-results tbody tr');
+    const relevant = await rows.count();
+    expect(await rows.filter({ hasText: 'Ikke relevant' }).count()).toBe(0);
+    const toggle = page.getByRole('checkbox', { name: /^Vis også de \d+ resultater, hvor reglen ikke er relevant/ });
+    const hidden = Number((await page.locator('label').filter({ has: toggle }).innerText()).match(/de (\d+) resultater/)![1]);
+    await toggle.check();
+    await expect.poll(() => rows.count()).toBe(relevant + hidden);
+    expect(await rows.filter({ hasText: 'Ikke relevant' }).count()).toBe(hidden);
   });
 
   it('keeps showing the screening the user ran after Frister has screened at today for itself', async () => {
