@@ -39,6 +39,8 @@ export interface AppResult {
   /** Screening at 31-12-2025: time in the worker (screen + store) and from the click to the result on screen. */
   screenMs: number;
   screenStoreMs: number;
+  /** The first screening's time in the worker in parts (ScreeningRecord.timings.parts). */
+  screenParts?: { own: number; helper: number; join: number; summary: number };
   screenWallMs: number;
   screenResults: number;
   longestInScreening: { max: number; over200: number; count: number };
@@ -79,7 +81,7 @@ async function screening(page: Page, asOf = '2025-12-31') {
   const wallMs = performance.now() - started;
   // The worker stores the results after the page has shown them: wait for the stored record.
   const handle = await page.waitForFunction(`(${STORED_SCREENING})(${JSON.stringify(asOf)})`, undefined, { timeout: TIMEOUT, polling: 250 });
-  const stored = (await handle.jsonValue()) as { kept: number; timings: { screenMs: number; storeMs: number }; results: number };
+  const stored = (await handle.jsonValue()) as { kept: number; timings: { screenMs: number; storeMs: number; parts?: AppResult['screenParts'] }; results: number };
   return { wallMs, ...stored.timings, kept: stored.kept, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
 }
 
@@ -225,6 +227,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
       longestInCaseList: list?.longest ?? { max: NaN, over200: 0, count: 0 },
       screenMs: screened?.screenMs ?? NaN,
       screenStoreMs: screened?.storeMs ?? NaN,
+      screenParts: screened?.parts,
       screenWallMs: screened?.wallMs ?? NaN,
       screenResults: screened?.results ?? 0,
       longestInScreening: screened?.longest ?? { max: NaN, over200: 0, count: 0 },

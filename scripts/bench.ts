@@ -90,6 +90,8 @@ function details(run: Run): string[] {
     lines.push(`  long tasks: while reading max ${Math.round(app.longestWhilePicking.max)} ms (${app.longestWhilePicking.over200} > 200 ms), whole flow ${app.longest.count} tasks ≥ 50 ms; heap samples ${app.heapSamples} (largest gap ${Math.round(app.heapMaxGapMs)} ms)`);
     lines.push(`  case list (Sager): on screen ${seconds(app.caseListMs)} after the click, sorted by Sagsnr in ${seconds(app.sortMs)}; longest main-thread task there ${Math.round(app.longestInCaseList.max)} ms (${app.longestInCaseList.over200} > 200 ms)`);
     lines.push(`  screening at 31-12-2025: ${count(app.screenResults)} results; in the worker ${seconds(app.screenMs)} screening + ${seconds(app.screenStoreMs)} storing; click → result on screen ${seconds(app.screenWallMs)}; longest main-thread task ${Math.round(app.longestInScreening.max)} ms (${app.longestInScreening.over200} > 200 ms)`);
+    const sp = app.screenParts;
+    if (sp) lines.push(`  in the worker: its own share ${seconds(sp.own)}, waiting for the helper's ${seconds(sp.helper)}, joining ${seconds(sp.join)}, counting ${seconds(sp.summary)}`);
     lines.push(`  IndexedDB used: ${mb(app.bytesAfterImport)} MB after the import; ${mb(app.bytesAfterScreenings)} MB after ${app.screenings.run} more screenings (${app.screenings.kept} kept, in the worker ${app.screenings.screenMs.map((ms) => (ms / 1000).toFixed(2)).join('/')} s)${app.reimport ? `; ${mb(app.bytesAfterReimport)} MB after the weekly re-import` : ''}`);
     if (app.reimport) {
       const again = app.reimport;
