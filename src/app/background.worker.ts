@@ -12,6 +12,7 @@ import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
+import { asReader } from './locks';
 import { loadFrame } from './sampling';
 import { exportHandover, readHandoverFile } from './review';
 import { loadPlan } from './improvement';
@@ -165,10 +166,11 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       // order, in chunks each cheap enough not to block it.
       return withDb(job.dbName, async (db) => {
         const summaries: CaseSummary[] = [];
-        await eachStoredCase(db, (cases) => {
+        // Read as one revision of the data: an import waits until the list is read.
+        await asReader(db.name, () => eachStoredCase(db, (cases) => {
           // `caseForRules` fills in the events in place, so the case keeps its missing date.
           for (const c of cases) summaries.push(summariseCase(caseForRules(c) as CaseBundle & Pick<typeof c, 'missingSince'>));
-        });
+        }));
         summaries.sort((a, b) => (a.numberKey < b.numberKey ? -1 : a.numberKey > b.numberKey ? 1 : 0));
         for (let i = 0; i < summaries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: summaries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'caseIndex', count: summaries.length };
@@ -211,7 +213,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     }
     case 'sampleFrame': {
       return withDb(job.dbName, async (db) => {
-        const { cases, riskScreening } = await loadFrame(db);
+        const { cases, riskScreening } = await asReader(db.name, () => loadFrame(db));
         for (let i = 0; i < cases.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: cases.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'sampleFrame', count: cases.length, riskScreening };
       });
