@@ -112,12 +112,14 @@ describe('a database dump', () => {
 
 // The fixtures of the released schema versions (fixtures/README.md): each loads into a database
 // that dumps back to the same file.
-describe.each([1, 2, 3, 4])('the fixture of schema version %i', (version) => {
+describe.each([1, 2, 3, 4, 5])('the fixture of schema version %i', (version) => {
   it('loads into a database at its version that dumps back the same', async () => {
     const path = fileURLToPath(new URL(`./fixtures/db-v${version}.json`, import.meta.url));
     const fixture = readDump(path);
     expect(fixture.schemaVersion).toBe(version);
-    expect(fixture.tables.cases).toHaveLength(26);
+    // From version 5 the 26 cases are lines of one chunk; before, a record each.
+    if (version < 5) expect(fixture.tables.cases).toHaveLength(26);
+    else expect(fixture.tables.meta).toEqual([expect.objectContaining({ key: 'cases', count: 26 })]);
     await loadDump(fixture, 'fixture-copy');
     const copy = new Dexie('fixture-copy');
     await copy.open();

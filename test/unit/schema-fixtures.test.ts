@@ -108,3 +108,22 @@ describe.each([1, 2, 3, 4])('a database written by schema version %i', (version)
     db.close();
   });
 });
+
+describe('the database the current version writes (fixtures/db-v5.json)', () => {
+  it('opens as written, with its cases, its file and its screening, a case explained from it', async () => {
+    const dump = readDump('test/unit/fixtures/db-v5.json');
+    expect(dump.schemaVersion).toBe(latestVersion(WORKSPACE_SCHEMA));
+    await loadDump(dump, workspaceDbName('current'));
+    const db = await openWorkspaceDb('current');
+    const cases = await allCases(db);
+    expect(cases).toHaveLength(26);
+    expect(cases.filter((c) => c.missingSince).map((c) => c.caseNumber)).toEqual(['SCN-26']);
+    // SCN-25 changed in the second import: the only case at its revision.
+    expect(cases.filter((c) => c.revision === 2).map((c) => c.caseNumber)).toEqual(['SCN-25']);
+    expect(await db.importSources.count()).toBe(2);
+    const screening = await loadScreening(db, 'fixture-screening-1');
+    expect(screening.record).toMatchObject({ complete: true, purpose: 'user', dataRevision: 2 });
+    expect((await caseScreening(db, screening, 'SCN-03')).explanation).toBe('explained');
+    db.close();
+  });
+});
