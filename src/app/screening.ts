@@ -1,5 +1,5 @@
 import { caseManifest, eachCaseColumns, getCase } from '../db/case-store';
-import type { CaseManifest } from '../db/records';
+import type { CaseFactColumns, CaseManifest } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { ScreeningPurpose, ScreeningRecord } from '../domain/records';
 import { screenCase, screenColumns } from '../domain/rules/evaluate';
@@ -49,8 +49,41 @@ type Progress = (stage: string, done: number, total: number) => void;
 /** A share of a screening, screened by a helper worker and sent to the one that keeps the screening. */
 export interface ScreeningPart {
   table: StoredResultTable;
-  /** `[caseNumber, CaseFacts][]` as JSON: cloning one string took a tenth of the time of 50,000 pairs. */
+  /** Its cases' facts as `FactColumns[]` JSON: cloning one string took a tenth of the time of 50,000 pairs. */
   cases: string;
+}
+
+/** The facts of a chunk's cases, one list per field, as the columns give them. */
+type FactColumns = CaseFactColumns & { caseNumbers: string[] };
+
+/**
+ * The facts of a screening's cases, gathered as the columns give them and made into a map only
+ * when something asks: the page's answer does not wait for 100,000 small objects or for parsing
+ * the helper's share (measured: 0.2–0.3 s of a 100,000-case screening).
+ */
+class ScreenedCases {
+  #parts: (FactColumns | string)[] = [];
+  #map: Map<string, CaseFacts> | undefined;
+
+  add(part: FactColumns | string): void {
+    this.#parts.push(part);
+    this.#map = undefined;
+  }
+
+  toJson(): string {
+    return JSON.stringify(this.#parts);
+  }
+
+  get map(): Map<string, CaseFacts> {
+    if (this.#map) return this.#map;
+    const map = new Map<string, CaseFacts>();
+    const addColumns = (f: FactColumns) => f.caseNumbers.forEach((n, c) => map.set(n, { unit: f.unit[c]!, group: f.group[c]!, caseworker: f.caseworker[c]! }));
+    for (const part of this.#parts) {
+      if (typeof part === 'string') (JSON.parse(part) as FactColumns[]).forEach(addColumns);
+      else addColumns(part);
+    }
+    return (this.#map = map);
+  }
 }
 type HelperMessage = { type: 'progress'; share: number } | { type: 'done'; part: ScreeningPart } | { type: 'error'; message: string };
 /** What the keeping worker tells the helper first: the rules and the data (manifest) it screens, so both shares are of one screening. */
@@ -67,10 +100,10 @@ const KEEPER_SHARE = 0.6;
 /** Screens the cases from `range[0]` to `range[1]` of the whole, in case-number order; `onShare` hears how much of it is done (0–1). */
 async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, manifest: CaseManifest, range: readonly [number, number], onShare: (share: number) => void) {
   const results = new ResultTable();
-  const cases = new Map<string, CaseFacts>();
+  const cases = new ScreenedCases();
   await eachCaseColumns(db, (columns, facts, share) => {
     screenColumns(columns, ctx, results);
-    columns.caseNumbers.forEach((caseNumber, c) => cases.set(caseNumber, { unit: facts.unit[c]!, group: facts.group[c]!, caseworker: facts.caseworker[c]! }));
+    cases.add({ caseNumbers: columns.caseNumbers, unit: facts.unit, group: facts.group, caseworker: facts.caseworker });
     onShare(share);
   }, range, manifest);
   // A share with no chunk (a small workspace) is done too.
@@ -116,18 +149,18 @@ export async function runScreening(db: WorkspaceDb, request: ScreeningRequest, p
     const helped = performance.now();
     if (part) {
       results.append(part.table);
-      for (const [caseNumber, facts] of JSON.parse(part.cases) as [string, CaseFacts][]) cases.set(caseNumber, facts);
+      cases.add(part.cases);
     }
     const joined = performance.now();
     const summary = summariseByRule(results);
     const done = performance.now();
     const record: ScreeningRecord = {
       id: request.id, asOf: request.asOf, createdAt: request.createdAt, ruleSetVersion: ruleSetVersion(ctx.settings), settings: ctx.settings,
-      caseCount: cases.size, summary,
+      caseCount: manifest.count, summary,
       timings: { screenMs: done - started, storeMs: 0, parts: { own: own - started, helper: helped - own, join: joined - helped, summary: done - joined } },
       complete: true, purpose: request.purpose, dataRevision: manifest.revision, importedTables: [...ctx.importedTables],
     };
-    return { record, results, cases };
+    return { record, results, get cases() { return cases.map; } };
   });
 }
 
@@ -145,7 +178,7 @@ export async function runScreeningPart(db: WorkspaceDb, port: MessagePort): Prom
     });
     const { results, cases } = await screenShare(db, ctx, manifest, [KEEPER_SHARE, 1], (share) => port.postMessage({ type: 'progress', share } satisfies HelperMessage));
     const table = results.toStored();
-    port.postMessage({ type: 'done', part: { table, cases: JSON.stringify([...cases]) } } satisfies HelperMessage, ResultTable.transferables(table));
+    port.postMessage({ type: 'done', part: { table, cases: cases.toJson() } } satisfies HelperMessage, ResultTable.transferables(table));
   } catch (error) {
     port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies HelperMessage);
   } finally {
