@@ -57,3 +57,27 @@ export function formatCount(count: number, singular: string, plural: string): st
 export function joinDanish(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
 }
+
+const DANISH_DATE = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date as a user types it: `5-3-2024`, `05.03.2024`, `05/03/2024` or ISO `2024-03-05` → the
+ * ISO date; a Danish message when it is not a date of the calendar.
+ */
+export function parseDanishDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  const danish = DANISH_DATE.exec(trimmed);
+  const iso = ISO_DATE.exec(trimmed);
+  const [day, month, year] = danish ? [danish[1], danish[2], danish[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
+  if (day === undefined) return { ok: false, message: `Skriv datoen som dd-mm-åååå, fx 05-03-2024 (ikke "${trimmed}").` };
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const exists = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (!exists || y < 1900 || y > 2200) return { ok: false, message: `Datoen ${pad(d)}-${pad(m)}-${year} findes ikke.` };
+  return { ok: true, value: `${year}-${pad(m)}-${pad(d)}` };
+}
+
+const danishCollator = new Intl.Collator('da', { numeric: true });
+
+/** Danish alphabetical order (æ, ø, å after z; numbers by value), for every list a user reads sorted. */
+export const compareDanish = (a: string, b: string): number => danishCollator.compare(a, b);

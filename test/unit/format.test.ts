@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDate, formatDateTime, formatNumber, formatPercent } from '../../src/domain/format';
+import { compareDanish, formatBytes, formatCount, formatDate, formatDateTime, formatNumber, formatPercent, parseDanishDate } from '../../src/domain/format';
 
 const NBSP = '\u00a0';
 
@@ -53,5 +53,37 @@ describe('Danish display formats', () => {
     expect(formatCount(1, 'sag', 'sager')).toBe('1 sag');
     expect(formatCount(0, 'sag', 'sager')).toBe('0 sager');
     expect(formatCount(4012, 'sag', 'sager')).toBe('4.012 sager');
+  });
+});
+
+describe('a date as a user types it', () => {
+  it.each([
+    ['05-03-2024', '2024-03-05'],
+    ['5-3-2024', '2024-03-05'],
+    ['05.03.2024', '2024-03-05'],
+    ['05/03/2024', '2024-03-05'],
+    [' 29-02-2024 ', '2024-02-29'],
+    ['2024-03-05', '2024-03-05'],
+    ['31-12-2199', '2199-12-31'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(parseDanishDate(text)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each([
+    ['29-02-2023', 'Datoen 29-02-2023 findes ikke.'],
+    ['31-04-2024', 'Datoen 31-04-2024 findes ikke.'],
+    ['00-01-2024', 'Datoen 00-01-2024 findes ikke.'],
+    ['01-13-2024', 'Datoen 01-13-2024 findes ikke.'],
+    ['01-01-1850', 'Datoen 01-01-1850 findes ikke.'],
+    ['05-03-24', 'Skriv datoen som dd-mm-åååå, fx 05-03-2024 (ikke "05-03-24").'],
+    ['i går', 'Skriv datoen som dd-mm-åååå, fx 05-03-2024 (ikke "i går").'],
+  ])('refuses %s in Danish', (text, message) => {
+    expect(parseDanishDate(text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('Danish alphabetical order', () => {
+  it('puts æ, ø and å after z, and numbers by value', () => {
+    expect(['Åse', 'Ærø', 'Zenia', 'Øjvind', 'Anders', 'Team 10', 'Team 9'].sort(compareDanish)).toEqual(['Anders', 'Team 9', 'Team 10', 'Zenia', 'Ærø', 'Øjvind', 'Åse']);
   });
 });
