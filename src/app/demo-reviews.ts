@@ -6,14 +6,16 @@ import { activeQuestions, BUILT_IN_TEMPLATES, type Answer } from '../domain/revi
 import { createRandom } from '../domain/random';
 import { addMonths } from '../domain/calendar';
 import { defaultQuarter } from '../domain/sampling/frame';
+import type { IsoDate } from '../domain/types';
 import { addAction, focusAreaFromFindings, setActionStatus } from './improvement';
 import { setUpRound } from './review';
 import { drawCopenhagen, loadFrame } from './sampling';
 
 /**
  * The demo kommune's review work, so a trainer finds every page full: the Copenhagen rounds for
- * its last quarter, level 2 set up with three fictitious reviewers and two thirds of its cases
- * answered, and an improvement plan made from the findings. Seeded: the same every time.
+ * the last whole quarter before its anchor, level 2 set up with three fictitious reviewers and two
+ * thirds of its cases answered, and an improvement plan made from the findings, its deadlines
+ * counted from the anchor. Seeded: the same every time for the same anchor.
  */
 
 /** Reviewers whose names no demo caseworker has ("Demo" is in none of theirs). */
@@ -23,9 +25,10 @@ export const DEMO_REVIEWERS = ['Leder Demo Fiktiv', 'Jurist Demo Opdigtet', 'Omr
 const YES_RATES = [0.8, 0.85, 0.75, 0.7, 0.6, 0.65, 0.9, 0.7, 0.8, 0.9, 0.75];
 const REMARKS = ['Ikke dokumenteret i journalen.', 'Fremgår ikke af akterne.', 'Sket for sent; se notat.', 'Mangler begrundelse.'];
 
-export async function loadDemoReviews(db: WorkspaceDb, at: string): Promise<void> {
+/** `at` is when the work is recorded; `anchor` the day the demo was made for (`DemoRequest.anchor`), by default the day of `at`. */
+export async function loadDemoReviews(db: WorkspaceDb, at: string, anchor: IsoDate = at.slice(0, 10)): Promise<void> {
   const frame = await loadFrame(db);
-  const quarter = defaultQuarter(frame.cases, at.slice(0, 10));
+  const quarter = defaultQuarter(frame.cases, anchor);
   const made = await drawCopenhagen(db, frame, { quarter, seed: DEMO_SEED, drawnBy: 'Områdechef Demo Påfund', excludeClosed: false, reviewedWithinMonths: null }, at);
   const level2 = made.find((m) => m.round.level === 2)!;
   const round = await setUpRound(db, level2.round.id, 'anbringelse', DEMO_REVIEWERS, at);
@@ -48,8 +51,7 @@ export async function loadDemoReviews(db: WorkspaceDb, at: string): Promise<void
   const findings = findingsOf(answers, questions, new Map(level2.sample.cases.map((c) => [c.caseNumber, c.unit])));
   const worst = questions.map((q) => ({ q, n: findings.filter((f) => f.questionId === q.id) })).sort((a, b) => b.n.length - a.n.length)[0]!;
   const area = await focusAreaFromFindings(db, worst.q.text, template.id, worst.q.id, worst.n, { id: round.id, name: round.name }, at);
-  const day = at.slice(0, 10);
-  const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste gennemgås på teammøde', owner: 'Afdelingsleder Demo Fiktiv', deadline: addMonths(day, 1) }, at);
-  await addAction(db, { focusArea: area.id, text: 'Stikprøve af 10 nye sager efter tre måneder', owner: 'Områdechef Demo Påfund', deadline: addMonths(day, 4) }, at);
+  const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste gennemgås på teammøde', owner: 'Afdelingsleder Demo Fiktiv', deadline: addMonths(anchor, 1) }, at);
+  await addAction(db, { focusArea: area.id, text: 'Stikprøve af 10 nye sager efter tre måneder', owner: 'Områdechef Demo Påfund', deadline: addMonths(anchor, 4) }, at);
   await setActionStatus(db, first.id, 'inProgress', at);
 }

@@ -1,7 +1,9 @@
 import type { ImportRecord } from '../domain/records';
 import type { WorkspaceDb } from '../db/workspace-db';
-import { DEMO_PRESETS, type DemoPreset } from '../domain/demo/config';
+import { DEMO_PRESETS, demoPeriod, type DemoPreset } from '../domain/demo/config';
 import { generateDemo } from '../domain/demo/generate';
+import { formatDate } from '../domain/format';
+import type { IsoDate } from '../domain/types';
 import { canonicalWorkbook } from '../io/canonical-sheets';
 import { suggestMapping } from '../io/mapping';
 import { sha256Hex } from '../io/sha256';
@@ -10,6 +12,8 @@ import { runImport, type ImportProgress } from './import-run';
 export interface DemoRequest {
   preset: DemoPreset;
   seed: number;
+  /** The day the demo is made for, today in the app: its extract is from a few days before (`demoPeriod`). */
+  anchor: IsoDate;
   importId: string;
   importedAt: string;
   /** Also the review work (rounds, answers, an improvement plan): what the app's demo gets, not the tests' plain kommune. */
@@ -21,8 +25,10 @@ export interface DemoRequest {
  * canonical template would, so a demo workspace is exactly what an import of that file gives.
  */
 export async function loadDemo(db: WorkspaceDb, request: DemoRequest, progress: ImportProgress = () => {}): Promise<ImportRecord> {
-  const workbook = canonicalWorkbook(generateDemo({ ...DEMO_PRESETS[request.preset], seed: request.seed }));
-  const fileName = `Demodata (${request.preset}, frø ${request.seed})`;
+  const { anchor } = request;
+  const extractDate = demoPeriod(anchor).to;
+  const workbook = canonicalWorkbook(generateDemo({ ...DEMO_PRESETS[request.preset], seed: request.seed, anchor }));
+  const fileName = `Demodata (${request.preset}, frø ${request.seed}, udtræk ${formatDate(extractDate)})`;
   return runImport(db, workbook, {
     importId: request.importId,
     importedAt: request.importedAt,
@@ -32,5 +38,6 @@ export async function loadDemo(db: WorkspaceDb, request: DemoRequest, progress: 
     readMs: 0,
     mapping: suggestMapping(workbook),
     keepFullCpr: false,
+    extractDate,
   }, progress);
 }

@@ -16,11 +16,12 @@ beforeEach(async () => {
 describe('loading the demo kommune into a workspace', () => {
   it('stores exactly the generated kommune, through the importer, with no issues', async () => {
     const db = await openWorkspaceDb('demo');
-    const record = await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
-    expect(record.fileName).toBe(`Demodata (small, frø ${DEMO_SEED})`);
+    const record = await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: '2026-11-30', importId: 'I-1', importedAt: '2026-11-30T08:00:00.000Z' });
+    // The name says the extract's date: three days before the anchor.
+    expect(record.fileName).toBe(`Demodata (small, frø ${DEMO_SEED}, udtræk 27-11-2026)`);
     expect(record.issues).toEqual([]);
     const stored = (await allCases(db)).map(({ revision: _r, missingSince: _m, ...c }) => c);
-    const expected = bundleCases(generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED }));
+    const expected = bundleCases(generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED, anchor: '2026-11-30' }));
     expect(stored).toHaveLength(1_000);
     expect(stored).toEqual(expect.arrayContaining(expected));
     db.close();

@@ -4,22 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayNumber } from '../../src/domain/calendar';
-import { caseworkerName, DEMO_CASE_PREFIX, DEMO_PRESETS, DEMO_SEED, SOURCE_RATES, type DemoConfig, type NonComplianceRates } from '../../src/domain/demo/config';
+import { caseworkerName, DEMO_CASE_PREFIX, DEMO_PRESETS, DEMO_SEED, demoPeriod, SOURCE_RATES, type DemoConfig, type NonComplianceRates } from '../../src/domain/demo/config';
 import { generateDemo } from '../../src/domain/demo/generate';
 import type { CaseData, FollowUp, IsoDate, IsoDateTime, Measure } from '../../src/domain/types';
 import { parseCpr } from '../../src/io/values';
 
-const DEFAULT: DemoConfig = { ...DEMO_PRESETS.default, seed: DEMO_SEED };
+const DEFAULT: DemoConfig = { ...DEMO_PRESETS.default, seed: DEMO_SEED, anchor: '2026-11-30' };
 const KOMMUNE = generateDemo(DEFAULT);
 
 describe('generateDemo is deterministic', () => {
-  it('gives the same kommune for the same configuration and seed', () => {
-    const config = { ...DEMO_PRESETS.small, seed: 7 };
-    expect(generateDemo(config)).toEqual(generateDemo(config));
+  it('gives the same kommune for the same configuration, seed and anchor', () => {
+    const config = { ...DEMO_PRESETS.small, seed: 7, anchor: '2026-11-30' };
+    expect(generateDemo(config)).toEqual(generateDemo({ ...config }));
   });
 
   it('gives another kommune for another seed', () => {
-    const [a, b] = [generateDemo({ ...DEMO_PRESETS.small, seed: 7 }), generateDemo({ ...DEMO_PRESETS.small, seed: 8 })];
+    const [a, b] = [generateDemo({ ...DEMO_PRESETS.small, seed: 7, anchor: '2026-11-30' }), generateDemo({ ...DEMO_PRESETS.small, seed: 8, anchor: '2026-11-30' })];
     expect(a.cases.map((c) => [c.birthDate, c.unit, c.caseworker])).not.toEqual(b.cases.map((c) => [c.birthDate, c.unit, c.caseworker]));
     expect(a.notifications.length).not.toBe(b.notifications.length);
   });
@@ -27,6 +27,51 @@ describe('generateDemo is deterministic', () => {
   it('makes the default preset about 4,000 cases in 6 units plus Døgnvagten', () => {
     expect(KOMMUNE.cases.length).toBe(4_000);
     expect(new Set(KOMMUNE.cases.map((c) => c.unit)).size).toBe(7);
+  });
+});
+
+/** Every date and date-time of the data, with where it is. */
+function datesOf(data: CaseData): { at: string; date: IsoDate }[] {
+  const dates: { at: string; date: IsoDate }[] = [];
+  for (const [table, rows] of Object.entries(data) as [string, Record<string, unknown>[]][]) {
+    for (const row of rows) {
+      for (const [field, value] of Object.entries(row)) if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) dates.push({ at: `${table}.${field} ${String(row.id ?? row.caseNumber)}`, date: value.slice(0, 10) });
+    }
+  }
+  return dates;
+}
+
+describe('the anchor: the day the demo is made for', () => {
+  it('ends the history with the extract three days before the anchor and reaches ten years back', () => {
+    expect(demoPeriod('2026-11-30')).toEqual({ from: '2016-11-27', to: '2026-11-27' });
+    expect(demoPeriod('2024-01-15')).toEqual({ from: '2014-01-12', to: '2024-01-12' });
+    // The presets' reference anchor is the fixed kommune the older tests know: 2016–2025.
+    expect(demoPeriod(DEMO_PRESETS.default.anchor)).toEqual({ from: '2016-01-01', to: '2025-12-31' });
+  });
+
+  it.each(['2024-01-15', '2026-11-29', '2030-12-31'])('dates nothing after the extract and nothing before the history, anchored at %s', (anchor) => {
+    const { from, to } = demoPeriod(anchor);
+    const data = generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED, anchor });
+    const dates = datesOf(data);
+    expect(dates.length).toBeGreaterThan(10_000);
+    expect(dates.filter((d) => d.date > to)).toEqual([]);
+    expect(data.cases.filter((c) => c.awareAt !== null && (c.awareAt < from || c.awareAt > to))).toEqual([]);
+    // New notifications up to the extract: from professionals still waiting for their receipt, on the extract's day for their assessment too.
+    const recent = data.notifications.filter((n) => n.receivedAt.slice(0, 10) > addDays(to, -10));
+    expect(recent.filter((n) => n.fromProfessional && n.acknowledgedAt === null).length).toBeGreaterThanOrEqual(5);
+    expect(recent.filter((n) => n.receivedAt.slice(0, 10) === to && n.assessedAt === null).length).toBeGreaterThan(0);
+  });
+
+  it('moves the same kommune in time for another anchor: the same cases, staff and counts, dates shifted', () => {
+    const [a, b] = [generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED, anchor: '2026-11-30' }), generateDemo({ ...DEMO_PRESETS.small, seed: DEMO_SEED, anchor: '2027-03-01' })];
+    expect(b.cases.map((c) => [c.caseNumber, c.unit, c.caseworker])).toEqual(a.cases.map((c) => [c.caseNumber, c.unit, c.caseworker]));
+    // 91 days later for every case but those placed around the work due in the anchor's weeks (one in 25), whose months fall differently.
+    const shifted = a.cases.filter((c, i) => dayNumber(b.cases[i]!.birthDate!) - dayNumber(c.birthDate!) === 91).length;
+    expect(shifted).toBeGreaterThanOrEqual(950);
+    expect(b.notifications.map((n) => n.receivedAt)).not.toEqual(a.notifications.map((n) => n.receivedAt));
+    for (const table of ['notifications', 'investigations', 'measures', 'actionPlans', 'followUps', 'supervisionVisits'] as const) {
+      expect(Math.abs(b[table].length - a[table].length), table).toBeLessThanOrEqual(Math.ceil(a[table].length * 0.02));
+    }
   });
 });
 
@@ -140,7 +185,7 @@ const MEASURED: Record<keyof NonComplianceRates, (data: CaseData, ix: Index, con
     (m) => known(ix.plansOf(m.measureId)[0]?.date ?? null, (date) => date > addMonths(m.decisionDate!, 3))),
   firstFollowUpLate: (d, ix) => share(followedMeasures(d), (m) => known(firstFollowUp(ix, m), (f) => f.date > addMonths(m.startDate, 3))),
   followUpGapLate: (d, ix) => share(followedMeasures(d).flatMap((m) => gaps(ix.followUpsOf(m.measureId))), ([before, after]) => after.date > addMonths(before.date, 6)),
-  supervisionMissed: (d, ix, config) => share(placements(d).flatMap((m) => halfYears(m, config.to)), ([m, half]) =>
+  supervisionMissed: (d, ix, config) => share(placements(d).flatMap((m) => halfYears(m, demoPeriod(config.anchor).to)), ([m, half]) =>
     !ix.visitsOf(m.caseNumber).some((v) => v.date >= half && v.date < addMonths(half, 6))),
   childNotSeenAlone: (d) => share(d.supervisionVisits, (v) => known(v.childSeenAlone, (seen) => !seen)),
 };

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar';
 import type { IsoDate } from '../types';
 
 /**
@@ -77,8 +78,12 @@ export interface DemoConfig {
   /** Børnefamilieenheder; Døgnvagten comes in addition. */
   units: number;
   caseworkers: number;
-  from: IsoDate;
-  to: IsoDate;
+  /**
+   * The day the demo is looked at ("today" in the app): the extract was taken a few days before,
+   * and the history reaches ten years back from there (`demoPeriod`). Nothing is dated after the
+   * extract, so a screening at the anchor finds this week's work, last quarter and the trend.
+   */
+  anchor: IsoDate;
   rates: NonComplianceRates;
   /** How much units and caseworkers differ: each one's rates are scaled by 1 ± spread. */
   spread: number;
@@ -88,7 +93,32 @@ export interface DemoConfig {
 
 export type DemoPreset = 'small' | 'default' | 'national';
 
-const BASE = { from: '2016-01-01', to: '2025-12-31', rates: SOURCE_RATES, spread: 0.3, flawRate: 0.03 } as const;
+/** How old the extract is on the anchor: taken on Friday, looked at on Monday. */
+export const DEMO_EXTRACT_AGE_DAYS = 3;
+/** Ten years up to the extract (2016–2025 for the reference anchor), so both Serviceloven (before 01-01-2024) and Barnets Lov occur for any anchor from 2024 to 2030. */
+export const DEMO_HISTORY_DAYS = 3_653;
+
+export interface DemoPeriod {
+  /** The first day a case can have come to the kommune's attention. */
+  from: IsoDate;
+  /** The day the extract was taken: the last day anything is dated. */
+  to: IsoDate;
+}
+
+/** The demo's history for an anchor: the extract `DEMO_EXTRACT_AGE_DAYS` before it, and `DEMO_HISTORY_DAYS` up to the extract. */
+export function demoPeriod(anchor: IsoDate): DemoPeriod {
+  const to = addDays(anchor, -DEMO_EXTRACT_AGE_DAYS);
+  return { from: addDays(to, 1 - DEMO_HISTORY_DAYS), to };
+}
+
+/**
+ * The presets' anchor, for callers that do not give one (the tests written against the fixed
+ * kommune): the extract of 31-12-2025 and the history 2016–2025. The app and `npm run fixtures`
+ * pass today's date instead.
+ */
+export const DEMO_REFERENCE_ANCHOR: IsoDate = '2026-01-03';
+
+const BASE = { anchor: DEMO_REFERENCE_ANCHOR, rates: SOURCE_RATES, spread: 0.3, flawRate: 0.03 } as const;
 
 /** The default is a kommune the size of the source documents' examples; national is the benchmark size. */
 export const DEMO_PRESETS: Record<DemoPreset, Omit<DemoConfig, 'seed'>> = {

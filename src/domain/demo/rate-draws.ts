@@ -12,11 +12,20 @@ import type { NonComplianceRates } from './config';
 export class RateDraws {
   readonly #sums = new Map<keyof NonComplianceRates, Map<string, number>>();
 
+  /**
+   * The running sums start at random points drawn here, rate by rate and caseworker by
+   * caseworker, not when a subject first comes up: a kommune moved to another anchor, whose
+   * subjects may come up in another order, starts from the same points.
+   */
   constructor(
     private readonly rates: NonComplianceRates,
     private readonly factors: ReadonlyMap<string, number>,
-    private readonly random: Random,
-  ) {}
+    random: Random,
+  ) {
+    for (const rate of Object.keys(rates) as (keyof NonComplianceRates)[]) {
+      this.#sums.set(rate, new Map([...factors.keys()].map((caseworker) => [caseworker, random.float()])));
+    }
+  }
 
   /** The rate at which this caseworker misses the step. */
   rateFor(rate: keyof NonComplianceRates, caseworker: string): number {
@@ -30,9 +39,8 @@ export class RateDraws {
   }
 
   missed(rate: keyof NonComplianceRates, caseworker: string): boolean {
-    let sums = this.#sums.get(rate);
-    if (!sums) this.#sums.set(rate, (sums = new Map()));
-    const sum = (sums.get(caseworker) ?? this.random.float()) + this.rateFor(rate, caseworker);
+    const sums = this.#sums.get(rate)!;
+    const sum = (sums.get(caseworker) ?? 0) + this.rateFor(rate, caseworker);
     sums.set(caseworker, sum >= 1 ? sum - 1 : sum);
     return sum >= 1;
   }
