@@ -21,6 +21,7 @@ import type { RuleStatus } from '../domain/rules/types';
 import type { CaseBundle } from '../domain/types';
 import { dataQuality } from '../domain/rules/data-quality';
 import { deadlineItems } from '../domain/rules/deadlines';
+import { selectionText, workList } from '../domain/rules/work-list';
 import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
 import { sampleWorkbook } from '../io/sample-workbook';
@@ -99,7 +100,11 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         const record = await loadDemo(db, job.request, progress);
         if (job.request.reviews) {
           progress('reviews', 0, 0);
-          await loadDemoReviews(db, job.request.importedAt);
+          // The review work is for the quarter before the extract, as the Samples page suggests it.
+          await loadDemoReviews(db, job.request.importedAt, record.extractDate ?? job.request.anchor);
+          // The trainer's demo comes screened at its extract's date: every page is full at the first click.
+          const asOf = record.extractDate ?? job.request.importedAt.slice(0, 10);
+          await storeScreening(db, await runScreening(db, { id: crypto.randomUUID(), asOf, createdAt: job.request.importedAt, purpose: 'user' }, progress));
         }
         return { kind: 'import', record };
       });
@@ -143,9 +148,11 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'dataQuality':
       return { kind: 'dataQuality', quality: dataQuality((await screeningFor(job.dbName, job.screeningId)).results) };
     case 'deadlineWorkbook': {
+      // The workbook holds what the page shows: the same selection, made here from the same items.
       const loaded = await screeningFor(job.dbName, job.screeningId);
-      const items = deadlineItems(loaded.results, loaded.cases, loaded.record.asOf).filter((i) => !job.unit || i.unit === job.unit);
-      return { kind: 'xlsx', bytes: deadlineWorkbook(items, (id) => ruleName(id, loaded.record.settings), loaded.record.asOf, job.demo) };
+      const list = workList(deadlineItems(loaded.results, loaded.cases, loaded.record.asOf), job.options);
+      const items = list.items.filter((i) => (!job.unit || i.unit === job.unit) && (!job.caseworker || i.caseworker === job.caseworker));
+      return { kind: 'xlsx', bytes: deadlineWorkbook(items, (id) => ruleName(id, loaded.record.settings), loaded.record.asOf, selectionText(list, job.options), job.demo) };
     }
     case 'issuesWorkbook':
       return { kind: 'xlsx', bytes: issuesWorkbook(job.issues, job.demo) };

@@ -1,13 +1,14 @@
 import { caseManifest, eachCaseColumns, getCase } from '../db/case-store';
 import type { CaseFactColumns, CaseManifest } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
-import type { ScreeningPurpose, ScreeningRecord } from '../domain/records';
+import type { CaseFacts, ScreeningPurpose, ScreeningRecord } from '../domain/records';
 import { screenCase, screenColumns } from '../domain/rules/evaluate';
 import { ResultTable, type StoredResultTable } from '../domain/rules/result-table';
 import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { groupOf, summariseByRule, summariseGroups, type Grouping, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningContext, ScreeningSettings } from '../domain/rules/types';
-import { EVENT_TABLES, type Case, type EventTableName, type IsoDate } from '../domain/types';
+import { compareDanish } from '../domain/format';
+import { EVENT_TABLES, type EventTableName, type IsoDate } from '../domain/types';
 import { asReader } from './locks';
 
 const SETTINGS_KEY = 'screeningSettings';
@@ -34,8 +35,7 @@ export async function screeningContext(db: WorkspaceDb, asOf: IsoDate, explain: 
   return { asOf, settings: await screeningSettings(db), importedTables: await importedTables(db), explain };
 }
 
-/** What grouping needs of a case; kept with the screening so that reading it back needs no case. */
-export type CaseFacts = Pick<Case, 'unit' | 'group' | 'caseworker'>;
+export type { CaseFacts };
 
 /** A screening held in memory by the worker, for the page's questions about it. */
 export interface LoadedScreening {
@@ -77,7 +77,8 @@ class ScreenedCases {
   get map(): Map<string, CaseFacts> {
     if (this.#map) return this.#map;
     const map = new Map<string, CaseFacts>();
-    const addColumns = (f: FactColumns) => f.caseNumbers.forEach((n, c) => map.set(n, { unit: f.unit[c]!, group: f.group[c]!, caseworker: f.caseworker[c]! }));
+    const addColumns = (f: FactColumns) =>
+      f.caseNumbers.forEach((n, c) => map.set(n, { unit: f.unit[c]!, group: f.group[c]!, caseworker: f.caseworker[c]!, closedAt: f.closedAt[c]!, missing: f.missing[c]! }));
     for (const part of this.#parts) {
       if (typeof part === 'string') (JSON.parse(part) as FactColumns[]).forEach(addColumns);
       else addColumns(part);
@@ -103,7 +104,7 @@ async function screenShare(db: WorkspaceDb, ctx: ScreeningContext, manifest: Cas
   const cases = new ScreenedCases();
   await eachCaseColumns(db, (columns, facts, share) => {
     screenColumns(columns, ctx, results);
-    cases.add({ caseNumbers: columns.caseNumbers, unit: facts.unit, group: facts.group, caseworker: facts.caseworker });
+    cases.add({ caseNumbers: columns.caseNumbers, unit: facts.unit, group: facts.group, caseworker: facts.caseworker, closedAt: facts.closedAt, missing: facts.missing });
     onShare(share);
   }, range, manifest);
   // A share with no chunk (a small workspace) is done too.
@@ -321,7 +322,7 @@ export function subjectsOf(screening: LoadedScreening, query: SubjectQuery): { t
     results.ruleIndexAt(i) === rule && (!query.status || results.status(i) === query.status)
     && (!query.by || query.group === undefined || groupOf(results, i, query.by, cases) === query.group));
   const late = (i: number) => results.daysLate(i) ?? -1;
-  matching.sort((a, b) => late(b) - late(a) || results.caseNumber(a).localeCompare(results.caseNumber(b)));
+  matching.sort((a, b) => late(b) - late(a) || compareDanish(results.caseNumber(a), results.caseNumber(b)));
   return { total: matching.length, results: matching.slice(0, query.limit ?? 500).map((i) => results.at(i)) };
 }
 

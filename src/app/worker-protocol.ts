@@ -2,6 +2,7 @@ import type { ImportIssue, ImportRecord, ScreeningRecord, StoredCase } from '../
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
 import type { DeadlineItem } from '../domain/rules/deadlines';
+import type { WorkListOptions } from '../domain/rules/work-list';
 import type { RuleResult, RuleStatus } from '../domain/rules/types';
 import type { HandoverReading } from '../domain/review/answers';
 import type { IsoDate } from '../domain/types';
@@ -52,7 +53,8 @@ export type WorkerJob =
   | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; dbName: string; screeningId: string }
   | { kind: 'dataQuality'; dbName: string; screeningId: string }
-  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; unit: string; demo: boolean };
+  /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
+  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }

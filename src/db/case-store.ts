@@ -89,7 +89,7 @@ export async function writeCaseRows(db: WorkspaceDb, rows: readonly CaseRow[], r
       continue;
     }
     written.push(chunk);
-    columns.push(packColumns(id, revision, part.map((r) => r.encoded ?? (JSON.parse(r.line) as EncodedCase))));
+    columns.push(packColumns(id, revision, part.map((r) => r.encoded ?? (JSON.parse(r.line) as EncodedCase)), part.map((r) => r.missingSince !== null)));
     entries.push(entry);
   }
   if (!written.length && entries.length === before.manifest.chunks.length) return before.manifest;
@@ -152,7 +152,7 @@ export async function eachStoredCase(db: WorkspaceDb, each: (cases: ListedCase[]
   });
 }
 
-function packColumns(id: number, revision: number, cases: readonly EncodedCase[]): ColumnChunk {
+function packColumns(id: number, revision: number, cases: readonly EncodedCase[], missing: boolean[]): ColumnChunk {
   const { size, caseNumbers, awareAt, ...tables } = encodeColumns(cases);
   const numbers: Record<string, unknown> = { size, awareAt };
   const ids: Record<string, string[]> = {};
@@ -162,7 +162,9 @@ function packColumns(id: number, revision: number, cases: readonly EncodedCase[]
     ids[name] = eventIds;
   }
   const fact = (field: keyof Case) => cases.map((c) => (c[field] as string | undefined) ?? null);
-  const strings: ColumnStrings = { caseNumbers, unit: fact('unit'), group: fact('group'), caseworker: fact('caseworker'), ids: ids as ColumnStrings['ids'] };
+  const strings: ColumnStrings = {
+    caseNumbers, unit: fact('unit'), group: fact('group'), caseworker: fact('caseworker'), closedAt: fact('closedAt'), missing, ids: ids as ColumnStrings['ids'],
+  };
   return { id, codec: CASE_COLUMNS_CODEC, revision, numbers: numbers as NumberColumns, strings: JSON.stringify(strings) };
 }
 
@@ -216,7 +218,8 @@ export async function eachCaseColumns(
 async function rebuildColumns(db: WorkspaceDb, entry: ChunkEntry): Promise<ColumnChunk> {
   const chunk = await db.caseChunks.get(entry.id);
   if (!chunk || chunk.revision !== entry.revision) throw new DataChangedError();
-  const rebuilt = packColumns(entry.id, entry.revision, JSON.parse(`[${chunk.lines.replaceAll('\n', ',')}]`) as EncodedCase[]);
+  const missing = new Set(chunk.missing.map(([i]) => i));
+  const rebuilt = packColumns(entry.id, entry.revision, JSON.parse(`[${chunk.lines.replaceAll('\n', ',')}]`) as EncodedCase[], Array.from(chunk.revisions, (_, i) => missing.has(i)));
   await db.transaction('rw', [db.caseChunks, db.columnChunks], async () => {
     // Stored only while its chunk is still the one it was made from.
     if ((await db.caseChunks.get(entry.id))?.revision === entry.revision) await db.columnChunks.put(rebuilt);

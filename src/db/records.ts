@@ -1,6 +1,7 @@
 import type { CaseColumns, EventColumns } from '../domain/rules/case-columns';
 import type { StoredResultTable } from '../domain/rules/result-table';
-import type { CaseBundle, EventTableName, IsoDate } from '../domain/types';
+import type { CaseFacts } from '../domain/records';
+import type { EventTableName, IsoDate } from '../domain/types';
 
 /**
  * Records only the storage knows the shape of. The records every layer shares (imports,
@@ -13,7 +14,8 @@ export interface ScreeningResultChunk {
   id?: number;
   screeningId: string;
   table: StoredResultTable;
-  cases: [string, Pick<CaseBundle, 'unit' | 'group' | 'caseworker'>][];
+  /** Screenings stored before schema version 5 hold only unit, group and caseworker. */
+  cases: [string, CaseFacts][];
 }
 
 /** The file an import read, kept as it came (compressed with deflate unless it is a zip already), so nothing the user gave is lost. */
@@ -81,8 +83,11 @@ export interface ColumnStrings {
   unit: (string | null)[];
   group: (string | null)[];
   caseworker: (string | null)[];
+  closedAt: (IsoDate | null)[];
+  /** Whether the latest extract no longer held the case. */
+  missing: boolean[];
   ids: Record<EventTableName, string[]>;
 }
 
-/** What grouping needs of a case, one list per field. */
-export type CaseFactColumns = Pick<ColumnStrings, 'unit' | 'group' | 'caseworker'>;
+/** What grouping and the deadline list need of a case, one list per field. */
+export type CaseFactColumns = Pick<ColumnStrings, 'unit' | 'group' | 'caseworker' | 'closedAt' | 'missing'>;

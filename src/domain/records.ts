@@ -25,6 +25,13 @@ export interface ImportIssue {
   severity: 'error' | 'warning';
 }
 
+/** What a screening keeps of each case it screened: for grouping its results and for the deadline list. */
+export type CaseFacts = Pick<CaseBundle, 'unit' | 'group' | 'caseworker'> & {
+  /** Absent in screenings stored before the deadline list needed it. */
+  closedAt?: IsoDate | null;
+  missing?: boolean;
+};
+
 /** A case as stored: its canonical fields and events, when its data last changed, and whether the latest extract held it. */
 export interface StoredCase extends CaseBundle {
   /** The workspace's data revision at which the case last changed (each import that changes cases makes a new one). */
@@ -68,6 +75,8 @@ export interface ImportRecord {
   diff: ReimportDiff;
   issues: ImportIssue[];
   timings: ImportTimings;
+  /** The day the extract was taken (asked at import); absent in older records, where the import's date stands in. */
+  extractDate?: IsoDate;
   /** The data revision this import made; absent in records from before schema version 5. */
   dataRevision?: number;
   /** Whether the file's bytes are kept (compressed) with the import; false once deleted or when the user chose not to keep files. */

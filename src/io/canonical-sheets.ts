@@ -1,11 +1,10 @@
 import { FIELDS, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, TABLES, type FieldDef } from '../domain/fields';
 import { formatDate } from '../domain/format';
 import type { CaseData } from '../domain/types';
-import type { SourceWorkbook } from '../domain/source';
-import type { OutCell, OutSheet } from './xlsx-write';
+import type { SourceCell, SourceWorkbook } from '../domain/source';
 
 /** A canonical value as the template (and the mapping preview) writes it: dd-mm-åååå, "Ja"/"Nej", Danish enum words. */
-export function templateValue(def: FieldDef, value: unknown): OutCell {
+export function templateValue(def: FieldDef, value: unknown): SourceCell {
   if (value === null || value === undefined) return null;
   switch (def.type) {
     case 'date':
@@ -21,12 +20,12 @@ export function templateValue(def: FieldDef, value: unknown): OutCell {
     case 'outcome':
       return OUTCOME_SYNONYMS[value as keyof typeof OUTCOME_SYNONYMS][0]!;
     default:
-      return value as OutCell;
+      return value as SourceCell;
   }
 }
 
 /** Canonical data as the sheets of the import template (headers, then one row per record). */
-export function canonicalSheets(data: CaseData): OutSheet[] {
+export function canonicalSheets(data: CaseData): { name: string; rows: SourceCell[][] }[] {
   return TABLES.map((table) => {
     const fields = FIELDS.filter((f) => f.table === table.name);
     const records = data[table.name] as unknown as Record<string, unknown>[];

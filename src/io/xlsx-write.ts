@@ -1,7 +1,12 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 
-export type OutCell = string | number | boolean | null;
+/** A calendar date written as a real Excel date (a serial number shown as dd-mm-åååå), so it sorts and filters as a date. */
+export interface OutDate {
+  date: string;
+}
+
+export type OutCell = string | number | boolean | null | OutDate;
 
 export interface OutSheet {
   name: string;
@@ -66,7 +71,11 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const guard = (cell: OutCell): OutCell => (typeof cell === 'string' ? safeText(cell) : cell);
+/** Excel's serial day number of an ISO date: days since 30-12-1899 (the 1900 system with its leap-year quirk, valid after 28-02-1900). */
+const excelSerial = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000 + 25_569;
+
+const guard = (cell: OutCell): string | number | boolean | null | XLSX.CellObject =>
+  typeof cell === 'string' ? safeText(cell) : cell !== null && typeof cell === 'object' ? { t: 'n', v: excelSerial(cell.date), z: 'dd-mm-yyyy' } : cell;
 
 export const DEMO_MARK = 'DEMO – alle data er fiktive. Ingen rigtige personer.';
 

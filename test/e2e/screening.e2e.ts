@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_VERSION } from '../../src/domain/rules/catalog';
@@ -71,12 +72,19 @@ describe('screening', () => {
     expect(caseworkers.length).toBeGreaterThan(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent ark pr. sagsbehandler (xlsx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^frister-\d{4}-\d{2}-\d{2}-børnefamilieenhed-nord\.xlsx$/);
-    const workbook = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    const bytes = readFileSync((await download.path())!);
+    const workbook = XLSX.read(bytes, { type: 'buffer', cellNF: true });
     expect(workbook.SheetNames.sort()).toEqual(caseworkers.filter((c) => c !== 'Alle').sort());
     const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[workbook.SheetNames[0]!]!, { header: 1 });
     expect(rows[0]).toEqual(['DEMO – alle data er fiktive. Ingen rigtige personer.']);
-    expect(rows[1]).toEqual(['Sagsnr', 'Skridt', 'Frist', 'Dage til frist', 'Status', 'Lovgrundlag', 'Enhed']);
-    expect(rows.slice(2).every((r) => r[6] === 'Børnefamilieenhed Nord')).toBe(true);
+    // The sheet says which steps it holds: those the page shows.
+    expect(rows[1]![0]).toMatch(/^Frister pr\. \d{2}-\d{2}-\d{4}\. Viser åbne sager og overskredne skridt fra de seneste 3 måneder/);
+    expect(rows[2]).toEqual(['Sagsnr', 'Skridt', 'Frist', 'Dage', 'Status', 'Lovgrundlag', 'Enhed']);
+    expect(rows.slice(3).every((r) => r[6] === 'Børnefamilieenhed Nord')).toBe(true);
+    // Deadlines are real Excel dates, shown as dd-mm-åååå; the header stays in view.
+    const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
+    expect(sheet.C4).toMatchObject({ t: 'n', z: 'dd-mm-yyyy' });
+    expect(strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']!)).toMatch(/<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"\/>/);
   });
 
   it('takes rule settings: a rule switched off, a local standard added, a bad value refused', async () => {

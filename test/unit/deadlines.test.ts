@@ -37,9 +37,21 @@ describe('the weekly deadline overview', () => {
       result({ ruleId: 'BISIDDER', status: 'breached', deadline: null }),
     ]), cases, '2024-06-05');
     expect(items).toEqual([
-      { caseNumber: 'S-2', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-05-31', daysLeft: -5, bucket: 'overdue', unit: 'Syd', caseworker: 'Bent Opdigtet', legalRef: 'Barnets Lov § 20' },
-      { caseNumber: 'S-1', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-06-20', daysLeft: 15, bucket: 'later', unit: 'Nord', caseworker: 'Alma Fiktiv', legalRef: 'Barnets Lov § 20' },
+      { caseNumber: 'S-2', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-05-31', daysLeft: -5, bucket: 'overdue', unit: 'Syd', caseworker: 'Bent Opdigtet', legalRef: 'Barnets Lov § 20', open: true },
+      { caseNumber: 'S-1', ruleId: 'BFU_4M', subject: 'investigation:U:S-1', deadline: '2024-06-20', daysLeft: 15, bucket: 'later', unit: 'Nord', caseworker: 'Alma Fiktiv', legalRef: 'Barnets Lov § 20', open: true },
     ]);
+  });
+
+  it('marks a step open only in a case that is not closed by the day of the list and still in the extract', () => {
+    const cases = new Map([
+      ['S-1', { unit: 'Nord', caseworker: 'A', closedAt: '2024-06-05' }],
+      ['S-2', { unit: 'Nord', caseworker: 'A', closedAt: '2024-06-06' }],
+      ['S-3', { unit: 'Nord', caseworker: 'A', closedAt: null, missing: true }],
+      ['S-4', { unit: 'Nord', caseworker: 'A', closedAt: null, missing: false }],
+    ]);
+    const items = deadlineItems(ResultTable.of(['S-1', 'S-2', 'S-3', 'S-4'].map((caseNumber) => result({ caseNumber }))), cases, '2024-06-05');
+    // Closed on the day itself counts as closed; closed the day after is still open that day.
+    expect(items.map((i) => [i.caseNumber, i.open])).toEqual([['S-1', false], ['S-2', true], ['S-3', false], ['S-4', true]]);
   });
 });
 

@@ -18,9 +18,11 @@ export const NO = 0;
 /**
  * The version of this layout. Stored column chunks carry it, and a chunk of another version is
  * rebuilt from the cases before it is read. Raise it whenever a column, its encoding or a code
- * below changes. Version 1 (schema 4) numbered choices by their place in a list.
+ * below changes, or what a chunk keeps beside the columns (case-store.ts). Version 1 (schema 4)
+ * numbered choices by their place in a list; version 3 keeps each case's closing date and
+ * whether the extract still holds it, for the deadline list.
  */
-export const CASE_COLUMNS_CODEC = 2;
+export const CASE_COLUMNS_CODEC = 3;
 
 /**
  * Choices as stable codes, kept by stored columns: a code is never reused or renumbered, a new

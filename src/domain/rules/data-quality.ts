@@ -1,3 +1,4 @@
+import { compareDanish } from '../format';
 import { fieldByKey, TABLES } from '../fields';
 import type { ResultTable } from './result-table';
 
@@ -23,7 +24,7 @@ export function dataQuality(results: ResultTable): DataQuality {
   for (const fields of byCase.values()) for (const key of fields) perField.set(key, (perField.get(key) ?? 0) + 1);
   return {
     fields: [...perField].map(([key, cases]) => ({ key, cases })).sort((a, b) => b.cases - a.cases || a.key.localeCompare(b.key)),
-    cases: [...byCase].map(([caseNumber, fields]) => ({ caseNumber, fields: [...fields].sort() })).sort((a, b) => b.fields.length - a.fields.length || a.caseNumber.localeCompare(b.caseNumber)),
+    cases: [...byCase].map(([caseNumber, fields]) => ({ caseNumber, fields: [...fields].sort() })).sort((a, b) => b.fields.length - a.fields.length || compareDanish(a.caseNumber, b.caseNumber)),
   };
 }
 

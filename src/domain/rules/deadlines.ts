@@ -1,5 +1,6 @@
 import { addDays, dayNumber, daysBetween } from '../calendar';
-import type { Case, IsoDate } from '../types';
+import type { CaseFacts } from '../records';
+import type { IsoDate } from '../types';
 import type { ResultTable } from './result-table';
 
 /** The weekly follow-up's groups (seed 003): what is overdue, due this week, in the next 14 days, later. */
@@ -18,6 +19,8 @@ export interface DeadlineItem {
   unit: string;
   caseworker: string;
   legalRef: string;
+  /** The case is open at `asOf`: not closed by then, and still in the extract. */
+  open: boolean;
 }
 
 /** Sunday of the ISO week (Monday–Sunday) that holds `date`. */
@@ -51,7 +54,7 @@ function toDo(results: ResultTable, i: number): boolean {
 }
 
 /** Every step still to be done (`toDo`), with its deadline, soonest first. */
-export function deadlineItems(results: ResultTable, cases: ReadonlyMap<string, Pick<Case, 'unit' | 'caseworker'>>, asOf: IsoDate): DeadlineItem[] {
+export function deadlineItems(results: ResultTable, cases: ReadonlyMap<string, Pick<CaseFacts, 'unit' | 'caseworker' | 'closedAt' | 'missing'>>, asOf: IsoDate): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (let i = 0; i < results.length; i++) {
     const deadline = results.deadline(i);
@@ -61,6 +64,7 @@ export function deadlineItems(results: ResultTable, cases: ReadonlyMap<string, P
     items.push({
       caseNumber, ruleId: results.ruleId(i), subject: results.subject(i), deadline, daysLeft: daysBetween(asOf, deadline),
       bucket: bucketOf(deadline, asOf), unit: c?.unit ?? 'ukendt', caseworker: c?.caseworker ?? 'ukendt', legalRef: results.legalRef(i),
+      open: !c?.missing && (c?.closedAt == null || c.closedAt > asOf),
     });
   }
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));

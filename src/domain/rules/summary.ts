@@ -1,3 +1,4 @@
+import { compareDanish } from '../format';
 import { rate, wilson, type Interval } from '../statistics';
 import type { Case, IsoDate } from '../types';
 import type { ResultTable } from './result-table';
@@ -45,7 +46,7 @@ export function summariseGroups(results: ResultTable, ruleId: string, by: Groupi
     if (!c) counts.set(key, (c = emptyCounts()));
     c[results.status(i)] += 1;
   }
-  return [...counts].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([group, c]) => ({ group, ...finish(ruleId, c) }));
+  return [...counts].sort(([a], [b]) => compareDanish(a, b)).map(([group, c]) => ({ group, ...finish(ruleId, c) }));
 }
 
 /** The group a result falls in: its case's unit, group or caseworker, or the quarter of its trigger date. */

@@ -15,12 +15,13 @@ export class CaseViewState extends ActionState {
     super();
   }
 
-  async load(caseNumber: string): Promise<void> {
+  /** Loads a case with its results in `screeningId` (Frister links to its own), else in the screening the pages use. */
+  async load(caseNumber: string, screeningId: string | null = null): Promise<void> {
     this.stored = undefined;
     this.screening = null;
     await this.act(async () => {
-      const chosen = await this.workspace.chosenScreening();
-      const view = await this.#worker.run<'caseView'>({ kind: 'caseView', dbName: this.workspace.dbName, caseNumber, screeningId: chosen?.id ?? null });
+      const id = screeningId ?? (await this.workspace.chosenScreening())?.id ?? null;
+      const view = await this.#worker.run<'caseView'>({ kind: 'caseView', dbName: this.workspace.dbName, caseNumber, screeningId: id });
       this.stored = view.case;
       this.screening = view.screening;
     });

@@ -29,21 +29,29 @@ class Router {
     return path.startsWith('/') ? path : `/${path}`;
   }
 
+  /** The address without its query (`#/sager/S-1?regel=BFU_4M` → `/sager/S-1`). */
   get path(): string {
-    return this.#path;
+    return this.#path.split('?')[0]!;
+  }
+
+  /** The address's query: `#/sager/S-1?screening=…&regel=BFU_4M`. */
+  get query(): URLSearchParams {
+    return new URLSearchParams(this.#path.split('?')[1] ?? '');
   }
 
   /** The page of the current address: the one whose path is the address or its first segment. */
   get page() {
-    const first = `/${this.#path.split('/')[1] ?? ''}`;
-    return PAGES.find((p) => p.path === this.#path) ?? PAGES.find((p) => p.path === first && p.path !== '/');
+    const path = this.path;
+    const first = `/${path.split('/')[1] ?? ''}`;
+    return PAGES.find((p) => p.path === path) ?? PAGES.find((p) => p.path === first && p.path !== '/');
   }
 
   /** The address's part after the page, decoded (a case number, a sample id). */
   get param(): string | undefined {
     const page = this.page;
-    if (!page || page.path === this.#path) return undefined;
-    const rest = this.#path.slice(page.path.length + 1);
+    const path = this.path;
+    if (!page || page.path === path) return undefined;
+    const rest = path.slice(page.path.length + 1);
     try {
       return rest ? decodeURIComponent(rest) : undefined;
     } catch {
