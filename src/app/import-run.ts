@@ -7,7 +7,7 @@ import type { ImportMapping } from '../domain/mapping';
 import type { ImportCounts, ImportRecord } from '../domain/records';
 import { changedFields, type ReimportDiff } from '../domain/reimport';
 import type { SourceWorkbook } from '../domain/source';
-import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type EventTableName } from '../domain/types';
+import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type EventTableName, type IsoDate } from '../domain/types';
 import { transformWorkbook, type TransformResult } from '../io/transform';
 import { asWriter } from './locks';
 
@@ -21,6 +21,8 @@ export interface ImportRequest {
   readMs: number;
   mapping: ImportMapping;
   keepFullCpr: boolean;
+  /** The day the extract was taken; the import's own date when not given. */
+  extractDate?: IsoDate;
   /** The file as read, kept with the import unless the workspace says not to keep files. */
   source?: Uint8Array;
 }
@@ -80,7 +82,7 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
       await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
       const record = importRecord(request, workbook, result, diff, transformMs, after.revision, source !== undefined);
       await db.imports.add(record);
-      await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, cases: record.counts.cases, errors: record.counts.errors });
+      await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, extractDate: record.extractDate, cases: record.counts.cases, errors: record.counts.errors });
       progress('write', 1, 1);
       return record;
     });
@@ -180,5 +182,12 @@ function importRecord(
     timings: { readMs: request.readMs, transformMs, writeMs: 0 },
     dataRevision,
     sourceKept,
+    extractDate: request.extractDate ?? request.importedAt.slice(0, 10),
   };
+}
+
+/** The day the workspace's newest extract was taken (an import from before this was asked: its import date); null before any import. */
+export async function latestExtractDate(db: WorkspaceDb): Promise<IsoDate | null> {
+  const newest = await db.imports.orderBy('importedAt').last();
+  return newest ? (newest.extractDate ?? newest.importedAt.slice(0, 10)) : null;
 }

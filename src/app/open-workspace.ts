@@ -4,15 +4,15 @@ import { workspaceDbName } from '../db/names';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
 import type { ReviewAnswer, AnswerInput } from '../domain/review/answers';
-import type { ActionStatus, FocusArea, ImprovementAction } from '../domain/review/plan';
+import type { ActionFields, ActionStatus, FocusArea, ImprovementAction } from '../domain/review/plan';
 import type { Finding } from '../domain/review/results';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { ScreeningRecord } from '../domain/records';
 import type { ScreeningSettings } from '../domain/rules/types';
 import type { HandoverChange } from '../domain/review/answers';
-import { keepImportFiles, setKeepImportFiles } from './import-run';
+import { keepImportFiles, latestExtractDate, setKeepImportFiles } from './import-run';
 import { keepFullCpr, listProfiles, profileFor, saveProfile } from './import-service';
-import { addAction, addFocusArea, focusAreaFromFindings, loadPlan, setActionStatus } from './improvement';
+import { addAction, addFocusArea, deleteAction, deleteFocusArea, editAction, focusAreaFromFindings, loadPlan, renameFocusArea, setActionStatus } from './improvement';
 import { answersOf, applyHandover, listTemplates, saveAnswer, saveTemplate, setUpRound } from './review';
 import {
   drawCopenhagen, drawRound, extendSample, listRounds, redrawSample, replaceOutOfScope,
@@ -50,6 +50,8 @@ export class OpenWorkspace {
 
   // Import
   keepFullCpr = () => keepFullCpr(this.#db);
+  /** The day the newest extract was taken, null before any import. */
+  extractDate = () => latestExtractDate(this.#db);
   keepImportFiles = () => keepImportFiles(this.#db);
   setKeepImportFiles = (keep: boolean) => setKeepImportFiles(this.#db, keep);
   deleteImportFile = (importId: string) => deleteImportFile(this.#db, importId);
@@ -102,4 +104,8 @@ export class OpenWorkspace {
     focusAreaFromFindings(this.#db, title, templateId, questionId, findings, round);
   addAction = (action: Omit<ImprovementAction, 'id' | 'updatedAt' | 'status'>) => addAction(this.#db, action);
   setActionStatus = (id: string, status: ActionStatus) => setActionStatus(this.#db, id, status);
+  renameFocusArea = (id: string, title: string) => renameFocusArea(this.#db, id, title);
+  deleteFocusArea = (id: string) => deleteFocusArea(this.#db, id);
+  editAction = (id: string, fields: ActionFields) => editAction(this.#db, id, fields);
+  deleteAction = (id: string) => deleteAction(this.#db, id);
 }

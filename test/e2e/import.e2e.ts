@@ -80,6 +80,25 @@ describe('import', () => {
     await page.getByText('Kolonnerne er genkendt fra den gemte kortlægning "DUBU-udtræk"').waitFor();
   });
 
+  it('asks the extract’s date (suggested from the file’s name), screens by itself at that date, and offers Frister as of it', async () => {
+    await chooseFile(dubuExtract(files, 'dubu-udtraek-2024-06-30.csv'));
+    const date = page.getByLabel('Udtrækket er taget den');
+    expect(await date.inputValue()).toBe('30-06-2024');
+    await importChosen();
+    expect(await page.locator('#report-title ~ p').first().innerText()).toContain('Udtrækket er taget den 30-06-2024.');
+    await page.getByRole('status').filter({ hasText: 'Sagerne er screenet pr. 30-06-2024.' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Se screeningen' }).click();
+    await page.getByRole('heading', { name: 'Screening pr. 30-06-2024' }).waitFor();
+    expect(await page.getByRole('note').filter({ hasText: 'Udtrækket er fra 30-06-2024.' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Frister' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'Udtrækket er fra 30-06-2024.' });
+    await note.waitFor({ timeout: 60_000 });
+    await note.getByRole('button', { name: 'Vis fristerne pr. 30-06-2024' }).click();
+    await page.getByText('Pr. 30-06-2024.').waitFor({ timeout: 60_000 });
+    await note.getByRole('button', { name: 'Vis fristerne pr. i dag' }).waitFor();
+  });
+
   it('shows a case with its events on a time line', async () => {
     await chooseFile(filledTemplate(files));
     await importChosen();

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar';
+import { formatDate } from '../../src/domain/format';
+import { quarterOf, type Quarter } from '../../src/domain/sampling/frame';
 import { demoBrowser } from './browser';
 
 const run = demoBrowser();
@@ -18,18 +21,26 @@ async function openSamples() {
   await page.getByRole('heading', { name: 'Træk en ny stikprøve' }).waitFor({ timeout: 30_000 });
 }
 
+/** The demo is made for today: its extract is from a few days ago, and the quarter before that is suggested. */
+let suggested: Quarter;
+async function suggestedQuarter(): Promise<Quarter> {
+  const note = await page.getByRole('note').filter({ hasText: 'Udtrækket er fra' }).innerText();
+  const extract = /Udtrækket er fra (\d{2})-(\d{2})-(\d{4})/.exec(note)!;
+  return quarterOf(addDays(quarterOf(`${extract[3]}-${extract[2]}-${extract[1]}`).from, -1));
+}
+
 describe('samples', () => {
   it('the Copenhagen preset creates the quarter\u2019s four rounds: 3 per caseworker, 20 per unit + 5, 60 and 30', async () => {
     await openSamples();
-    // The demo kommune's data ends in December 2025: its last quarter is suggested.
-    expect(await page.getByLabel('Periode').locator('option:checked').innerText()).toBe('4. kvartal 2025');
+    suggested = await suggestedQuarter();
+    expect(await page.getByLabel('Periode').locator('option:checked').innerText()).toBe(suggested.label);
     await page.getByLabel('Frø').fill('4242');
     await page.getByLabel('Trukket af').fill('Områdechef Fiktiv');
     const level2 = page.locator('table.levels tbody tr').nth(1);
     await expect.poll(() => level2.locator('td').nth(1).innerText()).toBe('125'); // 6 units · 20 + 5 from Døgnvagten
     await page.getByRole('button', { name: 'Opret kvartalets fire runder' }).click();
 
-    await page.getByRole('heading', { name: 'Niveau 1: 1 sag pr. sagsbehandler pr. måned – 4. kvartal 2025', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Niveau 1: 1 sag pr. sagsbehandler pr. måned – ${suggested.label}`, level: 1 }).waitFor();
     await page.getByRole('link', { name: '← Alle stikprøver' }).click();
     const n = async (name: RegExp) => Number((await roundRow(name).locator('td').nth(4).innerText()).replace(/\./g, ''));
     expect(await n(/^Niveau 2: 20 sager pr\. enhed og 5 fra Døgnvagten/)).toBe(20 * 6 + 5);
@@ -49,7 +60,7 @@ describe('samples', () => {
     expect(protocol).toContain('Områdechef Fiktiv');
     expect(protocol).toContain('4244'); // the preset's seed + level 2
     expect(protocol).toMatch(/SHA-256 af populationens sagsnumre\s+[0-9a-f]{64}/);
-    expect(protocol).toContain('Sager aktive 01-10-2025–31-12-2025');
+    expect(protocol).toContain(`Sager aktive ${formatDate(suggested.from)}–${formatDate(suggested.to)}`);
     expect(protocol).toMatch(/125 sager af [\d.]+ giver ca\. ±\d+ procentpoint/);
 
     await page.getByRole('button', { name: 'Træk igen med samme frø' }).click();
@@ -135,7 +146,9 @@ describe('samples', () => {
   });
 
   it('says in Danish what is missing before it draws', async () => {
-    await page.getByLabel('Type').selectOption({ label: 'Risikobaseret ledelsestilsyn (mindst 20 pr. enhed om året)' });
-    await expect.poll(() => page.locator('.sample-preview').innerText()).toContain('Kør en screening først');
+    await page.getByLabel('Type').selectOption({ label: 'Krydsgennemgang mellem enheder' });
+    await page.locator('details.choices summary').click();
+    await page.locator('details.choices fieldset').filter({ hasText: 'Enheder' }).getByRole('checkbox').first().check();
+    await expect.poll(() => page.locator('.sample-preview').innerText()).toContain('En krydsgennemgang kræver mindst to enheder');
   });
 });

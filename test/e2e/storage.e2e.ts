@@ -66,9 +66,10 @@ describe('stored results you can trust', () => {
     await nav('Screening');
     await page.getByRole('heading', { name: 'Screening pr. 30-06-2025' }).waitFor();
     expect(await page.getByRole('heading', { name: /^Screening pr\./ }).allInnerTexts()).toEqual(['Screening pr. 30-06-2025']);
-    // Both of the user's screenings can be chosen; Frister's is not among them.
+    // The user's screenings can be chosen, newest first (the demo's own at its extract's date last); Frister's is not among them.
     const options = await page.getByLabel('Vis screening').locator('option').allInnerTexts();
-    expect(options.map((o) => o.slice(0, 14))).toEqual(['pr. 30-06-2025', 'pr. 31-12-2025']);
+    expect(options).toHaveLength(3);
+    expect(options.slice(0, 2).map((o) => o.slice(0, 14))).toEqual(['pr. 30-06-2025', 'pr. 31-12-2025']);
     await page.getByLabel('Vis screening').selectOption({ index: 1 });
     await page.getByRole('heading', { name: 'Screening pr. 31-12-2025' }).waitFor();
   });
@@ -81,12 +82,12 @@ describe('stored results you can trust', () => {
     expect(sizes).toHaveLength(1);
     expect(sizes[0]).toMatch(/^\d+(,\d)?\u00a0MB$/);
     const rows = () => table.locator('tbody tr');
-    // 31-12-2025 and 30-06-2025 (the user's), today's (Frister's).
-    await expect.poll(() => rows().count()).toBe(3);
+    // 31-12-2025 and 30-06-2025 (the user's), the demo's own at its extract's date, today's (Frister's).
+    await expect.poll(() => rows().count()).toBe(4);
     expect(await rows().filter({ hasText: 'Frister' }).count()).toBe(1);
     const unchosen = rows().filter({ hasText: '31-12-2025' });
     await unchosen.getByRole('button', { name: /^Slet/ }).click();
-    await expect.poll(() => rows().count()).toBe(2);
+    await expect.poll(() => rows().count()).toBe(3);
     expect(await rows().filter({ hasText: '31-12-2025' }).count()).toBe(0);
     expect(await page.locator('table.storage-imports tbody tr').first().innerText()).toContain('ikke gemt');
   });

@@ -31,6 +31,15 @@ const header = () => page.getByRole('banner');
 const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
 describe('workspaces', () => {
+  it('marks in the navigation the page actually shown: the workspace list, when a page needs a workspace and there is none', async () => {
+    await page.goto(`${FILE_URL}#/frister`);
+    await page.getByRole('heading', { name: 'Arbejdsområder', level: 1 }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+    expect(await menu.getByRole('link', { name: 'Arbejdsområder' }).getAttribute('aria-current')).toBe('page');
+    expect(await menu.getByRole('link', { name: 'Frister' }).getAttribute('aria-current')).toBeNull();
+    expect(await page.title()).toBe('Arbejdsområder – Tilsynsbænken');
+  });
+
   it('survives closing the browser: the workspace used last opens on the next start', async () => {
     await createWorkspace(page, 'Varde Kommune');
     await createWorkspace(page, 'Esbjerg Kommune');

@@ -233,3 +233,11 @@ describe('the planner\u2019s answers in words', () => {
     expect(describeAttributePlan(attributeSize(0.05, 0, 0.95, 1000), 0.05, 0, 0.95, 1000)).toBe('Gennemgå 57 sager: finder du højst 0 fejl, er fejlandelen med 95 % sikkerhed under 5,0\u00a0% (hypergeometrisk, N = 1.000).');
   });
 });
+
+describe('strata counted in Danish', () => {
+  const counts: [number, string][] = [[0, '0 strata'], [1, '1 stratum'], [2, '2 strata'], [1200, '1.200 strata']];
+  it.each(counts)('%i → %s', async (n, expected) => {
+    const { formatStrata } = await import('../../src/domain/sampling/describe');
+    expect(formatStrata(n)).toBe(expected);
+  });
+});

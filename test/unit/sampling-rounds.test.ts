@@ -6,7 +6,7 @@ import { drawCopenhagen, drawRound, extendSample, listRounds, loadFrame, redrawS
 import { runScreening, storeScreening } from '../../src/app/screening';
 import type { SampleSelection } from '../../src/domain/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
-import { DEMO_SEED } from '../../src/domain/demo/config';
+import { DEMO_REFERENCE_ANCHOR, DEMO_SEED } from '../../src/domain/demo/config';
 import { CATALOG_VERSION } from '../../src/domain/rules/catalog';
 import { extensionsOf, outOfScopeOf } from '../../src/domain/sampling/draw';
 import { quarter } from '../../src/domain/sampling/frame';
@@ -23,7 +23,7 @@ let frame: SamplingFrame;
 beforeAll(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
   db = await openWorkspaceDb('sampling');
-  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
 }, 60_000);
 
 beforeEach(async () => {

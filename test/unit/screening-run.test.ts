@@ -4,7 +4,7 @@ import { loadDemo } from '../../src/app/demo';
 import { loadScreening, runScreening, storeScreening, subjectsOf } from '../../src/app/screening';
 import { caseForRules, encodeCase } from '../../src/db/case-codec';
 import { openWorkspaceDb } from '../../src/db/workspace-db';
-import { DEMO_PRESETS, DEMO_SEED } from '../../src/domain/demo/config';
+import { DEMO_PRESETS, DEMO_REFERENCE_ANCHOR, DEMO_SEED } from '../../src/domain/demo/config';
 import { generateDemo } from '../../src/domain/demo/generate';
 import { screenCases, screenTable } from '../../src/domain/rules/evaluate';
 import { DEFAULT_SETTINGS } from '../../src/domain/rules/settings';
@@ -26,7 +26,7 @@ describe('screening stored cases', () => {
 
   it('screens a workspace, stores every result in chunks, and reads the same screening back', async () => {
     const db = await openWorkspaceDb('screen');
-    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
     const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' });
     expect(await db.screenings.count()).toBe(0);
     await storeScreening(db, run);
@@ -50,7 +50,7 @@ describe('screening stored cases', () => {
     const { runScreeningPart } = await import('../../src/app/screening');
     const db = await openWorkspaceDb('screen');
     // 4,000 cases are two chunks: one for each worker.
-    await loadDemo(db, { preset: 'default', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+    await loadDemo(db, { preset: 'default', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
     expect(await db.caseChunks.count()).toBe(2);
     const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' as const };
     const alone = await runScreening(db, request);

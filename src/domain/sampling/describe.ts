@@ -14,6 +14,9 @@ export const STRATUM_LABEL: Record<StratumField, { one: string; many: string }> 
 
 const share = (fraction: number) => formatPercent(fraction, 0);
 
+/** "1 stratum", "2 strata". */
+export const formatStrata = (count: number) => formatCount(count, 'stratum', 'strata');
+
 export function describeDesign(design: Design): string {
   switch (design.kind) {
     case 'simple':

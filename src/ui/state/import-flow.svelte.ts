@@ -2,6 +2,7 @@ import { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '.
 import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
+import { suggestExtractDate } from '../../domain/extract-date';
 import { ActionState } from './action.svelte';
 import type { ImportRecord } from '../../domain/records';
 import type { ImportMapping, MappingProfile, SheetRole } from '../../domain/mapping';
@@ -24,6 +25,13 @@ export class ImportFlow extends ActionState {
   keepFullCpr = $state(false);
   progress = $state<Progress | undefined>();
   record = $state.raw<ImportRecord | undefined>();
+  /** The day the extract was taken: suggested from the file's name or the day it was saved, changed by the user. */
+  extractDate = $state('');
+  /** The screening that runs by itself after the import, at the extract's date: running, stored, or failed (message). */
+  screening = $state<{ asOf: string; state: 'running' | 'stored' | 'failed'; message?: string } | undefined>();
+  #storing: Promise<unknown> = Promise.resolve();
+  /** A worker of its own: reading the next file, or cancelling it, must not stop the screening. */
+  #screenWorker = new WorkerSession();
   problems = $derived(mappingProblems(this.mapping));
 
   #file: File | undefined;
@@ -49,6 +57,8 @@ export class ImportFlow extends ActionState {
         return;
       }
       this.summary = result.summary;
+      const today = new Date().toLocaleDateString('sv-SE');
+      this.extractDate = suggestExtractDate(file.name, file.lastModified ? new Date(file.lastModified).toLocaleDateString('sv-SE') : null, today);
       this.keepFullCpr = await this.workspace.keepFullCpr();
       this.profiles = await this.workspace.listProfiles();
       this.recognised = await this.workspace.profileFor(result.summary);
@@ -83,17 +93,25 @@ export class ImportFlow extends ActionState {
 
   async start(): Promise<void> {
     if (this.problems.length || !this.summary) return;
+    if (!this.extractDate) {
+      this.error = 'Skriv datoen, udtrækket er taget, som dd-mm-åååå.';
+      return;
+    }
     this.step = 'importing';
     this.error = '';
     this.progress = { stage: 'transform', done: 0, total: 1 };
     this.#abort = new AbortController();
     try {
       const result = await this.#worker.run<'import'>(
-        { kind: 'import', dbName: this.workspace.dbName, request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr } },
+        {
+          kind: 'import', dbName: this.workspace.dbName,
+          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate },
+        },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
       );
       this.record = result.record;
       this.step = 'done';
+      this.#screenAfterImport(result.record.extractDate ?? this.extractDate);
     } catch (error) {
       this.#failed(error, 'mapping');
       // The worker was stopped with the file in it; read it again so the user can retry at once.
@@ -122,8 +140,23 @@ export class ImportFlow extends ActionState {
     return (await this.#worker.run<'xlsx'>({ kind: 'template' })).bytes;
   }
 
+  /**
+   * Screens the workspace at the extract's date as soon as the import is stored, so the Screening
+   * and Frister pages are ready when the user gets there; the worker is let go once it is stored.
+   */
+  #screenAfterImport(asOf: string): void {
+    this.screening = { asOf, state: 'running' };
+    const done = (state: 'stored' | 'failed', message?: string) => (this.screening = { asOf, state, ...(message && { message }) });
+    const worker = this.#screenWorker;
+    this.#storing = worker
+      .run<'screen'>({ kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose: 'user' } })
+      .then((answer) => worker.run<'screenStored'>({ kind: 'screenStored', screeningId: answer.record.id }))
+      .then(() => done('stored'), (error: unknown) => done('failed', error instanceof Error ? error.message : String(error)));
+  }
+
   dispose(): void {
     this.#worker.terminate();
+    void this.#storing.finally(() => this.#screenWorker.terminate());
   }
 
   #onProgress = (stage: string, done: number, total: number) => (this.progress = { stage, done, total });

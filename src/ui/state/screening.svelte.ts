@@ -3,6 +3,7 @@ import { WorkerSession } from '../../app/worker-client';
 import type { ScreeningPurpose, ScreeningRecord } from '../../domain/records';
 import type { DataQuality } from '../../domain/rules/data-quality';
 import type { DeadlineItem } from '../../domain/rules/deadlines';
+import type { WorkListOptions } from '../../domain/rules/work-list';
 import type { Grouping, RuleSummary } from '../../domain/rules/summary';
 import type { RuleResult, RuleStatus } from '../../domain/rules/types';
 import { ActionState, messageOf } from './action.svelte';
@@ -135,12 +136,13 @@ export class ScreeningState extends ActionState {
     });
   }
 
-  /** Today's open steps: from a stored screening at `today` of the data as it is now, or from one Frister runs for itself. */
-  async loadDeadlines(today: string): Promise<void> {
+  /** The open steps at `asOf` (today, or an old extract's date): from a stored screening at that date of the data as it is now, or from one Frister runs for itself. */
+  async loadDeadlines(asOf: string): Promise<void> {
+    this.items = undefined;
     await this.act(async () => {
-      this.record = await this.workspace.currentScreeningAt(today);
+      this.record = await this.workspace.currentScreeningAt(asOf);
     });
-    if (!this.record) await this.run(today, 'deadlines');
+    if (!this.record) await this.run(asOf, 'deadlines');
     const record = this.record;
     if (!record) return;
     await this.act(async () => {
@@ -148,10 +150,10 @@ export class ScreeningState extends ActionState {
     });
   }
 
-  async deadlineWorkbook(unit: string, demo: boolean): Promise<Uint8Array | undefined> {
+  async deadlineWorkbook(options: WorkListOptions, unit: string, caseworker: string, demo: boolean): Promise<Uint8Array | undefined> {
     const record = this.record;
     if (!record) return undefined;
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.workspace.dbName, screeningId: record.id, unit, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.workspace.dbName, screeningId: record.id, options, unit, caseworker, demo })).bytes);
   }
 
   /** Lets the workers go, once a screening they are storing is stored: leaving the page throws no work away. */

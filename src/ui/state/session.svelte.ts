@@ -140,7 +140,11 @@ class Session {
 
   async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
     await runWorkerJob<'import'>(
-      { kind: 'demo', dbName: workspaceDbName(id), request: { preset: 'default', seed: DEMO_SEED, importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true } },
+      {
+        kind: 'demo', dbName: workspaceDbName(id),
+        // The demo lives today: its extract is from a few days ago, so this week has work due.
+        request: { preset: 'default', seed: DEMO_SEED, anchor: new Date().toLocaleDateString('sv-SE'), importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true },
+      },
       onProgress ? { onProgress } : {},
     );
   }
