@@ -1,5 +1,5 @@
 import type { WorkspaceDb } from '../db/workspace-db';
-import { checkAction, type ActionStatus, type FocusArea, type ImprovementAction } from '../domain/review/plan';
+import { actionChanges, checkAction, type ActionFields, type ActionStatus, type FocusArea, type ImprovementAction } from '../domain/review/plan';
 import type { Finding } from '../domain/review/results';
 
 /** The improvement plan in the workspace: focus areas and their actions, every change in the audit log. */
@@ -43,5 +43,54 @@ export async function setActionStatus(db: WorkspaceDb, id: string, status: Actio
     if (!action) throw new Error('Handlingen findes ikke længere.');
     await db.improvementActions.put({ ...action, status, updatedAt: at });
     await db.auditLog.add({ at, action: 'plan.status', text: action.text, from: action.status, to: status });
+  });
+}
+
+/** Renames a focus area; logged with the old and the new title. */
+export async function renameFocusArea(db: WorkspaceDb, id: string, title: string, at = new Date().toISOString()): Promise<void> {
+  const next = title.trim();
+  if (!next) throw new Error('Giv fokusområdet en titel.');
+  await db.transaction('rw', [db.focusAreas, db.auditLog], async () => {
+    const area = await db.focusAreas.get(id);
+    if (!area) throw new Error('Fokusområdet findes ikke længere.');
+    if (area.title === next) return;
+    await db.focusAreas.put({ ...area, title: next });
+    await db.auditLog.add({ at, action: 'plan.focusArea.edited', from: area.title, to: next });
+  });
+}
+
+/** Deletes a focus area and its actions; logged with its title and the actions it had. */
+export async function deleteFocusArea(db: WorkspaceDb, id: string, at = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', [db.focusAreas, db.improvementActions, db.auditLog], async () => {
+    const area = await db.focusAreas.get(id);
+    if (!area) throw new Error('Fokusområdet findes ikke længere.');
+    const actions = await db.improvementActions.where('focusArea').equals(id).toArray();
+    await db.improvementActions.bulkDelete(actions.map((a) => a.id));
+    await db.focusAreas.delete(id);
+    await db.auditLog.add({ at, action: 'plan.focusArea.deleted', title: area.title, actions: actions.map((a) => a.text) });
+  });
+}
+
+/** Changes an action's text, owner or deadline; logged field by field, old → new. */
+export async function editAction(db: WorkspaceDb, id: string, fields: ActionFields, at = new Date().toISOString()): Promise<void> {
+  const problem = checkAction(fields);
+  if (problem) throw new Error(problem);
+  await db.transaction('rw', [db.improvementActions, db.auditLog], async () => {
+    const action = await db.improvementActions.get(id);
+    if (!action) throw new Error('Handlingen findes ikke længere.');
+    const changes = actionChanges(action, fields);
+    if (changes.length === 0) return;
+    await db.improvementActions.put({ ...action, text: fields.text.trim(), owner: fields.owner.trim(), deadline: fields.deadline, updatedAt: at });
+    await db.auditLog.add({ at, action: 'plan.action.edited', text: action.text, changes });
+  });
+}
+
+/** Deletes an action; logged with what it was. */
+export async function deleteAction(db: WorkspaceDb, id: string, at = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', [db.improvementActions, db.auditLog], async () => {
+    const action = await db.improvementActions.get(id);
+    if (!action) throw new Error('Handlingen findes ikke længere.');
+    await db.improvementActions.delete(id);
+    await db.auditLog.add({ at, action: 'plan.action.deleted', text: action.text, owner: action.owner, deadline: action.deadline, status: action.status });
   });
 }

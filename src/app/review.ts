@@ -88,7 +88,7 @@ async function handoverInput(db: WorkspaceDb, roundId: string, reading = false) 
   // Retired questions stay in a new sheet only where they have answers in this round; a sheet
   // exported before a question was retired still reads.
   const questions = reading ? template.questions : template.questions.filter((q) => !q.retired || answered.has(q.id));
-  return { round, sample, questions, answers, assignments: new Map(round.review.assignments) };
+  return { round, sample, questions, template, answers, assignments: new Map(round.review.assignments) };
 }
 
 export async function exportHandover(db: WorkspaceDb, roundId: string, demo: boolean, at = new Date().toISOString()): Promise<Uint8Array> {

@@ -3,7 +3,7 @@ import type { RoundRecord, SampleRecord } from '../domain/records';
 import { formatDateTime } from '../domain/format';
 import { fnv1a } from '../domain/hash';
 import type { HandoverChange, HandoverProblem, HandoverReading, ReviewAnswer } from '../domain/review/answers';
-import { ANSWERS, answerLabel, type Answer, type Question } from '../domain/review/templates';
+import { ANSWERS, answerLabel, answersFor, commentRequiredFor, describeCommentRequired, isDescriptive, missingComment, type Answer, type Question, type QuestionTemplate } from '../domain/review/templates';
 import { protocolLines } from '../domain/sampling/describe';
 import { extensionsOf, outOfScopeOf } from '../domain/sampling/draw';
 import { uniqueSheetName, writeWorkbook, type OutCell, type OutSheet } from './xlsx-write';
@@ -27,6 +27,8 @@ export interface HandoverInput {
   round: RoundRecord;
   sample: SampleRecord;
   questions: readonly Question[];
+  /** The template's own rule for comments; each question may say otherwise. */
+  template: Pick<QuestionTemplate, 'commentRequired'>;
   answers: readonly ReviewAnswer[];
   /** Reviewer of each case. */
   assignments: ReadonlyMap<string, string>;
@@ -43,10 +45,21 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
   const reviewers = [...new Set(input.assignments.values())].sort((a, b) => a.localeCompare(b, 'da'));
   const used = new Set([INSTRUCTIONS.toLocaleLowerCase('da'), PROTOCOL.toLocaleLowerCase('da')]);
   const values = ANSWERS.map((a) => a.label);
+  const required = questions.map((q) => commentRequiredFor(input.template, q));
+  const commentHeader = (i: number) => `${i + 1}. Bemærkning${required[i]!.length ? ` (skal udfyldes ved ${describeCommentRequired(required[i]!)})` : ''}`;
+  // A descriptive question has no lawful exception: its columns get a shorter list.
+  const listsOf = (rows: number) => {
+    const groups = new Map<string, number[]>();
+    questions.forEach((q, i) => {
+      const labels = answersFor(q).map((a) => a.label).join('\n');
+      groups.set(labels, [...(groups.get(labels) ?? []), FIXED + 2 * i]);
+    });
+    return [...groups].map(([labels, columns]) => ({ columns, fromRow: 2, toRow: Math.max(2, rows + 1), values: labels.split('\n') }));
+  };
   const sheets: OutSheet[] = reviewers.map((reviewer) => {
     const cases = sample.cases.filter((c) => !out.has(c.caseNumber) && input.assignments.get(c.caseNumber) === reviewer)
       .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
-    const header: OutCell[] = ['Runde-id', 'Kontrolsum', 'Sagsnr', 'Enhed', 'Sagsbehandler', ...questions.flatMap((q, i) => [`${i + 1}. ${q.text}`, `${i + 1}. Bemærkning`])];
+    const header: OutCell[] = ['Runde-id', 'Kontrolsum', 'Sagsnr', 'Enhed', 'Sagsbehandler', ...questions.flatMap((q, i) => [`${i + 1}. ${q.text}`, commentHeader(i)])];
     const keys: OutCell[] = [KEY.round, KEY.checksum, KEY.case, `${KEY.reviewer}${reviewer}`, `${KEY.exported}${exportedAt}`, ...ids.flatMap((id) => [`${KEY.answer}${id}`, `${KEY.comment}${id}`])];
     const rows = cases.map((c): OutCell[] => [
       round.id, rowChecksum(round.id, c.caseNumber, ids), c.caseNumber, c.unit, c.caseworker,
@@ -58,7 +71,7 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
     return {
       name: uniqueSheetName(reviewer, used), rows: [header, keys, ...rows], hiddenRows: [1], hiddenColumns: [0, 1],
       widths: [12, 10, 16, 24, 20, ...questions.flatMap(() => [22, 28])], freeze: { rows: 2, columns: 3 },
-      lists: [{ columns: ids.map((_, i) => FIXED + 2 * i), fromRow: 2, toRow: Math.max(2, rows.length + 1), values }],
+      lists: listsOf(rows.length),
     };
   });
   return writeWorkbook([
@@ -70,8 +83,8 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
         [],
         ['Sådan udfylder du arket', ''],
         ['1.', 'Find dit navn på fanerne nederst. Hver række er en sag, du skal gennemgå.'],
-        ['2.', `Vælg svaret i rullelisten under hvert spørgsmål: ${values.join(', ')}.`],
-        ['3.', 'Skriv en bemærkning i kolonnen ved siden af, når svaret kræver det (altid ved Nej og Ja – lovlig undtagelse).'],
+        ['2.', `Vælg svaret i rullelisten under hvert spørgsmål: ${values.join(', ')}.${questions.some(isDescriptive) ? ' Et beskrivende spørgsmål (fx om undersøgelsen peger på anbringelse) har ikke «Ja – lovlig undtagelse» og tæller ikke med i overholdelsen.' : ''}`],
+        ['3.', `Skriv en bemærkning i kolonnen ved siden af, når svaret kræver det: bemærkningskolonnens overskrift siger, ved hvilke svar (i dette spørgeskema ${describeCommentRequired(input.template.commentRequired ?? [])}). Et svar uden den bemærkning, det kræver, læses ikke ind.`],
         ['4.', 'Ret ikke i Sagsnr, og slet eller flyt ikke rækker eller kolonner: skjulte nøgler fører svarene tilbage til den rigtige sag.'],
         ['5.', 'Gem filen og send den tilbage. Den læses ind under Tilsyn → runden → Læs overdragelsesark ind; du ser, hvad der ændres, før noget gemmes.'],
       ],
@@ -81,10 +94,11 @@ export function handoverWorkbook(input: HandoverInput): Uint8Array {
   ], `Overdragelsesark: ${round.name}`, { demo: input.demo });
 }
 
-const answerFromText = (text: string): Answer | null | undefined => {
+/** The answer a cell gives to a question: null when empty, undefined when it is none the question offers. */
+const answerFromText = (text: string, question: Question): Answer | null | undefined => {
   const t = text.trim().toLocaleLowerCase('da').replace(/\s*[–-]\s*/g, ' – ');
   if (!t) return null;
-  return ANSWERS.find((a) => a.label.toLocaleLowerCase('da') === t || a.key.toLocaleLowerCase('da') === t)?.value;
+  return answersFor(question).find((a) => a.label.toLocaleLowerCase('da') === t || a.key.toLocaleLowerCase('da') === t)?.value;
 };
 
 /** A cell's text as the reviewer wrote it: the apostrophe the export put before a leading =, +, -, @ is not part of it. */
@@ -159,22 +173,30 @@ export function readHandover(bytes: Uint8Array, input: Omit<HandoverInput, 'expo
       for (const id of ids) {
         const text = cellText(row[col(`${KEY.answer}${id}`)]);
         const comment = cellText(row[col(`${KEY.comment}${id}`)]).trim();
-        const answer = answerFromText(text);
+        const question = questions.get(id)!;
+        const answer = answerFromText(text, question);
         if (answer === undefined) {
           const letter = XLSX.utils.encode_col(col(`${KEY.answer}${id}`));
-          problems.push({ sheet: name, row: line, message: `Række ${line}, kolonne ${letter} (${questions.get(id)!.text}): «${text.trim()}» er ikke et gyldigt svar. Brug ${ANSWERS.map((a) => a.label).join(', ')}.` });
+          problems.push({ sheet: name, row: line, column: letter, message: `Række ${line}, kolonne ${letter} (${question.text}): «${text.trim()}» er ikke et gyldigt svar. Brug ${answersFor(question).map((a) => a.label).join(', ')}.` });
           continue;
         }
         const now = current.get(`${caseNumber}|${id}`);
         if (answer === null && now?.answer != null) {
           // An emptied cell never erases an answer: say so, so nobody believes it was withdrawn.
-          problems.push({ sheet: name, row: line, message: `Række ${line} (${questions.get(id)!.text}): svaret er tomt i arket, men «${answerLabel(now.answer)}» i appen. Et svar slettes ikke ved indlæsning; ret det i appen.` });
+          problems.push({ sheet: name, row: line, column: XLSX.utils.encode_col(col(`${KEY.answer}${id}`)), message: `Række ${line} (${question.text}): svaret er tomt i arket, men «${answerLabel(now.answer)}» i appen. Et svar slettes ikke ved indlæsning; ret det i appen.` });
           if (comment === now.comment) continue;
         }
         if (answer === null && !comment && !now) continue;
         const resolved = answer ?? now?.answer ?? null;
         if (resolved === (now?.answer ?? null) && comment === (now?.comment ?? '')) {
           if (now) unchanged += 1;
+          continue;
+        }
+        // An answer without the comment its question requires is not read: the reviewer writes it first.
+        const demand = missingComment(commentRequiredFor(input.template, question), resolved, comment);
+        if (demand) {
+          const letter = XLSX.utils.encode_col(col(`${KEY.comment}${id}`));
+          problems.push({ sheet: name, row: line, column: letter, message: `Række ${line}, kolonne ${letter} (${question.text}): ${demand} Bemærkningen er tom, så svaret er ikke læst ind; skriv den i arket og læs det ind igen.` });
           continue;
         }
         // Changed in the app after the export, and the sheet says something else: the user decides.

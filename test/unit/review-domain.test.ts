@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleStatus } from '../../src/domain/rules/types';
 import { recordAnswer, type ReviewAnswer } from '../../src/domain/review/answers';
-import { disagreements, findingsOf, questionResult, type ReviewedCase } from '../../src/domain/review/results';
-import { activeQuestions, addQuestion, BUILT_IN_TEMPLATES, moveQuestion, retireQuestion, rewordQuestion, type Answer } from '../../src/domain/review/templates';
+import { disagreements, findingsOf, questionResult, roundResults, type ReviewedCase } from '../../src/domain/review/results';
+import {
+  activeQuestions, addQuestion, answersFor, BUILT_IN_TEMPLATES, commentChoiceOf, commentRequiredFor, describeCommentRequired, missingComment, moveQuestion, retireQuestion, rewordQuestion,
+  setCommentRequired, setQuestionKind, type Answer, type Question, type QuestionTemplate,
+} from '../../src/domain/review/templates';
 
 describe('question templates', () => {
   const placement = BUILT_IN_TEMPLATES.find((t) => t.id === 'anbringelse')!;
@@ -28,6 +31,98 @@ describe('question templates', () => {
     expect(activeQuestions(t).map((q) => q.id)).not.toContain('ungdomssanktion');
     expect(t.questions.map((q) => q.id)).toContain('ungdomssanktion');
     expect(() => addQuestion(t, '  ')).toThrow('Skriv spørgsmålets tekst.');
+  });
+});
+
+describe('descriptive questions and the comments a template requires', () => {
+  const placement = BUILT_IN_TEMPLATES.find((t) => t.id === 'anbringelse')!;
+  /** A template as stored before questions had a kind and templates a comment rule. */
+  const old: QuestionTemplate = { id: 'egen', name: 'Eget skema', builtIn: false, questions: [{ id: 'a', text: 'Er planen journaliseret?' }, { id: 'b', text: 'Peger undersøgelsen på anbringelse?' }] };
+
+  it('the placement template asks "Peger … på anbringelse?" as a descriptive question, and every built-in template wants a comment at Nej and Ja – lovlig undtagelse', () => {
+    expect(placement.questions.filter((q) => q.kind === 'descriptive').map((q) => q.id)).toEqual(['undersoegelse']);
+    for (const t of BUILT_IN_TEMPLATES) expect([...t.commentRequired!].sort()).toEqual(['exception', 'no']);
+    expect(answersFor(placement.questions.find((q) => q.id === 'undersoegelse')!).map((a) => a.label)).toEqual(['Ja', 'Nej', 'Ikke relevant']);
+    expect(answersFor(placement.questions[0]!)).toHaveLength(4);
+  });
+
+  it('a stored template without the marks reads as before: compliance questions, no comment required', () => {
+    expect(old.questions.map((q) => q.kind ?? 'compliance')).toEqual(['compliance', 'compliance']);
+    expect(commentRequiredFor(old, old.questions[0]!)).toEqual([]);
+    expect(roundResults(old.questions, [{ caseNumber: 'S-1', stratum: 'alle', probability: 1, unit: 'X' }], () => 'no', { kind: 'targeted' }, [], false).descriptive).toEqual([]);
+  });
+
+  // Which answers need a comment: the question's own choice, else the template's; a descriptive question only its own.
+  const cases: [string, QuestionTemplate['commentRequired'], Partial<Question>, Answer[]][] = [
+    ['template says Nej and undtagelse', ['exception', 'no'], {}, ['exception', 'no']],
+    ['template says nothing (stored before)', undefined, {}, []],
+    ['question says only Nej', ['exception', 'no'], { commentRequired: ['no'] }, ['no']],
+    ['question says never', ['exception', 'no'], { commentRequired: [] }, []],
+    ['descriptive question, template says Nej', ['no'], { kind: 'descriptive' }, []],
+    ['descriptive question that asks for one itself', ['no'], { kind: 'descriptive', commentRequired: ['no'] }, ['no']],
+  ];
+  it.each(cases)('%s', (_, templateRule, question, expected) => {
+    expect(commentRequiredFor({ commentRequired: templateRule }, { id: 'q', text: 'q', ...question })).toEqual(expected);
+  });
+
+  const demands: [Answer | null, string, string | null][] = [
+    ['no', '', 'Svaret «Nej» kræver en bemærkning.'],
+    ['no', '   ', 'Svaret «Nej» kræver en bemærkning.'],
+    ['exception', '', 'Svaret «Ja – lovlig undtagelse» kræver en bemærkning.'],
+    ['no', 'Ikke journaliseret', null],
+    ['yes', '', null],
+    [null, '', null],
+  ];
+  it.each(demands)('answer %s with comment «%s»: %s', (answer, comment, expected) => {
+    expect(missingComment(['exception', 'no'], answer, comment)).toBe(expected);
+  });
+
+  it('the editor sets a question\u2019s kind, and the comment rule of the template or of one question; the answers stay', () => {
+    let t = setQuestionKind(old, 'b', 'descriptive');
+    expect(t.questions[1]).toEqual({ id: 'b', text: 'Peger undersøgelsen på anbringelse?', kind: 'descriptive' });
+    t = setCommentRequired(t, ['no', 'exception']);
+    expect(t.commentRequired).toEqual(['exception', 'no']);
+    t = setCommentRequired(t, ['no'], 'a');
+    expect(t.questions[0]).toEqual({ id: 'a', text: 'Er planen journaliseret?', commentRequired: ['no'] });
+    t = setCommentRequired(t, undefined, 'a');
+    expect(t.questions[0]).toEqual({ id: 'a', text: 'Er planen journaliseret?' });
+    expect(addQuestion(t, 'Er barnet anbragt?', undefined, 'descriptive').questions.at(-1)).toEqual({ id: 'er-barnet-anbragt', text: 'Er barnet anbragt?', kind: 'descriptive' });
+    expect([commentChoiceOf(['no', 'exception']), commentChoiceOf([]), commentChoiceOf(['yes', 'exception'])]).toEqual(['no+exception', 'none', 'exception+yes']);
+    expect(describeCommentRequired(['exception', 'no'])).toBe('Nej og Ja – lovlig undtagelse');
+  });
+
+  it('leaves a descriptive question out of the compliance rates, the findings, the units and the disagreements, and counts its answers', () => {
+    // Five cases, a simple random sample. "plan" (compliance): Ja, undtagelse, Nej, Ja, ikke relevant → 3 compliant of 4 counted = 75 %.
+    // Wilson for 3 of 4 at 95 %, z² = 3.841459: (6 + 3.841459 ∓ 1.959964·√(3.841459 + 3)) / (2·7.841459) = (9.841459 ∓ 5.126518) / 15.682918 = [0.30064, 0.95441].
+    // "undersoegelse" (descriptive): Nej, Nej, Ja, Nej, no answer → counted only. Were it compliance it would be 1 of 4 = 25 % with three findings.
+    const questions = placement.questions.filter((q) => q.id === 'plan' || q.id === 'undersoegelse');
+    const rows: [string, string, Answer | null, Answer | null][] = [
+      ['A', 'Nord', 'yes', 'no'], ['B', 'Nord', 'exception', 'no'], ['C', 'Syd', 'no', 'yes'], ['D', 'Syd', 'yes', 'no'], ['E', 'Syd', 'notRelevant', null],
+    ];
+    const sampled: ReviewedCase[] = rows.map(([caseNumber, unit]) => ({ caseNumber, stratum: 'alle', probability: 5 / 50, unit }));
+    const given = new Map(rows.flatMap(([c, , plan, investigation]) => [[`${c}|plan`, plan], [`${c}|undersoegelse`, investigation]] as [string, Answer | null][]));
+    const results = roundResults(questions, sampled, (c, q) => given.get(`${c}|${q}`), { kind: 'simple', n: 5 }, [], false);
+
+    expect(results.compliance.map((r) => r.question.id)).toEqual(['plan']);
+    const plan = results.compliance[0]!;
+    expect(plan.result).toMatchObject({ rate: 0.75, method: 'wilson', counts: { yes: 2, exception: 1, no: 1, notRelevant: 1, unanswered: 0 } });
+    expect(plan.result.ci!.low).toBeCloseTo(0.30064, 4);
+    expect(plan.result.ci!.high).toBeCloseTo(0.95441, 4);
+    expect(plan.units.map((u) => [u.unit, u.compliant, u.counted])).toEqual([['Nord', 2, 2], ['Syd', 1, 2]]);
+    expect(results.descriptive).toEqual([{ question: questions.find((q) => q.id === 'undersoegelse'), counts: { yes: 1, exception: 0, no: 3, notRelevant: 0, unanswered: 1 } }]);
+
+    const answers = [...given].filter(([, a]) => a !== null).map(([key, a]): ReviewAnswer => {
+      const [caseNumber, questionId] = key.split('|') as [string, string];
+      return { id: `R|${key}`, roundId: 'R', caseNumber, questionId, answer: a, comment: '', reviewer: 'L', at: 't', history: [] };
+    });
+    expect(findingsOf(answers, questions, new Map(rows.map(([c, u]) => [c, u]))).map((f) => [f.caseNumber, f.questionId])).toEqual([['C', 'plan']]);
+    // The screening met BFU_FOER_ANBR in A: a descriptive "Nej" says nothing against it.
+    const statuses = new Map([['A', new Map<string, RuleStatus[]>([['BFU_FOER_ANBR', ['met']], ['PLAN_RETTIDIG', ['breached']]])]]);
+    expect(disagreements(answers, questions, statuses)).toEqual([{ caseNumber: 'A', questionId: 'plan', ruleId: 'PLAN_RETTIDIG', answer: 'yes', screening: 'breached' }]);
+    // The same answers with the question as a compliance question (it comes first in the template): a rate of 25 %, three more findings.
+    const asCompliance = questions.map((q) => ({ ...q, kind: 'compliance' as const }));
+    expect(roundResults(asCompliance, sampled, (c, q) => given.get(`${c}|${q}`), { kind: 'simple', n: 5 }, [], false).compliance.map((r) => r.result.rate)).toEqual([0.25, 0.75]);
+    expect(findingsOf(answers, asCompliance, new Map())).toHaveLength(4);
   });
 });
 

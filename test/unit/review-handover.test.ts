@@ -7,8 +7,8 @@ import { answersOf, applyHandover, exportHandover, listTemplates, readHandoverFi
 import { drawRound, loadFrame } from '../../src/app/sampling';
 import type { RoundRecord, SampleRecord } from '../../src/domain/records';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
-import { DEMO_SEED } from '../../src/domain/demo/config';
-import { retireQuestion } from '../../src/domain/review/templates';
+import { DEMO_REFERENCE_ANCHOR, DEMO_SEED } from '../../src/domain/demo/config';
+import { retireQuestion, setCommentRequired } from '../../src/domain/review/templates';
 import { rowChecksum } from '../../src/io/handover';
 
 let db: WorkspaceDb;
@@ -19,7 +19,7 @@ const REVIEWERS = ['Leder Fiktiv', 'Jurist Opdigtet'];
 beforeAll(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
   db = await openWorkspaceDb('review');
-  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
   const frame = await loadFrame(db);
   ({ round, sample } = await drawRound(db, frame, {
     round: 'Ledelsestilsyn 4. kvartal 2025', level: 2, period: null, design: { kind: 'simple', n: 10 }, seed: 3,
@@ -103,8 +103,10 @@ describe('the handover workbook round trip', () => {
     first![col('bisidder')] = 'Nej';
     first![col('bisidder') + 1] = 'Ingen vejledning i journalen';
     first![col('samvaer')] = 'n'; // the review form's key letters are accepted too
+    first![col('samvaer') + 1] = 'Ingen afgørelse om samvær';
     second![col('anbringelsessted')] = 'Måske';
     second![col('samvaer')] = 'Ja – lovlig undtagelse';
+    second![col('samvaer') + 1] = 'Samvær fastlagt ved dom';
     const edited = String(third![2]);
     third![2] = 'DEMO-999999'; // an edited case number
     const foreign = [...first!];
@@ -116,6 +118,7 @@ describe('the handover workbook round trip', () => {
     const bFirst = b.slice(3).find((r) => r[2] === casesOf(REVIEWERS[1]!)[0])!;
     const bSecond = b.slice(3).find((r) => r !== bFirst)!;
     bFirst![col('bisidder')] = 'Nej'; // answered Ja in the app before the export
+    bFirst![col('bisidder') + 1] = 'Ikke vejledt';
     bSecond![col('bisidder')] = 'Ja'; // answered Nej in the app after the export: a conflict
     await saveAnswer(db, { roundId: round.id, caseNumber: String(bSecond![2]), questionId: 'bisidder', answer: 'no', comment: 'Ændret i appen' }, REVIEWERS[1]!, 'app', at(5));
     const out = XLSX.utils.book_new();
@@ -131,14 +134,14 @@ describe('the handover workbook round trip', () => {
     expect(changes).toEqual(([
       [first![2], 'boernesamtale', 'yes', '', 'new', REVIEWERS[0]],
       [first![2], 'bisidder', 'no', 'Ingen vejledning i journalen', 'new', REVIEWERS[0]],
-      [first![2], 'samvaer', 'no', '', 'new', REVIEWERS[0]],
-      [second![2], 'samvaer', 'exception', '', 'new', REVIEWERS[0]],
-      [bFirst![2], 'bisidder', 'no', '', 'changed', REVIEWERS[1]],
+      [first![2], 'samvaer', 'no', 'Ingen afgørelse om samvær', 'new', REVIEWERS[0]],
+      [second![2], 'samvaer', 'exception', 'Samvær fastlagt ved dom', 'new', REVIEWERS[0]],
+      [bFirst![2], 'bisidder', 'no', 'Ikke vejledt', 'changed', REVIEWERS[1]],
       [bSecond![2], 'bisidder', 'yes', '', 'conflict', REVIEWERS[1]],
     ] as unknown[][]).sort(order));
     const sheetA = sheetOf(REVIEWERS[0]!);
     expect(reading.problems).toEqual([
-      { sheet: sheetA, row: 5, message: 'Række 5, kolonne H (Er valget af anbringelsessted begrundet?): «Måske» er ikke et gyldigt svar. Brug Ja, Ja – lovlig undtagelse, Nej, Ikke relevant.' },
+      { sheet: sheetA, row: 5, column: 'H', message: 'Række 5, kolonne H (Er valget af anbringelsessted begrundet?): «Måske» er ikke et gyldigt svar. Brug Ja, Ja – lovlig undtagelse, Nej, Ikke relevant.' },
       { sheet: sheetA, row: 6, message: 'Række 6: nøglerne er ændret (sagsnummer eller skjulte kolonner), så rækken kan ikke føres sikkert tilbage og er ikke læst.' },
       { sheet: sheetA, row: 8, message: `Række 8 (sag ${first![2]}) hører til en anden runde og er ikke læst.` },
       { sheet: REVIEWERS[0], row: null, message: `Sag ${edited} mangler i arket (rækken er måske slettet); dens svar er ikke læst.` },
@@ -190,5 +193,53 @@ describe('the handover workbook round trip', () => {
     expect(reading.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Række \d+ \(Er der truffet afgørelse om samvær, eller er rammen for samvær fastlagt\?\): svaret er tomt i arket, men «Nej» i appen\. Et svar slettes ikke ved indlæsning; ret det i appen\.$/),
     ]);
+  });
+  it('reports an answer that lacks the comment its template requires, with sheet, row and column, and does not read it; a descriptive question needs none and has no lawful exception', async () => {
+    const sheet = await exportHandover(db, round.id, false, at(30));
+    const book = XLSX.read(sheet);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[REVIEWERS[0]!]!, { header: 1, defval: null });
+    const keys = rows[1]!.map(String);
+    const col = (id: string) => keys.indexOf(`svar:${id}`);
+    const letter = (c: number) => XLSX.utils.encode_col(c);
+    // The workbook says which answers need a comment, and offers a descriptive question no lawful exception.
+    expect(rows[0]![col('foraeldre') + 1]).toMatch(/^\d+\. Bemærkning \(skal udfyldes ved Nej og Ja – lovlig undtagelse\)$/);
+    expect(rows[0]![col('undersoegelse') + 1]).toMatch(/^\d+\. Bemærkning$/);
+    const xml = strFromU8(unzipSync(sheet)['xl/worksheets/sheet4.xml']!);
+    expect(xml).toContain(`sqref="${letter(col('undersoegelse'))}3:${letter(col('undersoegelse'))}7"><formula1>&quot;Ja,Nej,Ikke relevant&quot;</formula1>`);
+
+    const [one, two, three] = [rows[2]!, rows[3]!, rows[4]!];
+    one[col('foraeldre')] = 'Nej'; // no comment
+    one[col('undersoegelse')] = 'Nej'; // descriptive: no comment needed
+    two[col('foraeldre')] = 'Ja – lovlig undtagelse';
+    two[col('foraeldre') + 1] = '   '; // blank is no comment
+    three[col('foraeldre')] = 'Nej';
+    three[col('foraeldre') + 1] = 'Ikke vejledt om samtykke';
+    three[col('undersoegelse')] = 'Ja – lovlig undtagelse';
+    const out = XLSX.utils.book_new();
+    for (const name of book.SheetNames) XLSX.utils.book_append_sheet(out, name === REVIEWERS[0] ? XLSX.utils.aoa_to_sheet(rows as unknown[][]) : book.Sheets[name]!, name);
+    const filledIn = new Uint8Array(XLSX.write(out, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+    const reading = await readHandoverFile(db, round.id, filledIn);
+    const comment = letter(col('foraeldre') + 1);
+    const text = 'Er forældrene vejledt om informeret samtykke og om §§ 72–73 (BL §§ 140–142)?';
+    expect(reading.problems).toEqual([
+      { sheet: REVIEWERS[0], row: 3, column: comment, message: `Række 3, kolonne ${comment} (${text}): Svaret «Nej» kræver en bemærkning. Bemærkningen er tom, så svaret er ikke læst ind; skriv den i arket og læs det ind igen.` },
+      { sheet: REVIEWERS[0], row: 4, column: comment, message: `Række 4, kolonne ${comment} (${text}): Svaret «Ja – lovlig undtagelse» kræver en bemærkning. Bemærkningen er tom, så svaret er ikke læst ind; skriv den i arket og læs det ind igen.` },
+      { sheet: REVIEWERS[0], row: 5, column: letter(col('undersoegelse')), message: 'Række 5, kolonne ' + letter(col('undersoegelse')) + ' (Peger den børnefaglige undersøgelse på anbringelse?): «Ja – lovlig undtagelse» er ikke et gyldigt svar. Brug Ja, Nej, Ikke relevant.' },
+    ]);
+    expect(reading.changes.map((c) => [c.caseNumber, c.questionId, c.answer, c.comment])).toEqual([
+      [one[2], 'undersoegelse', 'no', ''],
+      [three[2], 'foraeldre', 'no', 'Ikke vejledt om samtykke'],
+    ]);
+
+    // A template that asks for no comments reads the same rows.
+    const placement = (await listTemplates(db)).find((t) => t.id === 'anbringelse')!;
+    await saveTemplate(db, setCommentRequired(placement, []));
+    const lenient = await readHandoverFile(db, round.id, filledIn);
+    expect(lenient.problems.map((p) => p.row)).toEqual([5]);
+    expect(lenient.changes.map((c) => [c.caseNumber, c.questionId, c.answer])).toEqual([
+      [one[2], 'foraeldre', 'no'], [one[2], 'undersoegelse', 'no'], [two[2], 'foraeldre', 'exception'], [three[2], 'foraeldre', 'no'],
+    ]);
+    await saveTemplate(db, placement);
   });
 });

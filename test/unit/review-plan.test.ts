@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addAction, addFocusArea, focusAreaFromFindings, loadPlan, setActionStatus } from '../../src/app/improvement';
+import { addAction, addFocusArea, deleteAction, deleteFocusArea, editAction, focusAreaFromFindings, loadPlan, renameFocusArea, setActionStatus } from '../../src/app/improvement';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
-import { isOverdue, planStatus } from '../../src/domain/review/plan';
+import { actionChanges, isOverdue, planStatus, type ActionFields } from '../../src/domain/review/plan';
 import type { Finding } from '../../src/domain/review/results';
 import { planWorkbook } from '../../src/io/plan-workbook';
 
@@ -47,5 +47,52 @@ describe('the improvement plan', () => {
       ['Planer før anbringelse', 'Undervisning', 'Jurist B', '30-06-2026', 'Ikke startet', 'Ja', 'Handleplan / barnets plan rettidigt'],
     ]);
     expect((await db.auditLog.toArray()).map((e) => e.action)).toEqual(['plan.focusArea', 'plan.focusArea', 'plan.action', 'plan.action', 'plan.status']);
+  });
+
+  const before: ActionFields = { text: 'Tjekliste', owner: 'Leder A', deadline: '2026-02-28' };
+  const edits: [string, ActionFields, ReturnType<typeof actionChanges>][] = [
+    ['nothing', { ...before }, []],
+    ['only spaces around the text', { ...before, text: '  Tjekliste ' }, []],
+    ['the deadline', { ...before, deadline: '2026-03-31' }, [{ field: 'deadline', from: '2026-02-28', to: '2026-03-31' }]],
+    ['owner and text', { ...before, text: 'Tjekliste v2', owner: ' Jurist B' }, [{ field: 'text', from: 'Tjekliste', to: 'Tjekliste v2' }, { field: 'owner', from: 'Leder A', to: 'Jurist B' }]],
+  ];
+  it.each(edits)('an edit of %s is logged field by field', (_, after, expected) => {
+    expect(actionChanges(before, after)).toEqual(expected);
+  });
+
+  it('renames and deletes focus areas and edits and deletes actions, each change in the audit log', async () => {
+    const logged = async () => (await db.auditLog.toArray()).slice(-1)[0]!;
+    const area = await addFocusArea(db, { title: 'Samvær', questions: [], rules: [], from: null }, '2026-02-01T09:00:00.000Z');
+    const action = await addAction(db, { focusArea: area.id, text: 'Skabelon for samværsafgørelser', owner: 'Leder A', deadline: '2026-04-30' }, '2026-02-01T09:01:00.000Z');
+    const other = await addAction(db, { focusArea: area.id, text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31' }, '2026-02-01T09:02:00.000Z');
+
+    await renameFocusArea(db, area.id, '  Samvær og kontakt ', '2026-02-02T09:00:00.000Z');
+    expect((await db.focusAreas.get(area.id))!.title).toBe('Samvær og kontakt');
+    expect(await logged()).toMatchObject({ at: '2026-02-02T09:00:00.000Z', action: 'plan.focusArea.edited', from: 'Samvær', to: 'Samvær og kontakt' });
+    await expect(renameFocusArea(db, area.id, ' ')).rejects.toThrow('Giv fokusområdet en titel.');
+
+    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' }, '2026-02-03T09:00:00.000Z');
+    expect(await db.improvementActions.get(action.id)).toMatchObject({ owner: 'Leder C', deadline: '2026-06-30', status: 'notStarted', updatedAt: '2026-02-03T09:00:00.000Z' });
+    expect(await logged()).toMatchObject({
+      action: 'plan.action.edited', text: 'Skabelon for samværsafgørelser',
+      changes: [{ field: 'owner', from: 'Leder A', to: 'Leder C' }, { field: 'deadline', from: '2026-04-30', to: '2026-06-30' }],
+    });
+    // An edit that changes nothing writes nothing; one that breaks the rules of an action is refused.
+    const lines = await db.auditLog.count();
+    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' });
+    expect(await db.auditLog.count()).toBe(lines);
+    await expect(editAction(db, action.id, { text: 'x', owner: 'y', deadline: '' })).rejects.toThrow('Vælg en frist.');
+
+    await deleteAction(db, other.id, '2026-02-04T09:00:00.000Z');
+    expect(await db.improvementActions.get(other.id)).toBeUndefined();
+    expect(await logged()).toMatchObject({ action: 'plan.action.deleted', text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31', status: 'notStarted' });
+    await expect(deleteAction(db, other.id)).rejects.toThrow('Handlingen findes ikke længere.');
+
+    // Deleting an area deletes its actions with it.
+    await deleteFocusArea(db, area.id, '2026-02-05T09:00:00.000Z');
+    const { areas, actions } = await loadPlan(db);
+    expect(areas.map((a) => a.id)).not.toContain(area.id);
+    expect(actions.filter((a) => a.focusArea === area.id)).toEqual([]);
+    expect(await logged()).toMatchObject({ at: '2026-02-05T09:00:00.000Z', action: 'plan.focusArea.deleted', title: 'Samvær og kontakt', actions: ['Skabelon for samværsafgørelser'] });
   });
 });

@@ -66,6 +66,8 @@ export interface HandoverChange {
 export interface HandoverProblem {
   sheet: string;
   row: number | null;
+  /** The column's letter, where the problem is one cell. */
+  column?: string;
   message: string;
 }
 

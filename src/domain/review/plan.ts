@@ -38,6 +38,14 @@ export function checkAction(action: Pick<ImprovementAction, 'text' | 'owner' | '
   return null;
 }
 
+export type ActionFields = Pick<ImprovementAction, 'text' | 'owner' | 'deadline'>;
+
+/** What an edit changes in an action, field by field (text and owner trimmed), for the audit log; empty when nothing. */
+export function actionChanges(before: ActionFields, after: ActionFields): { field: keyof ActionFields; from: string; to: string }[] {
+  const next = { text: after.text.trim(), owner: after.owner.trim(), deadline: after.deadline };
+  return (['text', 'owner', 'deadline'] as const).filter((f) => before[f] !== next[f]).map((field) => ({ field, from: before[field], to: next[field] }));
+}
+
 /** An action not done by its deadline is overdue from the day after. */
 export const isOverdue = (action: Pick<ImprovementAction, 'status' | 'deadline'>, today: IsoDate) => action.status !== 'done' && action.deadline < today;
 

@@ -3,12 +3,13 @@ import type { Design, SampledCase, StratumPlan } from '../sampling/draw';
 import { stratifiedEstimate } from '../sampling/estimate';
 import { wilson, wilsonEffective, type Interval } from '../statistics';
 import type { ReviewAnswer } from './answers';
-import type { Answer, Question } from './templates';
+import { isDescriptive, type Answer, type Question } from './templates';
 
 /**
- * What a round's answers say (SAMPLING.md "Estimates and intervals"): per question the counts,
- * the rate of compliant answers with its interval, weighted for the sample's design; the
- * findings (every "Nej"); and where an answer and the screening disagree.
+ * What a round's answers say (SAMPLING.md "Estimates and intervals"): per compliance question the
+ * counts, the rate of compliant answers with its interval, weighted for the sample's design; the
+ * findings (every "Nej"); and where an answer and the screening disagree. A descriptive question
+ * ("Peger undersøgelsen på anbringelse?") is only counted: it has no rate and no findings.
  */
 
 export interface ReviewedCase extends Pick<SampledCase, 'caseNumber' | 'stratum' | 'probability'> {
@@ -17,9 +18,11 @@ export interface ReviewedCase extends Pick<SampledCase, 'caseNumber' | 'stratum'
 
 export type EstimateMethod = 'census' | 'wilson' | 'stratified' | 'weighted';
 
+export type AnswerCounts = Record<Answer, number> & { unanswered: number };
+
 export interface QuestionResult {
   questionId: string;
-  counts: Record<Answer, number> & { unanswered: number };
+  counts: AnswerCounts;
   /** Compliant (Ja, Ja – lovlig undtagelse) of compliant and Nej; null when none. */
   rate: number | null;
   ci: Interval | null;
@@ -67,15 +70,22 @@ export function methodFor(design: Design, nested: boolean): EstimateMethod {
   return design.kind === 'simple' ? 'wilson' : 'stratified';
 }
 
-export function questionResult(
-  questionId: string, cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, design: Design, strata: readonly StratumPlan[], nested: boolean, confidence = 0.95,
-): QuestionResult {
+/** Each answer counted over the cases; a case without one counts as unanswered. */
+export function countAnswers(cases: readonly Pick<ReviewedCase, 'caseNumber'>[], answers: ReadonlyMap<string, Answer | null>): AnswerCounts {
   const counts = { yes: 0, exception: 0, no: 0, notRelevant: 0, unanswered: 0 };
   for (const c of cases) {
     const a = answers.get(c.caseNumber);
     if (a == null) counts.unanswered += 1;
     else counts[a] += 1;
   }
+  return counts;
+}
+
+/** The rate of compliance for one compliance question. */
+export function questionResult(
+  questionId: string, cases: readonly ReviewedCase[], answers: ReadonlyMap<string, Answer | null>, design: Design, strata: readonly StratumPlan[], nested: boolean, confidence = 0.95,
+): QuestionResult {
+  const counts = countAnswers(cases, answers);
   const x = counts.yes + counts.exception;
   const n = x + counts.no;
   const method = methodFor(design, nested);
@@ -114,10 +124,11 @@ export interface Finding {
   at: string;
 }
 
-/** Every "Nej" is a finding. */
+/** Every "Nej" to a compliance question is a finding. */
 export function findingsOf(answers: readonly ReviewAnswer[], questions: readonly Question[], units: ReadonlyMap<string, string>): Finding[] {
   const rule = new Map(questions.map((q) => [q.id, q.ruleId ?? null]));
-  return answers.filter((a) => a.answer === 'no').map((a) => ({
+  const descriptive = new Set(questions.filter(isDescriptive).map((q) => q.id));
+  return answers.filter((a) => a.answer === 'no' && !descriptive.has(a.questionId)).map((a) => ({
     roundId: a.roundId, caseNumber: a.caseNumber, questionId: a.questionId, ruleId: rule.get(a.questionId) ?? null,
     unit: units.get(a.caseNumber) ?? '', comment: a.comment, reviewer: a.reviewer, at: a.at,
   }));
@@ -134,10 +145,11 @@ export interface Disagreement {
 /**
  * Where a reviewer's answer and the screening of the same rule disagree: "Ja" where the
  * screening found a breach, "Nej" where it found every subject of the case met. Statuses per case
- * and rule come from the latest screening; pending, unknown and not applicable say nothing.
+ * and rule come from the latest screening; pending, unknown and not applicable say nothing. A
+ * descriptive question's answer says nothing about compliance, so it never disagrees.
  */
 export function disagreements(answers: readonly ReviewAnswer[], questions: readonly Question[], statuses: ReadonlyMap<string, ReadonlyMap<string, readonly RuleStatus[]>>): Disagreement[] {
-  const rule = new Map(questions.filter((q) => q.ruleId).map((q) => [q.id, q.ruleId!]));
+  const rule = new Map(questions.filter((q) => q.ruleId && !isDescriptive(q)).map((q) => [q.id, q.ruleId!]));
   const found: Disagreement[] = [];
   for (const a of answers) {
     const ruleId = rule.get(a.questionId);
@@ -167,4 +179,28 @@ export function resultsByUnit(cases: readonly ReviewedCase[], answers: ReadonlyM
     units.set(c.unit, u);
   }
   return [...units].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([unit, { x, n }]) => ({ unit, compliant: x, counted: n, rate: x / n, ci: census ? null : wilson(x, n, confidence) }));
+}
+
+export interface RoundResults {
+  /** Per compliance question: counts, rate and interval, and the rate per unit. */
+  compliance: { question: Question; result: QuestionResult; units: ReturnType<typeof resultsByUnit> }[];
+  /** Per descriptive question: the counts only. */
+  descriptive: { question: Question; counts: AnswerCounts }[];
+}
+
+/**
+ * A round's results per question, in the template's order: the compliance questions with their
+ * rates, the descriptive ones counted. `answerOf` gives a case's answer to a question.
+ */
+export function roundResults(
+  questions: readonly Question[], cases: readonly ReviewedCase[], answerOf: (caseNumber: string, questionId: string) => Answer | null | undefined,
+  design: Design, strata: readonly StratumPlan[], nested: boolean, confidence = 0.95,
+): RoundResults {
+  const out: RoundResults = { compliance: [], descriptive: [] };
+  for (const question of questions) {
+    const answers = new Map(cases.map((c) => [c.caseNumber, answerOf(c.caseNumber, question.id) ?? null]));
+    if (isDescriptive(question)) out.descriptive.push({ question, counts: countAnswers(cases, answers) });
+    else out.compliance.push({ question, result: questionResult(question.id, cases, answers, design, strata, nested, confidence), units: resultsByUnit(cases, answers, design.kind === 'targeted', confidence) });
+  }
+  return out;
 }

@@ -16,6 +16,15 @@ export const ANSWERS: readonly { value: Answer; label: string; key: string }[] =
 
 export const answerLabel = (answer: Answer) => ANSWERS.find((a) => a.value === answer)!.label;
 
+/**
+ * A compliance question asks whether the case was handled as it should be: its answers give a
+ * rate of compliance, and each "Nej" is a finding. A descriptive question asks what the case is
+ * like ("Peger undersøgelsen på anbringelse?"): its answers are only counted.
+ */
+export type QuestionKind = 'compliance' | 'descriptive';
+
+export const QUESTION_KIND_LABEL: Record<QuestionKind, string> = { compliance: 'Overholdelse', descriptive: 'Beskrivende' };
+
 export interface Question {
   id: string;
   text: string;
@@ -23,6 +32,10 @@ export interface Question {
   ruleId?: string;
   /** Retired questions are not asked in new reviews; their answers stay. */
   retired?: boolean;
+  /** Absent in questions stored before the kind existed: those are compliance questions. */
+  kind?: QuestionKind;
+  /** The answers that need a comment for this question; absent: as its template says. */
+  commentRequired?: Answer[];
 }
 
 export interface QuestionTemplate {
@@ -30,7 +43,50 @@ export interface QuestionTemplate {
   name: string;
   builtIn: boolean;
   questions: Question[];
+  /** The answers that need a comment, for every compliance question that does not say otherwise; absent (templates stored before it existed): none. */
+  commentRequired?: Answer[];
 }
+
+export const isDescriptive = (question: Pick<Question, 'kind'>) => question.kind === 'descriptive';
+
+/** The answers a question offers: a descriptive question has no lawful exception. */
+export const answersFor = (question: Pick<Question, 'kind'>) => (isDescriptive(question) ? ANSWERS.filter((a) => a.value !== 'exception') : ANSWERS);
+
+/**
+ * The answers that need a comment for a question: its own choice, else its template's. A
+ * descriptive question follows only its own: "Nej, undersøgelsen peger ikke på anbringelse"
+ * needs no reason.
+ */
+export function commentRequiredFor(template: Pick<QuestionTemplate, 'commentRequired'>, question: Pick<Question, 'kind' | 'commentRequired'>): readonly Answer[] {
+  return question.commentRequired ?? (isDescriptive(question) ? [] : (template.commentRequired ?? []));
+}
+
+/** The Danish demand for a missing comment, or null when the answer has what it needs. */
+export function missingComment(required: readonly Answer[], answer: Answer | null | undefined, comment: string): string | null {
+  return answer != null && required.includes(answer) && !comment.trim() ? `Svaret «${answerLabel(answer)}» kræver en bemærkning.` : null;
+}
+
+/** The choices of which answers need a comment, as the template editor offers them. */
+export const COMMENT_CHOICES: readonly { key: string; answers: Answer[]; label: string }[] = [
+  { key: 'no+exception', answers: ['exception', 'no'], label: 'Ved Nej og Ja – lovlig undtagelse' },
+  { key: 'no', answers: ['no'], label: 'Kun ved Nej' },
+  { key: 'exception', answers: ['exception'], label: 'Kun ved Ja – lovlig undtagelse' },
+  { key: 'none', answers: [], label: 'Aldrig' },
+];
+
+/** The editor's choice for a list of answers; a list it has no choice for (stored by hand) shows as its labels. */
+export function commentChoiceOf(answers: readonly Answer[]): string {
+  const key = [...answers].sort().join('+');
+  return COMMENT_CHOICES.find((c) => [...c.answers].sort().join('+') === key)?.key ?? key;
+}
+
+const SAID_ORDER: readonly Answer[] = ['no', 'exception', 'yes', 'notRelevant'];
+
+/** "Nej og Ja – lovlig undtagelse", or "ingen". */
+export const describeCommentRequired = (answers: readonly Answer[]) =>
+  answers.length ? SAID_ORDER.filter((a) => answers.includes(a)).map(answerLabel).join(' og ') : 'ingen';
+
+const BOTH: Answer[] = ['exception', 'no'];
 
 /** The oversigtsskema for placement cases, the general ledelsestilsyn by case step, and an Ankestyrelsen-style review. */
 export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
@@ -38,6 +94,7 @@ export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
     id: 'anbringelse',
     name: 'Oversigtsskema for anbringelsessager',
     builtIn: true,
+    commentRequired: BOTH,
     questions: [
       { id: 'boernesamtale', text: 'Er der afholdt børnesamtale, eller er det begrundet, hvorfor den ikke er holdt?', ruleId: 'SAMTALE_FOER_AFG' },
       { id: 'anbringelsessted', text: 'Er valget af anbringelsessted begrundet?', ruleId: 'ANBR_STED' },
@@ -45,7 +102,7 @@ export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
       { id: 'samvaer-form', text: 'Fremgår det, om samværet er støttet eller overvåget?' },
       { id: 'bisidder', text: 'Er barnet vejledt om retten til en bisidder?', ruleId: 'BISIDDER' },
       { id: 'foraeldre', text: 'Er forældrene vejledt om informeret samtykke og om §§ 72–73 (BL §§ 140–142)?', ruleId: 'FORAELDRE_VEJL' },
-      { id: 'undersoegelse', text: 'Peger den børnefaglige undersøgelse på anbringelse?', ruleId: 'BFU_FOER_ANBR' },
+      { id: 'undersoegelse', text: 'Peger den børnefaglige undersøgelse på anbringelse?', ruleId: 'BFU_FOER_ANBR', kind: 'descriptive' },
       { id: 'plan', text: 'Forelå handleplanen / barnets plan før en planlagt anbringelse, og er den journaliseret?', ruleId: 'PLAN_RETTIDIG' },
       { id: 'paragraf-11', text: 'Er det registreret, om der er givet rådgivning efter § 11 eller iværksat en foranstaltning?' },
       { id: 'ungdomssanktion', text: 'Er ungdomssanktionen fulgt op ved faseskift?' },
@@ -56,6 +113,7 @@ export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
     id: 'ledelsestilsyn',
     name: 'Ledelsestilsyn efter sagsskridt',
     builtIn: true,
+    commentRequired: BOTH,
     questions: [
       { id: 'underretning-24t', text: 'Er underretningen vurderet inden for 24 timer?', ruleId: 'UND_24T' },
       { id: 'underretning-kvittering', text: 'Er der kvitteret til fagpersonen inden 6 hverdage?', ruleId: 'UND_KVIT' },
@@ -70,6 +128,7 @@ export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
     id: 'ankestyrelsen',
     name: 'Praksisundersøgelse (Ankestyrelsen-lignende)',
     builtIn: true,
+    commentRequired: BOTH,
     questions: [
       { id: 'undersoegelse', text: 'Er der udarbejdet en børnefaglig undersøgelse, der belyser barnets forhold?', ruleId: 'BFU_4M' },
       { id: 'boernesamtale', text: 'Er der holdt samtale med barnet?', ruleId: 'SAMTALE_FOER_AFG' },
@@ -92,10 +151,11 @@ function newId(template: QuestionTemplate, text: string): string {
   return id;
 }
 
-export function addQuestion(template: QuestionTemplate, text: string, ruleId?: string): QuestionTemplate {
+export function addQuestion(template: QuestionTemplate, text: string, ruleId?: string, kind: QuestionKind = 'compliance'): QuestionTemplate {
   const trimmed = text.trim();
   if (!trimmed) throw new Error('Skriv spørgsmålets tekst.');
-  return { ...template, questions: [...template.questions, { id: newId(template, trimmed), text: trimmed, ...(ruleId && { ruleId }) }] };
+  const question: Question = { id: newId(template, trimmed), text: trimmed, ...(ruleId && { ruleId }), ...(kind === 'descriptive' && { kind }) };
+  return { ...template, questions: [...template.questions, question] };
 }
 
 export function rewordQuestion(template: QuestionTemplate, id: string, text: string): QuestionTemplate {
@@ -115,4 +175,24 @@ export function moveQuestion(template: QuestionTemplate, id: string, by: -1 | 1)
 
 export function retireQuestion(template: QuestionTemplate, id: string, retired = true): QuestionTemplate {
   return { ...template, questions: template.questions.map((q) => (q.id === id ? { ...q, retired } : q)) };
+}
+
+/** Makes a question a compliance or a descriptive one; its answers stay. */
+export function setQuestionKind(template: QuestionTemplate, id: string, kind: QuestionKind): QuestionTemplate {
+  return { ...template, questions: template.questions.map((q) => (q.id === id ? { ...q, kind } : q)) };
+}
+
+/** Which answers need a comment: for the whole template, or (`questionId`) for one question; `undefined` for a question: as the template says. */
+export function setCommentRequired(template: QuestionTemplate, answers: readonly Answer[] | undefined, questionId?: string): QuestionTemplate {
+  const list = answers && ANSWERS.map((a) => a.value).filter((a) => answers.includes(a));
+  if (questionId === undefined) return { ...template, commentRequired: list ?? [] };
+  return {
+    ...template,
+    questions: template.questions.map((q) => {
+      if (q.id !== questionId) return q;
+      const next: Question = { ...q, commentRequired: list };
+      if (!list) delete next.commentRequired;
+      return next;
+    }),
+  };
 }

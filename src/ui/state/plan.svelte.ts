@@ -38,6 +38,12 @@ export class PlanState extends ActionState {
   addFocusArea = (title: string) => this.#change(() => this.workspace.addFocusArea({ title, questions: [], rules: [], from: null }));
   addAction = (focusArea: string, draft: ActionDraft) => this.#change(() => this.workspace.addAction({ focusArea, ...draft }));
   setStatus = (id: string, status: ActionStatus) => this.#change(() => this.workspace.setActionStatus(id, status));
+  renameFocusArea = (id: string, title: string) => this.#change(() => this.workspace.renameFocusArea(id, title));
+  /** Deletes the focus area with its actions; the page asks first. */
+  deleteFocusArea = (id: string) => this.#change(() => this.workspace.deleteFocusArea(id));
+  editAction = (id: string, draft: ActionDraft) => this.#change(() => this.workspace.editAction(id, draft));
+  /** Deletes the action; the page asks first. */
+  deleteAction = (id: string) => this.#change(() => this.workspace.deleteAction(id));
 
   async statusWorkbook(today: string, demo: boolean): Promise<Uint8Array | undefined> {
     return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'planWorkbook', dbName: this.workspace.dbName, today, demo })).bytes);

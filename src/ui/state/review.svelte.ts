@@ -13,11 +13,15 @@ export class ReviewState extends ActionState {
   rounds = $state.raw<{ round: RoundRecord; sample: SampleRecord }[]>([]);
   templates = $state.raw<QuestionTemplate[]>([]);
   answers = $state.raw<Map<string, ReviewAnswer>>(new Map());
+  /** The round whose answers `answers` holds; '' while they are on their way. */
+  answersRound = $state('');
   /** Per case, the latest screening's statuses per rule. */
   statuses = $state.raw<Map<string, Map<string, RuleStatus[]>>>(new Map());
   screeningAsOf = $state<string | null>(null);
   /** A workbook read back, for the round it was read for. */
   reading = $state.raw<(HandoverReading & { roundId: string }) | undefined>();
+  /** Per change of `reading`, whether it is to be saved: conflicts only when the user says so. */
+  accepted = $state<boolean[]>([]);
   loaded = $state(false);
   #worker = new WorkerSession();
 
@@ -45,8 +49,10 @@ export class ReviewState extends ActionState {
   async open(roundId: string): Promise<void> {
     this.#opened = roundId;
     this.reading = undefined;
+    this.accepted = [];
     this.error = '';
     this.answers = new Map();
+    this.answersRound = '';
     this.statuses = new Map();
     const entry = this.entry(roundId);
     if (!entry) return;
@@ -55,6 +61,7 @@ export class ReviewState extends ActionState {
     // Another round opened meanwhile: its answers are the ones to show.
     if (this.#opened !== roundId) return;
     this.answers = answers;
+    this.answersRound = roundId;
     const screening = await this.workspace.chosenScreening();
     this.screeningAsOf = screening?.asOf ?? null;
     if (!screening) return;
@@ -89,10 +96,26 @@ export class ReviewState extends ActionState {
   async readHandover(roundId: string, file: File): Promise<void> {
     this.reading = undefined;
     const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.workspace.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
-    if (reading && this.#opened === roundId) this.reading = { ...reading, roundId };
+    if (reading && this.#opened === roundId) {
+      this.reading = { ...reading, roundId };
+      this.accepted = reading.changes.map((c) => c.kind !== 'conflict');
+    }
   }
 
-  async applyHandover(roundId: string, accepted: HandoverChange[]): Promise<number | undefined> {
+  /** Ticks (or unticks) every change of one kind: all new answers, all changed ones, or all conflicts. */
+  acceptAll(kind: HandoverChange['kind'], accept: boolean): void {
+    this.accepted = (this.reading?.changes ?? []).map((c, i) => (c.kind === kind ? accept : (this.accepted[i] ?? false)));
+  }
+
+  /** How many changes of a kind there are, and how many of them are ticked. */
+  kindCount(kind: HandoverChange['kind']): { total: number; accepted: number } {
+    const changes = this.reading?.changes ?? [];
+    return { total: changes.filter((c) => c.kind === kind).length, accepted: changes.filter((c, i) => c.kind === kind && this.accepted[i]).length };
+  }
+
+  /** Saves the ticked changes of the workbook read back. */
+  async applyHandover(roundId: string): Promise<number | undefined> {
+    const accepted = (this.reading?.changes ?? []).filter((_, i) => this.accepted[i]);
     const applied = await this.act(() => this.workspace.applyHandover(roundId, accepted));
     if (applied !== undefined) {
       this.reading = undefined;
