@@ -118,43 +118,36 @@ function supervision(cols: CaseColumns, c: number, m: number, run: Run, out: Fin
   out.result(id, b, visits >= required ? MET : BREACHED, next, last, NONE, basis);
 }
 
-export const FOLLOW_UP_RULES = {
-  OPF_FOERSTE: (cols, c, params, run, out) => {
-    const M = cols.measures;
-    const [from, end] = eventsOf(M, c);
-    for (let m = from; m < end; m++) {
-      const id = M.id[m]!;
-      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
-      const start = startOf(M, m, out);
-      if (start === NONE) continue;
-      const trigger = measureTrigger(M, m);
-      const months = addMonthsToDay(start, params.months!);
-      const deadline = regimeOf(trigger) === 'BL' ? investigationDue(cols, c, start, months) : months;
-      const ended = M.endDate[m]!;
-      if (ended !== NONE && ended < deadline) { out.notApplicable(id, trigger, out.explain ? `Ophørt ${d(ended)} før fristen ${d(deadline)}.` : ''); continue; }
-      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
-      const f = firstFollowUp(cols, c, m, start);
-      const first = f < 0 ? NONE : cols.followUps.date[f]!;
-      const rule = !out.explain ? '' : deadline === months ? `iværksat ${d(start)} + ${params.months} måneder` : `undersøgelse afsluttet ${d(deadline)}, før ${params.months} måneder`;
-      out.step(id, trigger, deadline, first, out.explain ? `Frist: ${rule} = ${d(deadline)}; ${first !== NONE ? `første opfølgning ${d(first)}` : 'ingen opfølgning'}.` : '');
-    }
-  },
+/** Each measure of the case that needs a plan and has a start: the subjects of the follow-up rules. */
+function eachMeasureWithPlan(cols: CaseColumns, c: number, out: Findings, visit: (m: number, id: string, start: number, trigger: number) => void): void {
+  const M = cols.measures;
+  const [from, end] = eventsOf(M, c);
+  for (let m = from; m < end; m++) {
+    if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
+    const start = startOf(M, m, out);
+    if (start !== NONE) visit(m, M.id[m]!, start, measureTrigger(M, m));
+  }
+}
 
-  OPF_LOEBENDE: (cols, c, params, run, out) => {
-    const M = cols.measures;
-    const [from, end] = eventsOf(M, c);
-    for (let m = from; m < end; m++) {
-      const id = M.id[m]!;
-      if (!inScope(M, m, PLAN_KINDS, NOT_PLAN_KIND, out)) continue;
-      const start = startOf(M, m, out);
-      if (start === NONE) continue;
-      const trigger = measureTrigger(M, m);
-      if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); continue; }
-      const dates = followUpDates(cols, c, m, start, run.asOf);
-      if (!dates.length) { out.notApplicable(id, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); continue; }
-      followUpGaps(cols, c, m, params, run, out, dates);
-    }
-  },
+export const FOLLOW_UP_RULES = {
+  OPF_FOERSTE: (cols, c, params, run, out) => eachMeasureWithPlan(cols, c, out, (m, id, start, trigger) => {
+    const months = addMonthsToDay(start, params.months!);
+    const deadline = regimeOf(trigger) === 'BL' ? investigationDue(cols, c, start, months) : months;
+    const ended = cols.measures.endDate[m]!;
+    if (ended !== NONE && ended < deadline) { out.notApplicable(id, trigger, out.explain ? `Ophørt ${d(ended)} før fristen ${d(deadline)}.` : ''); return; }
+    if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); return; }
+    const f = firstFollowUp(cols, c, m, start);
+    const first = f < 0 ? NONE : cols.followUps.date[f]!;
+    const rule = !out.explain ? '' : deadline === months ? `iværksat ${d(start)} + ${params.months} måneder` : `undersøgelse afsluttet ${d(deadline)}, før ${params.months} måneder`;
+    out.step(id, trigger, deadline, first, out.explain ? `Frist: ${rule} = ${d(deadline)}; ${first !== NONE ? `første opfølgning ${d(first)}` : 'ingen opfølgning'}.` : '');
+  }),
+
+  OPF_LOEBENDE: (cols, c, params, run, out) => eachMeasureWithPlan(cols, c, out, (m, id, start, trigger) => {
+    if (!needsTable(run, 'followUps')) { out.unknown(id, trigger, out.explain ? 'Opfølgninger er ikke importeret.' : '', 'followUps'); return; }
+    const dates = followUpDates(cols, c, m, start, run.asOf);
+    if (!dates.length) { out.notApplicable(id, trigger, out.explain ? 'Ingen opfølgning endnu (se Første opfølgning).' : ''); return; }
+    followUpGaps(cols, c, m, params, run, out, dates);
+  }),
 
   TILSYN_2X: (cols, c, _params, run, out) => {
     const M = cols.measures;
