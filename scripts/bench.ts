@@ -83,7 +83,7 @@ function details(run: Run): string[] {
   if (run.failure) lines.push(`  FAILED: ${run.failure}`);
   if (app) {
     const events = Object.entries(app.events).map(([table, n]) => `${table} ${count(n)}`).join(', ');
-    lines.push(`  file picked → mapping screen ${seconds(app.pickMs)} (read in worker ${seconds(app.readMs)}, incl. SHA-256); click → report ${seconds(app.wallMs)} (transform+write ${seconds(app.transformMs + app.writeMs)})`);
+    lines.push(`  file picked → mapping screen ${seconds(app.pickMs)} (read in worker ${seconds(app.readMs)}, incl. SHA-256); click → report ${seconds(app.wallMs)} (transform+write ${seconds(app.transformMs + app.writeMs)}); report → "Sagerne er screenet" ${seconds(app.autoScreenMs)}`);
     const parts = (p?: AppResult['parts']) => (p ? `stored cases read ${seconds(p.stored)}, map+val ${seconds(p.transform)}, merge+compare ${seconds(p.merge)}, write ${seconds(p.write)}` : '–');
     lines.push(`  in the import's transaction: ${parts(app.parts)}${app.reimport ? `; re-import: ${parts(app.reimport.parts)}` : ''}`);
     lines.push(`  rows read ${count(app.rowsRead)}, cases stored ${count(app.casesStored)}, rejected ${app.rejected}, issues ${app.issues}; events: ${events}`);
