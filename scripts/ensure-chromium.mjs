@@ -1,23 +1,26 @@
-// The end-to-end tests drive Debian's Chromium; playwright's own browser download is never used.
+// The end-to-end tests drive Debian's browsers; playwright's and puppeteer's own downloads are never used.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const INSTALL = 'apt-get update && apt-get install -y chromium';
 
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+/** Installs a Debian browser package when its binary is missing and we are root; otherwise says how. */
+export function ensureDebianBrowser(binary, pkg, name) {
+  if (existsSync(binary)) return true;
+  const install = `apt-get update && apt-get install -y ${pkg}`;
   if (process.getuid?.() === 0) {
-    console.log(`${CHROMIUM} is missing; installing Debian's chromium package …`);
+    console.log(`${binary} is missing; installing Debian's ${pkg} package …`);
     try {
-      execSync(INSTALL, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execSync(install, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     } catch {
       // reported below
     }
-    if (existsSync(CHROMIUM)) return true;
+    if (existsSync(binary)) return true;
   }
-  console.error(`The end-to-end tests need Debian's Chromium at ${CHROMIUM}. Install it with:\n  sudo sh -c '${INSTALL}'`);
+  console.error(`The ${name} tests need Debian's ${pkg} at ${binary}. Install it with:\n  sudo sh -c '${install}'`);
   return false;
 }
+
+export const ensureChromium = () => ensureDebianBrowser(CHROMIUM, 'chromium', 'end-to-end');
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exit(ensureChromium() ? 0 : 1);

@@ -1,9 +1,11 @@
-// `npm test`: type checks, unit tests, the build, and the end-to-end tests against the built file.
+// `npm test`: type checks, unit tests, the build, and the end-to-end tests against the built file
+// (in Chromium, then the smoke suite in Firefox ESR).
 // Ends with one line "N passed, N failed" over all of them (the type check and the build count
 // as one test each) and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureFirefox } from './ensure-firefox.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -43,6 +45,9 @@ check('build', built);
 if (!built) check('end-to-end tests: not run, the build failed', false);
 else if (!ensureChromium()) check('end-to-end tests: not run, Chromium is missing', false);
 else vitest('End-to-end tests', ['--config', 'vitest.e2e.config.ts'], 'test-results/e2e.json');
+if (!built) check('Firefox smoke tests: not run, the build failed', false);
+else if (!ensureFirefox()) check('Firefox smoke tests: not run, Firefox ESR is missing', false);
+else vitest('Firefox smoke tests', ['--config', 'vitest.e2e-firefox.config.ts'], 'test-results/e2e-firefox.json');
 
 if (failures.length) console.log(`\nFailed:\n  ${failures.join('\n  ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
