@@ -101,10 +101,10 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         if (job.request.reviews) {
           progress('reviews', 0, 0);
           // The review work is for the quarter before the extract, as the Samples page suggests it.
-          await loadDemoReviews(db, job.request.importedAt, record.extractDate ?? job.request.anchor);
+          await loadDemoReviews(db, { by: job.request.by, at: job.request.importedAt }, record.extractDate ?? job.request.anchor);
           // The trainer's demo comes screened at its extract's date: every page is full at the first click.
           const asOf = record.extractDate ?? job.request.importedAt.slice(0, 10);
-          await storeScreening(db, await runScreening(db, { id: crypto.randomUUID(), asOf, createdAt: job.request.importedAt, purpose: 'user' }, progress));
+          await storeScreening(db, await runScreening(db, { id: crypto.randomUUID(), asOf, createdAt: job.request.importedAt, purpose: 'user', by: job.request.by }, progress), job.request.by);
         }
         return { kind: 'import', record };
       });
@@ -122,7 +122,8 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       // Storing starts in a task after this one, once the answer is posted: its first step copies the
       // results, which would otherwise run before the answer leaves.
       const loaded = screening;
-      const stored = new Promise((next) => setTimeout(next, 0)).then(() => storeScreening(db, loaded)).finally(() => db.close());
+      const { by } = job.request;
+      const stored = new Promise((next) => setTimeout(next, 0)).then(() => storeScreening(db, loaded, by)).finally(() => db.close());
       storing.set(loaded.record.id, stored);
       stored.catch(() => undefined);
       return { kind: 'screen', record: loaded.record };
