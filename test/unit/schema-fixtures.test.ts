@@ -29,7 +29,8 @@ const KEPT_AS_THEY_WERE = ['mappingProfiles', 'rounds', 'samples', 'reviews', 'q
 
 /** The log lines a database held before version 6, as its upgrade chains them: in order, their own fields as details, no user. */
 async function expectChainedLog(db: WorkspaceDb, before: Row[]): Promise<void> {
-  expect(before.length).toBeGreaterThan(3);
+  // Every fixture logs at least its two imports and its screening.
+  expect(before.length).toBeGreaterThanOrEqual(3);
   const entries = await db.auditLog.orderBy('seq').toArray();
   expect(entries.map(({ id, seq, at, by, action, details }) => ({ id, seq, at, by, action, details })))
     .toEqual(before.map(({ id, at, action, ...details }, i) => ({ id, seq: i + 1, at, by: '', action, details })));
