@@ -28,6 +28,9 @@ import { sampleWorkbook } from '../io/sample-workbook';
 import { caseScreening, groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
 import { storageReport } from './storage-report';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { auditLog } from './audit';
+import { describeFilter, matchesFilter, newestFirst } from '../domain/audit-labels';
+import { auditWorkbook } from '../io/audit-workbook';
 
 /**
  * The background thread: reads files, maps and stores imports, writes workbooks. The page never
@@ -217,6 +220,21 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         const sample = await db.samples.get(job.sampleId);
         if (!sample) throw new Error('Stikprøven findes ikke længere.');
         return { kind: 'xlsx', bytes: sampleWorkbook(sample, job.demo) };
+      });
+    }
+    case 'auditLog': {
+      return withDb(job.dbName, async (db) => {
+        const { entries, chain } = await auditLog(db);
+        // In parts, so that no single message holds the page up (a log grows by every answer saved).
+        for (let i = 0; i < entries.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: entries.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
+        return { kind: 'auditLog', count: entries.length, chain };
+      });
+    }
+    case 'auditWorkbook': {
+      return withDb(job.dbName, async (db) => {
+        const { entries, chain } = await auditLog(db);
+        const rows = entries.filter((e) => matchesFilter(e, job.filter)).sort(newestFirst);
+        return { kind: 'auditWorkbook', bytes: auditWorkbook(rows, chain, describeFilter(job.filter), job.exportedAt, job.demo), rows: rows.length };
       });
     }
     case 'sampleFrame': {

@@ -59,6 +59,7 @@ const DETAIL_LABELS: Record<string, string> = {
   answers: 'Svar', comment: 'Bemærkning', rows: 'Rækker', filter: 'Udvalg', title: 'Titel', text: 'Handling', owner: 'Ansvarlig',
   deadline: 'Frist', status: 'Status', actions: 'Handlinger', name: 'Navn', changes: 'Ændringer', roundId: 'Runde', source: 'Kilde',
   population: 'Population', drawnBy: 'Trukket af', replacement: 'Erstattet af', breached: 'Overskredne resultater', sheets: 'Ark',
+  replaced: 'Erstattede en tidligere', importedAt: 'Importeret', demo: 'Demo', workspaceId: 'Arbejdsområdets id',
 };
 
 const PURPOSE_LABELS: Record<string, string> = { user: 'Screening', deadlines: 'Frister' };
@@ -85,7 +86,7 @@ function valueText(value: AuditValue | undefined, action: string, key: string): 
 /** One changed thing: `{ field?, caseNumber?, question?, from, to }` → `frist: 30-09-2024 → 31-10-2024`. */
 function changeText(value: { [key: string]: AuditValue }, action: string): string {
   const { from, to, field, ...rest } = value;
-  const what = [typeof field === 'string' ? (DETAIL_LABELS[field] ?? field).toLocaleLowerCase('da') : '', ...Object.entries(rest).map(([k, v]) => valueText(v, action, k))].filter(Boolean).join(' ');
+  const what = [typeof field === 'string' ? (DETAIL_LABELS[field]?.toLocaleLowerCase('da') ?? field) : '', ...Object.entries(rest).map(([k, v]) => valueText(v, action, k))].filter(Boolean).join(' ');
   const change = 'from' in value || 'to' in value ? `${valueText(from, action, 'from')} → ${valueText(to, action, 'to')}` : '';
   return [what, change].filter(Boolean).join(': ');
 }
