@@ -45,7 +45,15 @@ export async function launch(profileDir: string, options: { userName?: string | 
     viewport: { width: 1280, height: 900 },
   });
   const userName = options.userName === undefined ? TEST_USER : options.userName;
-  if (userName !== null) await context.addInitScript((name) => sessionStorage.getItem('tilsynsbaenk-bruger') || sessionStorage.setItem('tilsynsbaenk-bruger', name), userName);
+  if (userName !== null) {
+    await context.addInitScript((name) => {
+      try {
+        if (!sessionStorage.getItem('tilsynsbaenk-bruger')) sessionStorage.setItem('tilsynsbaenk-bruger', name);
+      } catch {
+        // about:blank, before a page is opened, has no storage.
+      }
+    }, userName);
+  }
   return context;
 }
 
