@@ -57,7 +57,7 @@ export type WorkerJob =
   | { kind: 'dataQuality'; dbName: string; screeningId: string }
   /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
   | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
-  /** The whole audit log, its entries in chunks, and what its chain says. */
+  /** The whole audit log, its entries in chunks (newest first, each `{ entry, text }` with its search text), and what its chain says. */
   | { kind: 'auditLog'; dbName: string }
   /** The entries `filter` selects as a workbook, newest first, with the chain's state. */
   | { kind: 'auditWorkbook'; dbName: string; filter: AuditFilter; exportedAt: string; demo: boolean };

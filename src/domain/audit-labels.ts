@@ -129,7 +129,8 @@ export function localDay(at: string): IsoDate {
 export const searchText = (entry: AuditEntry) =>
   [String(entry.seq), formatDateTime(new Date(entry.at)), entry.by, actionLabel(entry.action), describeDetails(entry)].join(' ').toLocaleLowerCase('da');
 
-export function matchesFilter(entry: AuditEntry, filter: AuditFilter, text = searchText(entry)): boolean {
+/** `text` is the entry's `searchText`, when it was made already (the page keeps it with each entry). */
+export function matchesFilter(entry: AuditEntry, filter: AuditFilter, text?: string): boolean {
   if (filter.action && entry.action !== filter.action) return false;
   if (filter.by && entry.by !== filter.by) return false;
   if (filter.from || filter.to) {
@@ -137,7 +138,9 @@ export function matchesFilter(entry: AuditEntry, filter: AuditFilter, text = sea
     if ((filter.from && day < filter.from) || (filter.to && day > filter.to)) return false;
   }
   const words = filter.text.trim().toLocaleLowerCase('da').split(/\s+/).filter(Boolean);
-  return words.every((w) => text.includes(w));
+  if (words.length === 0) return true;
+  const haystack = text ?? searchText(entry);
+  return words.every((w) => haystack.includes(w));
 }
 
 /** Newest first: by number, the order the chain gives them. */

@@ -116,12 +116,18 @@ export function verifyChain(entries: readonly Partial<AuditEntry>[], hash: HashT
     else problems.push({ kind: 'inserted', seq: null });
   }
   chained.sort(bySeqThenId);
+  const checked = new Map<AuditEntry, boolean>();
   const matches = (e: AuditEntry) => {
-    try {
-      return hash(hashedText(e)) === e.hash;
-    } catch {
-      return false;
+    let ok = checked.get(e);
+    if (ok === undefined) {
+      try {
+        ok = hash(hashedText(e)) === e.hash;
+      } catch {
+        ok = false;
+      }
+      checked.set(e, ok);
     }
+    return ok;
   };
   let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
   let head: ChainReport['head'] = null;

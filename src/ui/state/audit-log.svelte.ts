@@ -1,7 +1,7 @@
 import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
 import type { AuditEntry, ChainReport } from '../../domain/audit';
-import { actionLabel, describeFilter, matchesFilter, newestFirst, NO_FILTER, searchText, type AuditFilter } from '../../domain/audit-labels';
+import { actionLabel, describeFilter, matchesFilter, NO_FILTER, type AuditFilter } from '../../domain/audit-labels';
 import { compareDanish, formatCount } from '../../domain/format';
 import { ActionState } from './action.svelte';
 
@@ -24,6 +24,8 @@ export class AuditLogState extends ActionState {
   filter = $state<AuditFilter>({ ...NO_FILTER });
   page = $state(0);
   exported = $state('');
+  /** The workbook is being written (12,000 entries take seconds). */
+  exporting = $state(false);
   #worker = new WorkerSession();
 
   constructor(
@@ -49,9 +51,9 @@ export class AuditLogState extends ActionState {
     await this.act(async () => {
       this.computer = await this.computerLog();
       if (!this.workspace) return;
-      const entries: AuditEntry[] = [];
-      const { chain } = await this.#worker.run<'auditLog'>({ kind: 'auditLog', dbName: this.workspace.dbName }, { onChunk: (items) => entries.push(...(items as AuditEntry[])) });
-      this.#all = entries.sort(newestFirst).map((entry) => ({ entry, text: searchText(entry) }));
+      const entries: { entry: AuditEntry; text: string }[] = [];
+      const { chain } = await this.#worker.run<'auditLog'>({ kind: 'auditLog', dbName: this.workspace.dbName }, { onChunk: (items) => entries.push(...(items as typeof entries)) });
+      this.#all = entries;
       this.chain = chain;
       this.page = Math.min(this.page, this.pages - 1);
     });
@@ -72,6 +74,7 @@ export class AuditLogState extends ActionState {
     const workspace = this.workspace;
     if (!workspace) return;
     this.exported = '';
+    this.exporting = true;
     const filter = $state.snapshot(this.filter);
     const done = await this.act(async () => {
       const { bytes, rows } = await this.#worker.run<'auditWorkbook'>({ kind: 'auditWorkbook', dbName: workspace.dbName, filter, exportedAt: new Date().toISOString(), demo });
@@ -79,6 +82,7 @@ export class AuditLogState extends ActionState {
       await workspace.logExport('auditLog', { rows, filter: describeFilter(filter) });
       return rows;
     });
+    this.exporting = false;
     if (done !== undefined) {
       await this.load();
       this.exported = `Loggen er hentet med ${formatCount(done, 'post', 'poster')}. Eksporten står nu selv i loggen.`;
