@@ -39,6 +39,8 @@ import { auditWorkbook } from '../io/audit-workbook';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PREVIEW_ROWS = 8;
 const CASE_CHUNK = 5000;
+/** Log entries carry their details and search text: fewer to a message than case summaries. */
+const LOG_CHUNK = 2000;
 let current: { workbook: SourceWorkbook; bytes: Uint8Array; fileName: string; size: number; sha256: string; readMs: number } | undefined;
 
 /** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
@@ -228,7 +230,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         // Newest first, each with the text the page searches in, made here and not on the page
         // (0.13 s of 12,000 entries); in parts, so that no single message holds the page up.
         const items = entries.sort(newestFirst).map((entry) => ({ entry, text: searchText(entry) }));
-        for (let i = 0; i < items.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: items.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
+        for (let i = 0; i < items.length; i += LOG_CHUNK) scope.postMessage({ id, type: 'chunk', items: items.slice(i, i + LOG_CHUNK) } satisfies WorkerResponse);
         return { kind: 'auditLog', count: entries.length, chain };
       });
     }
