@@ -1,4 +1,5 @@
 import type { WorkspaceDb } from '../db/workspace-db';
+import type { Stamp } from '../domain/audit';
 import { DEMO_SEED } from '../domain/demo/config';
 import { recordAnswer, type ReviewAnswer } from '../domain/review/answers';
 import { findingsOf } from '../domain/review/results';
@@ -25,13 +26,14 @@ export const DEMO_REVIEWERS = ['Leder Demo Fiktiv', 'Jurist Demo Opdigtet', 'Omr
 const YES_RATES = [0.8, 0.85, 0.75, 0.7, 0.6, 0.65, 0.9, 0.7, 0.8, 0.9, 0.75];
 const REMARKS = ['Ikke dokumenteret i journalen.', 'Fremgår ikke af akterne.', 'Sket for sent; se notat.', 'Mangler begrundelse.'];
 
-/** `at` is when the work is recorded; `anchor` the day the demo was made for (`DemoRequest.anchor`), by default the day of `at`. */
-export async function loadDemoReviews(db: WorkspaceDb, at: string, anchor: IsoDate = at.slice(0, 10)): Promise<void> {
+/** `stamp` is who loads the demo and when the work is recorded; `anchor` the day the demo was made for (`DemoRequest.anchor`), by default the day of the stamp. */
+export async function loadDemoReviews(db: WorkspaceDb, stamp: Required<Stamp>, anchor: IsoDate = stamp.at.slice(0, 10)): Promise<void> {
+  const { at } = stamp;
   const frame = await loadFrame(db);
   const quarter = defaultQuarter(frame.cases, anchor);
-  const made = await drawCopenhagen(db, frame, { quarter, seed: DEMO_SEED, drawnBy: 'Områdechef Demo Påfund', excludeClosed: false, reviewedWithinMonths: null }, at);
+  const made = await drawCopenhagen(db, frame, { quarter, seed: DEMO_SEED, drawnBy: 'Områdechef Demo Påfund', excludeClosed: false, reviewedWithinMonths: null }, stamp);
   const level2 = made.find((m) => m.round.level === 2)!;
-  const round = await setUpRound(db, level2.round.id, 'anbringelse', DEMO_REVIEWERS, at);
+  const round = await setUpRound(db, level2.round.id, 'anbringelse', DEMO_REVIEWERS, stamp);
   const assigned = new Map(round.review!.assignments);
   const template = BUILT_IN_TEMPLATES.find((t) => t.id === 'anbringelse')!;
   const questions = activeQuestions(template);
@@ -50,8 +52,8 @@ export async function loadDemoReviews(db: WorkspaceDb, at: string, anchor: IsoDa
   // The question with the most findings becomes a focus area with two actions.
   const findings = findingsOf(answers, questions, new Map(level2.sample.cases.map((c) => [c.caseNumber, c.unit])));
   const worst = questions.map((q) => ({ q, n: findings.filter((f) => f.questionId === q.id) })).sort((a, b) => b.n.length - a.n.length)[0]!;
-  const area = await focusAreaFromFindings(db, worst.q.text, template.id, worst.q.id, worst.n, { id: round.id, name: round.name }, at);
-  const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste gennemgås på teammøde', owner: 'Afdelingsleder Demo Fiktiv', deadline: addMonths(anchor, 1) }, at);
-  await addAction(db, { focusArea: area.id, text: 'Stikprøve af 10 nye sager efter tre måneder', owner: 'Områdechef Demo Påfund', deadline: addMonths(anchor, 4) }, at);
-  await setActionStatus(db, first.id, 'inProgress', at);
+  const area = await focusAreaFromFindings(db, worst.q.text, template.id, worst.q.id, worst.n, { id: round.id, name: round.name }, stamp);
+  const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste gennemgås på teammøde', owner: 'Afdelingsleder Demo Fiktiv', deadline: addMonths(anchor, 1) }, stamp);
+  await addAction(db, { focusArea: area.id, text: 'Stikprøve af 10 nye sager efter tre måneder', owner: 'Områdechef Demo Påfund', deadline: addMonths(anchor, 4) }, stamp);
+  await setActionStatus(db, first.id, 'inProgress', stamp);
 }

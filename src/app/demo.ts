@@ -18,6 +18,8 @@ export interface DemoRequest {
   importedAt: string;
   /** Also the review work (rounds, answers, an improvement plan): what the app's demo gets, not the tests' plain kommune. */
   reviews?: boolean;
+  /** Who loads it, for the audit log. */
+  by: string;
 }
 
 /**
@@ -39,5 +41,6 @@ export async function loadDemo(db: WorkspaceDb, request: DemoRequest, progress: 
     mapping: suggestMapping(workbook),
     keepFullCpr: false,
     extractDate,
+    by: request.by,
   }, progress);
 }

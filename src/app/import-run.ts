@@ -3,13 +3,16 @@ import { caseForRules, encodeCase, type EncodedCase } from '../db/case-codec';
 import { byCaseNumber, readCaseRows, writeCaseRows, type CaseRow } from '../db/case-store';
 import type { ImportSource } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
+import type { Stamp } from '../domain/audit';
 import type { ImportMapping } from '../domain/mapping';
 import type { ImportCounts, ImportRecord } from '../domain/records';
 import { changedFields, type ReimportDiff } from '../domain/reimport';
 import type { SourceWorkbook } from '../domain/source';
 import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type EventTableName, type IsoDate } from '../domain/types';
 import { transformWorkbook, type TransformResult } from '../io/transform';
+import { appendAudit } from '../db/audit-log';
 import { asWriter } from './locks';
+import { settingChanged } from './settings-log';
 
 export interface ImportRequest {
   importId: string;
@@ -25,6 +28,8 @@ export interface ImportRequest {
   extractDate?: IsoDate;
   /** The file as read, kept with the import unless the workspace says not to keep files. */
   source?: Uint8Array;
+  /** Who imports: the name the user gave for the session, for the audit log. */
+  by: string;
 }
 
 export type ImportProgress = (stage: 'transform' | 'write', done: number, total: number) => void;
@@ -37,8 +42,8 @@ export async function keepImportFiles(db: WorkspaceDb): Promise<boolean> {
   return (await db.settings.get(KEEP_FILES))?.value !== false;
 }
 
-export async function setKeepImportFiles(db: WorkspaceDb, keep: boolean): Promise<void> {
-  await db.settings.put({ key: KEEP_FILES, value: keep });
+export async function setKeepImportFiles(db: WorkspaceDb, keep: boolean, stamp: Stamp): Promise<void> {
+  await settingChanged(db, KEEP_FILES, keep, 'settings.keepImportFiles', stamp, (stored) => stored !== false);
 }
 
 /** A zip (xlsx, ods) is compressed already; everything else is deflated. */
@@ -82,7 +87,14 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
       await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
       const record = importRecord(request, workbook, result, diff, transformMs, after.revision, source !== undefined);
       await db.imports.add(record);
-      await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, extractDate: record.extractDate, cases: record.counts.cases, errors: record.counts.errors });
+      const { counts } = record;
+      await appendAudit(db, {
+        at: request.importedAt, by: request.by, action: 'import',
+        details: {
+          fileName: request.fileName, extractDate: record.extractDate ?? null, rowsRead: counts.rowsRead, cases: counts.cases,
+          added: diff.added.length, changed: diff.changed.length, noLongerPresent: diff.noLongerPresent.length, errors: counts.errors, warnings: counts.warnings,
+        },
+      });
       progress('write', 1, 1);
       return record;
     });

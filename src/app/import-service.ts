@@ -1,4 +1,7 @@
+import { appendAudit } from '../db/audit-log';
 import type { WorkspaceDb } from '../db/workspace-db';
+import type { Stamp } from '../domain/audit';
+import { stampAt } from './audit';
 import { fail, ok, type Result } from '../domain/result';
 import { headerSignature } from '../io/mapping';
 import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
@@ -24,11 +27,15 @@ export async function profileFor(db: WorkspaceDb, workbook: WorkbookLayout): Pro
 }
 
 /** Saves the mapping under a name; the same name replaces the earlier profile. */
-export async function saveProfile(db: WorkspaceDb, name: string, workbook: WorkbookLayout, mapping: ImportMapping, now = new Date()): Promise<Result<MappingProfile>> {
+export async function saveProfile(db: WorkspaceDb, name: string, workbook: WorkbookLayout, mapping: ImportMapping, stamp: Stamp): Promise<Result<MappingProfile>> {
   const clean = name.trim();
   if (!clean) return fail('Skriv et navn til kortlægningen, fx "DUBU-udtræk".');
-  const existing = await db.mappingProfiles.where('name').equals(clean).first();
-  const profile: MappingProfile = { id: existing?.id ?? crypto.randomUUID(), name: clean, signature: headerSignature(workbook), mapping, createdAt: now.toISOString() };
-  await db.mappingProfiles.put(profile);
-  return ok(profile);
+  const at = stampAt(stamp);
+  return db.transaction('rw', [db.mappingProfiles, db.auditLog], async () => {
+    const existing = await db.mappingProfiles.where('name').equals(clean).first();
+    const profile: MappingProfile = { id: existing?.id ?? crypto.randomUUID(), name: clean, signature: headerSignature(workbook), mapping, createdAt: at };
+    await db.mappingProfiles.put(profile);
+    await appendAudit(db, { at, by: stamp.by, action: 'profile.saved', details: { name: clean, replaced: existing !== undefined, sheets: workbook.sheets.length } });
+    return ok(profile);
+  });
 }

@@ -22,6 +22,8 @@ import {
   chooseScreening, chosenScreening, currentScreeningAt, deleteScreening, keepScreenings, listScreenings, saveScreeningSettings, screeningSettings, setKeepScreenings,
 } from './screening';
 import { deleteImportFile } from './storage-report';
+import { logExport } from './audit';
+import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
 
@@ -34,10 +36,25 @@ export class OpenWorkspace {
   /** The database's name, for the jobs the page hands to a worker. */
   readonly dbName: string;
 
-  constructor(readonly id: string, db: WorkspaceDb) {
+  readonly #user: () => string;
+
+  constructor(readonly id: string, db: WorkspaceDb, user: () => string) {
     this.#db = db;
     this.dbName = workspaceDbName(id);
+    this.#user = user;
   }
+
+  /** Who is at work (the name given for this browser session): every change is logged with it. */
+  get user(): string {
+    return this.#user();
+  }
+
+  /** Who and when, for a change made now. */
+  #stamp = (): Stamp => ({ by: this.#user() });
+
+  // Audit log
+  /** Records an export once the page has handed the file to the browser; `kind` names it (EXPORT_LABELS). */
+  logExport = (kind: string, details: AuditDetails = {}) => logExport(this.#db, kind, details, this.#stamp());
 
   close(): void {
     this.#db.close({ disableAutoOpen: true });
@@ -53,27 +70,27 @@ export class OpenWorkspace {
   /** The day the newest extract was taken, null before any import. */
   extractDate = () => latestExtractDate(this.#db);
   keepImportFiles = () => keepImportFiles(this.#db);
-  setKeepImportFiles = (keep: boolean) => setKeepImportFiles(this.#db, keep);
-  deleteImportFile = (importId: string) => deleteImportFile(this.#db, importId);
+  setKeepImportFiles = (keep: boolean) => setKeepImportFiles(this.#db, keep, this.#stamp());
+  deleteImportFile = (importId: string) => deleteImportFile(this.#db, importId, this.#stamp());
   listProfiles = () => listProfiles(this.#db);
   profileFor = (layout: WorkbookLayout) => profileFor(this.#db, layout);
-  saveProfile = (name: string, layout: WorkbookLayout, mapping: ImportMapping): ReturnType<typeof saveProfile> => saveProfile(this.#db, name, layout, mapping);
+  saveProfile = (name: string, layout: WorkbookLayout, mapping: ImportMapping): ReturnType<typeof saveProfile> => saveProfile(this.#db, name, layout, mapping, this.#stamp());
 
   // Screening
   screeningSettings = () => screeningSettings(this.#db);
-  saveScreeningSettings = (settings: ScreeningSettings) => saveScreeningSettings(this.#db, settings);
+  saveScreeningSettings = (settings: ScreeningSettings) => saveScreeningSettings(this.#db, settings, this.#stamp());
   chosenScreening = () => chosenScreening(this.#db);
   chooseScreening = (id: string) => chooseScreening(this.#db, id);
   currentScreeningAt = (asOf: string) => currentScreeningAt(this.#db, asOf);
   listScreenings = () => listScreenings(this.#db);
-  deleteScreening = (id: string) => deleteScreening(this.#db, id);
+  deleteScreening = (id: string) => deleteScreening(this.#db, id, this.#stamp());
   keepScreenings = () => keepScreenings(this.#db);
   /** Calls `next` with the screening the pages use whenever it changes (a worker or another tab stored one); returns the way to stop. */
   watchChosenScreening(next: (record: ScreeningRecord | undefined) => void): () => void {
     const subscription = liveQuery(() => chosenScreening(this.#db)).subscribe({ next });
     return () => subscription.unsubscribe();
   }
-  setKeepScreenings = (keep: number) => setKeepScreenings(this.#db, keep);
+  setKeepScreenings = (keep: number) => setKeepScreenings(this.#db, keep, this.#stamp());
 
   // Samples
   async drawnBy(): Promise<string> {
@@ -83,29 +100,30 @@ export class OpenWorkspace {
     await this.#db.settings.put({ key: DRAWN_BY, value: name.trim() });
   }
   listRounds = () => listRounds(this.#db);
-  drawRound = (frame: SamplingFrame, request: DrawRequest) => drawRound(this.#db, frame, request);
-  drawCopenhagen = (frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }) => drawCopenhagen(this.#db, frame, options);
+  drawRound = (frame: SamplingFrame, request: DrawRequest) => drawRound(this.#db, frame, request, this.#stamp());
+  drawCopenhagen = (frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }) => drawCopenhagen(this.#db, frame, options, this.#stamp());
   redrawSample = (frame: SamplingFrame, sampleId: string) => redrawSample(this.#db, frame, sampleId);
-  extendSample = (frame: SamplingFrame, sampleId: string, size: number) => extendSample(this.#db, frame, sampleId, size);
-  replaceOutOfScope = (frame: SamplingFrame, sampleId: string, caseNumber: string) => replaceOutOfScope(this.#db, frame, sampleId, caseNumber);
+  extendSample = (frame: SamplingFrame, sampleId: string, size: number) => extendSample(this.#db, frame, sampleId, size, this.#stamp());
+  replaceOutOfScope = (frame: SamplingFrame, sampleId: string, caseNumber: string) => replaceOutOfScope(this.#db, frame, sampleId, caseNumber, this.#stamp());
 
   // Review
   listTemplates = () => listTemplates(this.#db);
-  saveTemplate = (template: QuestionTemplate) => saveTemplate(this.#db, template);
+  saveTemplate = (template: QuestionTemplate) => saveTemplate(this.#db, template, this.#stamp());
   answersOf = (roundId: string): Promise<ReviewAnswer[]> => answersOf(this.#db, roundId);
-  setUpRound = (roundId: string, templateId: string, reviewers: readonly string[]) => setUpRound(this.#db, roundId, templateId, reviewers);
-  saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, by: string) => saveAnswer(this.#db, input, by);
-  applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted);
+  setUpRound = (roundId: string, templateId: string, reviewers: readonly string[]) => setUpRound(this.#db, roundId, templateId, reviewers, this.#stamp());
+  /** `reviewer` gives the answer; the log records who is at work as well. */
+  saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, reviewer: string) => saveAnswer(this.#db, input, reviewer, this.#stamp());
+  applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted, this.#stamp());
 
   // Improvement plan
   loadPlan = () => loadPlan(this.#db);
-  addFocusArea = (area: Omit<FocusArea, 'id' | 'createdAt'>) => addFocusArea(this.#db, area);
+  addFocusArea = (area: Omit<FocusArea, 'id' | 'createdAt'>) => addFocusArea(this.#db, area, this.#stamp());
   focusAreaFromFindings = (title: string, templateId: string, questionId: string, findings: readonly Finding[], round: { id: string; name: string }) =>
-    focusAreaFromFindings(this.#db, title, templateId, questionId, findings, round);
-  addAction = (action: Omit<ImprovementAction, 'id' | 'updatedAt' | 'status'>) => addAction(this.#db, action);
-  setActionStatus = (id: string, status: ActionStatus) => setActionStatus(this.#db, id, status);
-  renameFocusArea = (id: string, title: string) => renameFocusArea(this.#db, id, title);
-  deleteFocusArea = (id: string) => deleteFocusArea(this.#db, id);
-  editAction = (id: string, fields: ActionFields) => editAction(this.#db, id, fields);
-  deleteAction = (id: string) => deleteAction(this.#db, id);
+    focusAreaFromFindings(this.#db, title, templateId, questionId, findings, round, this.#stamp());
+  addAction = (action: Omit<ImprovementAction, 'id' | 'updatedAt' | 'status'>) => addAction(this.#db, action, this.#stamp());
+  setActionStatus = (id: string, status: ActionStatus) => setActionStatus(this.#db, id, status, this.#stamp());
+  renameFocusArea = (id: string, title: string) => renameFocusArea(this.#db, id, title, this.#stamp());
+  deleteFocusArea = (id: string) => deleteFocusArea(this.#db, id, this.#stamp());
+  editAction = (id: string, fields: ActionFields) => editAction(this.#db, id, fields, this.#stamp());
+  deleteAction = (id: string) => deleteAction(this.#db, id, this.#stamp());
 }

@@ -6,6 +6,9 @@ import { assignReviewers } from '../domain/sampling/assign';
 import { outOfScopeOf } from '../domain/sampling/draw';
 import type { HandoverChange, HandoverReading } from '../domain/review/answers';
 import { handoverWorkbook, readHandover } from '../io/handover';
+import { appendAudit } from '../db/audit-log';
+import type { AuditDetails, AuditValue, Stamp } from '../domain/audit';
+import { stampAt } from './audit';
 
 /** Review rounds in the workspace: templates, reviewers and their cases, answers, and the Excel handover. */
 
@@ -16,11 +19,11 @@ export async function listTemplates(db: WorkspaceDb): Promise<QuestionTemplate[]
   return [...builtIn, ...[...stored.values()].filter((t) => !t.builtIn)];
 }
 
-export async function saveTemplate(db: WorkspaceDb, template: QuestionTemplate, at = new Date().toISOString()): Promise<void> {
+export async function saveTemplate(db: WorkspaceDb, template: QuestionTemplate, stamp: Stamp): Promise<void> {
   if (!template.name.trim()) throw new Error('Giv skemaet et navn.');
   await db.transaction('rw', [db.questionTemplates, db.auditLog], async () => {
     await db.questionTemplates.put(template);
-    await db.auditLog.add({ at, action: 'template.saved', template: template.name, questions: template.questions.length });
+    await appendAudit(db, { at: stampAt(stamp), by: stamp.by, action: 'template.saved', details: { template: template.name, questions: template.questions.length } });
   });
 }
 
@@ -43,7 +46,7 @@ async function roundWithSample(db: WorkspaceDb, roundId: string): Promise<{ roun
  * order seeded by the sample's seed, and never to the case's own caseworker. Cases already
  * answered keep their reviewer.
  */
-export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: string, reviewers: readonly string[], at = new Date().toISOString()): Promise<RoundRecord> {
+export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: string, reviewers: readonly string[], stamp: Stamp): Promise<RoundRecord> {
   const names = [...new Set(reviewers.map((r) => r.trim()).filter(Boolean))];
   if (names.length === 0) throw new Error('Skriv mindst én gennemgåer.');
   const { round, sample } = await roundWithSample(db, roundId);
@@ -58,23 +61,39 @@ export async function setUpRound(db: WorkspaceDb, roundId: string, templateId: s
   const updated: RoundRecord = { ...round, review: { templateId, reviewers: names, assignments, unassignable } };
   await db.transaction('rw', [db.rounds, db.auditLog], async () => {
     await db.rounds.put(updated);
-    await db.auditLog.add({ at, action: 'round.setUp', round: round.name, templateId, reviewers: names.length, unassignable: unassignable.length });
+    await appendAudit(db, { at: stampAt(stamp), by: stamp.by, action: 'round.setUp', details: { round: round.name, templateId, reviewers: names, unassignable: unassignable.length } });
   });
   return updated;
 }
 
 export const answersOf = (db: WorkspaceDb, roundId: string): Promise<ReviewAnswer[]> => db.reviews.where('roundId').equals(roundId).toArray();
 
+/** An answer's change for the audit log: the answer and the comment old → new, each only when it changed. */
+function answerChange(existing: ReviewAnswer | undefined, next: ReviewAnswer): AuditDetails {
+  const from = existing?.answer ?? null;
+  const fromComment = existing?.comment ?? '';
+  return {
+    caseNumber: next.caseNumber, question: next.questionId, reviewer: next.reviewer,
+    ...(from !== next.answer && { from, to: next.answer }),
+    ...(fromComment !== next.comment && { comment: { from: fromComment, to: next.comment } }),
+  };
+}
+
 /**
- * Saves one answer at once, with its change logged; returns it, or undefined when nothing changed.
- * Give only what changed (the answer or the comment): the other is read in the same transaction,
- * so a comment saved while an answer is being saved cannot undo it.
+ * Saves one answer at once, with its change logged (in the answer's history and the audit log);
+ * returns it, or undefined when nothing changed. `reviewer` gives the answer; `stamp.by` is who is
+ * at the keyboard. Give only what changed (the answer or the comment): the other is read in the
+ * same transaction, so a comment saved while an answer is being saved cannot undo it.
  */
-export async function saveAnswer(db: WorkspaceDb, input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, by: string, source: AnswerSource = 'app', at = new Date().toISOString()): Promise<ReviewAnswer | undefined> {
-  return db.transaction('rw', [db.reviews], async () => {
+export async function saveAnswer(db: WorkspaceDb, input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, reviewer: string, stamp: Stamp, source: AnswerSource = 'app'): Promise<ReviewAnswer | undefined> {
+  const at = stampAt(stamp);
+  return db.transaction('rw', [db.reviews, db.rounds, db.auditLog], async () => {
     const existing = await db.reviews.get(`${input.roundId}|${input.caseNumber}|${input.questionId}`);
-    const next = recordAnswer(existing, { ...input, answer: input.answer !== undefined ? input.answer : (existing?.answer ?? null), comment: input.comment ?? existing?.comment ?? '' }, by, at, source);
-    if (next) await db.reviews.put(next);
+    const next = recordAnswer(existing, { ...input, answer: input.answer !== undefined ? input.answer : (existing?.answer ?? null), comment: input.comment ?? existing?.comment ?? '' }, reviewer, at, source);
+    if (!next) return undefined;
+    await db.reviews.put(next);
+    const round = (await db.rounds.get(input.roundId))?.name ?? input.roundId;
+    await appendAudit(db, { at, by: stamp.by, action: 'answer.saved', details: { round, ...answerChange(existing, next), source } });
     return next;
   });
 }
@@ -91,10 +110,9 @@ async function handoverInput(db: WorkspaceDb, roundId: string, reading = false) 
   return { round, sample, questions, template, answers, assignments: new Map(round.review.assignments) };
 }
 
+/** The handover workbook; the page logs the export once the file is handed to the browser (`logExport`). */
 export async function exportHandover(db: WorkspaceDb, roundId: string, demo: boolean, at = new Date().toISOString()): Promise<Uint8Array> {
-  const input = await handoverInput(db, roundId);
-  await db.auditLog.add({ at, action: 'handover.exported', round: input.round.name });
-  return handoverWorkbook({ ...input, exportedAt: at, demo });
+  return handoverWorkbook({ ...(await handoverInput(db, roundId)), exportedAt: at, demo });
 }
 
 export async function readHandoverFile(db: WorkspaceDb, roundId: string, bytes: Uint8Array): Promise<HandoverReading> {
@@ -102,17 +120,20 @@ export async function readHandoverFile(db: WorkspaceDb, roundId: string, bytes: 
 }
 
 /** Applies the changes the user accepted, each as an answer from Excel by the sheet's reviewer. */
-export async function applyHandover(db: WorkspaceDb, roundId: string, accepted: readonly HandoverChange[], at = new Date().toISOString()): Promise<number> {
-  let applied = 0;
-  await db.transaction('rw', [db.reviews, db.auditLog], async () => {
+export async function applyHandover(db: WorkspaceDb, roundId: string, accepted: readonly HandoverChange[], stamp: Stamp): Promise<number> {
+  const at = stampAt(stamp);
+  const changes: AuditValue[] = [];
+  await db.transaction('rw', [db.reviews, db.rounds, db.auditLog], async () => {
     for (const c of accepted) {
-      const next = recordAnswer(await db.reviews.get(`${roundId}|${c.caseNumber}|${c.questionId}`), { roundId, caseNumber: c.caseNumber, questionId: c.questionId, answer: c.answer, comment: c.comment }, c.reviewer, at, 'excel');
+      const existing = await db.reviews.get(`${roundId}|${c.caseNumber}|${c.questionId}`);
+      const next = recordAnswer(existing, { roundId, caseNumber: c.caseNumber, questionId: c.questionId, answer: c.answer, comment: c.comment }, c.reviewer, at, 'excel');
       if (next) {
         await db.reviews.put(next);
-        applied += 1;
+        changes.push(answerChange(existing, next));
       }
     }
-    await db.auditLog.add({ at, action: 'handover.applied', roundId, answers: applied });
+    const round = (await db.rounds.get(roundId))?.name ?? roundId;
+    await appendAudit(db, { at, by: stamp.by, action: 'handover.applied', details: { round, answers: changes.length, changes } });
   });
-  return applied;
+  return changes.length;
 }

@@ -9,6 +9,9 @@ import { copenhagenPlans, drawPlans, OUT_OF_HOURS, planSeed } from '../domain/sa
 import { applyExclusions, populationKeyText, type SampleProtocol } from '../domain/sampling/protocol';
 import type { IsoDate } from '../domain/types';
 import { sha256Hex } from '../io/sha256';
+import { appendAudit } from '../db/audit-log';
+import type { AuditDetails, Stamp } from '../domain/audit';
+import { stampAt } from './audit';
 import { chosenScreening, loadScreening, screeningSettings } from './screening';
 
 /**
@@ -155,20 +158,24 @@ async function makeSample(db: WorkspaceDb, frame: SamplingFrame, request: DrawRe
   return { round, sample };
 }
 
-async function store(db: WorkspaceDb, made: { round: RoundRecord; sample: SampleRecord }[], action: string): Promise<void> {
+async function store(db: WorkspaceDb, made: { round: RoundRecord; sample: SampleRecord }[], by: string): Promise<void> {
   await db.transaction('rw', [db.rounds, db.samples, db.auditLog], async () => {
     for (const { round, sample } of made) {
       await db.rounds.add(round);
       await db.samples.add(sample);
-      await db.auditLog.add({ at: sample.createdAt, action, round: round.name, cases: sample.cases.length, seed: sample.protocol.seed });
+      const { protocol } = sample;
+      await appendAudit(db, {
+        at: sample.createdAt, by, action: 'sample.drawn',
+        details: { round: round.name, cases: sample.cases.length, population: protocol.population, seed: protocol.seed, drawnBy: protocol.drawnBy },
+      });
     }
   });
 }
 
 /** Draws one sample and stores it with its round and protocol. */
-export async function drawRound(db: WorkspaceDb, frame: SamplingFrame, request: DrawRequest, at = new Date().toISOString()) {
-  const made = await makeSample(db, frame, request, await db.samples.toArray(), at, null);
-  await store(db, [made], 'sample.drawn');
+export async function drawRound(db: WorkspaceDb, frame: SamplingFrame, request: DrawRequest, stamp: Stamp) {
+  const made = await makeSample(db, frame, request, await db.samples.toArray(), stampAt(stamp), null);
+  await store(db, [made], stamp.by);
   return made;
 }
 
@@ -197,7 +204,8 @@ export function previewCopenhagen(frame: SamplingFrame, options: CopenhagenOptio
  * The Copenhagen preset: the quarter's four rounds in one transaction. Level 1 and 2 from the
  * cases active in the quarter; level 3 from level 2's sample, level 4 from level 3's.
  */
-export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }, at = new Date().toISOString()) {
+export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, options: CopenhagenOptions & { drawnBy: string }, stamp: Stamp) {
+  const at = stampAt(stamp);
   const samples = await db.samples.toArray();
   const series = crypto.randomUUID();
   const made: { round: RoundRecord; sample: SampleRecord }[] = [];
@@ -208,7 +216,7 @@ export async function drawCopenhagen(db: WorkspaceDb, frame: SamplingFrame, opti
       design: plan.design, seed: planSeed(options.seed, plan.level), selection: copenhagenSelection(options, parent), drawnBy: options.drawnBy,
     }, [...samples, ...made.map((m) => m.sample)], at, series));
   }
-  await store(db, made, 'sample.drawn');
+  await store(db, made, stamp.by);
   return made;
 }
 
@@ -246,35 +254,36 @@ export async function redrawSample(db: WorkspaceDb, frame: SamplingFrame, sample
 const currentDesign = (sample: SampleRecord): Design =>
   sample.events.reduce<Design>((design, e) => (e.kind === 'extend' ? e.design : design), sample.protocol.design);
 
-async function addEvent(db: WorkspaceDb, frame: SamplingFrame, sample: SampleRecord, event: SampleEvent & { at: string }, audit: Record<string, unknown>): Promise<SampleRecord> {
+async function addEvent(db: WorkspaceDb, frame: SamplingFrame, sample: SampleRecord, event: SampleEvent & { at: string }, by: string, audit: AuditDetails): Promise<SampleRecord> {
   const events = [...sample.events, event];
   const draw = replay(sample, events);
   const updated: SampleRecord = { ...sample, events, cases: withFacts(draw.cases, sample.cases, frame), protocol: { ...sample.protocol, strata: draw.strata } };
   await db.transaction('rw', [db.samples, db.auditLog], async () => {
     await db.samples.put(updated);
-    await db.auditLog.add({ at: event.at, action: `sample.${event.kind}`, round: sample.protocol.round, ...audit });
+    const replacement: AuditDetails = event.kind === 'outOfScope' ? { replacement: updated.cases.find((c) => c.replaces === event.caseNumber)?.caseNumber ?? null } : {};
+    await appendAudit(db, { at: event.at, by, action: `sample.${event.kind}`, details: { round: sample.protocol.round, ...audit, ...replacement, cases: updated.cases.length } });
   });
   return updated;
 }
 
 /** Extends a sample to `size` (n, or n per stratum) with the same seed: every case drawn before stays. */
-export async function extendSample(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, size: number, at = new Date().toISOString()): Promise<SampleRecord> {
+export async function extendSample(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, size: number, stamp: Stamp): Promise<SampleRecord> {
   const sample = await db.samples.get(sampleId);
   if (!sample) throw new Error('Stikprøven findes ikke længere.');
   const design = currentDesign(sample);
   const before = designSize(design);
   if (before === null) throw new Error('Denne type stikprøve har ingen størrelse at udvide.');
   if (!(Number.isInteger(size) && size > before)) throw new Error(`Skriv et helt tal større end ${before}.`);
-  return addEvent(db, frame, sample, { kind: 'extend', design: withSize(design, size), at }, { from: before, to: size });
+  return addEvent(db, frame, sample, { kind: 'extend', design: withSize(design, size), at: stampAt(stamp) }, stamp.by, { from: before, to: size });
 }
 
 /** Marks a case out of scope and draws its replacement: the next case of its stratum in the same seeded order. */
-export async function replaceOutOfScope(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, caseNumber: string, at = new Date().toISOString()): Promise<{ sample: SampleRecord; replacement: SampleRecordCase | undefined }> {
+export async function replaceOutOfScope(db: WorkspaceDb, frame: SamplingFrame, sampleId: string, caseNumber: string, stamp: Stamp): Promise<{ sample: SampleRecord; replacement: SampleRecordCase | undefined }> {
   const sample = await db.samples.get(sampleId);
   if (!sample) throw new Error('Stikprøven findes ikke længere.');
   if (outOfScopeOf(sample).includes(caseNumber)) throw new Error(`Sag ${caseNumber} er allerede markeret som uden for målgruppen.`);
   if (!sample.cases.some((c) => c.caseNumber === caseNumber)) throw new Error(`Sag ${caseNumber} er ikke i stikprøven.`);
-  const updated = await addEvent(db, frame, sample, { kind: 'outOfScope', caseNumber, at }, { caseNumber });
+  const updated = await addEvent(db, frame, sample, { kind: 'outOfScope', caseNumber, at: stampAt(stamp) }, stamp.by, { caseNumber });
   const replacement = updated.cases.find((c) => c.replaces === caseNumber);
   return { sample: updated, replacement };
 }

@@ -9,7 +9,11 @@ import { groupOf, summariseByRule, summariseGroups, type Grouping, type RuleSumm
 import type { RuleResult, RuleStatus, ScreeningContext, ScreeningSettings } from '../domain/rules/types';
 import { compareDanish } from '../domain/format';
 import { EVENT_TABLES, type EventTableName, type IsoDate } from '../domain/types';
+import { appendAudit } from '../db/audit-log';
+import type { Stamp } from '../domain/audit';
+import { stampAt } from './audit';
 import { asReader } from './locks';
+import { settingChanged } from './settings-log';
 
 const SETTINGS_KEY = 'screeningSettings';
 const CHOSEN_KEY = 'chosenScreeningId';
@@ -20,8 +24,9 @@ export async function screeningSettings(db: WorkspaceDb): Promise<ScreeningSetti
   return { ...DEFAULT_SETTINGS, ...((await db.settings.get(SETTINGS_KEY))?.value as Partial<ScreeningSettings> | undefined) };
 }
 
-export async function saveScreeningSettings(db: WorkspaceDb, settings: ScreeningSettings): Promise<void> {
-  await db.settings.put({ key: SETTINGS_KEY, value: settings });
+/** Saves the rule settings; what changed is logged field by field, old → new. */
+export async function saveScreeningSettings(db: WorkspaceDb, settings: ScreeningSettings, stamp: Stamp): Promise<void> {
+  await settingChanged(db, SETTINGS_KEY, settings, 'settings.screening', stamp, (stored) => ({ ...DEFAULT_SETTINGS, ...(stored as Partial<ScreeningSettings> | undefined) }));
 }
 
 /** The event tables any import of the workspace delivered: only there does a missing event mean "not done". */
@@ -117,6 +122,8 @@ export interface ScreeningRequest {
   asOf: IsoDate;
   createdAt: string;
   purpose: ScreeningPurpose;
+  /** Who screens: the name the user gave for the session, for the audit log. */
+  by: string;
 }
 
 /**
@@ -188,14 +195,15 @@ export async function runScreeningPart(db: WorkspaceDb, port: MessagePort): Prom
 }
 
 /** How many of the user's screenings a workspace keeps (besides those something refers to). */
+const keptCount = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_KEEP_SCREENINGS);
+
 export async function keepScreenings(db: WorkspaceDb): Promise<number> {
-  const value = (await db.settings.get(KEEP_KEY))?.value;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_KEEP_SCREENINGS;
+  return keptCount((await db.settings.get(KEEP_KEY))?.value);
 }
 
-export async function setKeepScreenings(db: WorkspaceDb, keep: number): Promise<void> {
+export async function setKeepScreenings(db: WorkspaceDb, keep: number, stamp: Stamp): Promise<void> {
   if (!(Number.isInteger(keep) && keep >= 1 && keep <= 100)) throw new Error('Antallet af screeninger, der gemmes, skal være et helt tal fra 1 til 100.');
-  await db.settings.put({ key: KEEP_KEY, value: keep });
+  await settingChanged(db, KEEP_KEY, keep, 'settings.keepScreenings', stamp, keptCount);
 }
 
 /**
@@ -204,7 +212,7 @@ export async function setKeepScreenings(db: WorkspaceDb, keep: number): Promise<
  * keeps go in the same transaction. The worker does this after the page has its answer, and the
  * page lets it finish before it lets the worker go.
  */
-export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening): Promise<void> {
+export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening, by: string): Promise<void> {
   const { record, results, cases } = screening;
   const storeStarted = performance.now();
   await db.transaction('rw', [db.screenings, db.screeningResults, db.samples, db.settings, db.auditLog], async () => {
@@ -212,7 +220,8 @@ export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening
     record.timings.storeMs = performance.now() - storeStarted;
     await db.screenings.put({ ...record, complete: true });
     if (record.purpose === 'user') await db.settings.put({ key: CHOSEN_KEY, value: record.id });
-    await db.auditLog.add({ at: record.createdAt, action: 'screening', asOf: record.asOf, cases: record.caseCount, purpose: record.purpose });
+    const breached = record.summary.reduce((n, rule) => n + rule.breached, 0);
+    await appendAudit(db, { at: record.createdAt, by, action: 'screening', details: { asOf: record.asOf, purpose: record.purpose ?? 'user', cases: record.caseCount, breached } });
     await pruneScreenings(db, record.id);
   });
 }
@@ -252,7 +261,7 @@ async function pruneScreenings(db: WorkspaceDb, keep: string): Promise<void> {
 }
 
 /** Deletes one screening the user chose to delete; refuses one a sample refers to. */
-export async function deleteScreening(db: WorkspaceDb, id: string, at = new Date().toISOString()): Promise<void> {
+export async function deleteScreening(db: WorkspaceDb, id: string, stamp: Stamp): Promise<void> {
   await db.transaction('rw', [db.screenings, db.screeningResults, db.samples, db.settings, db.auditLog], async () => {
     const record = await db.screenings.get(id);
     if (!record) return;
@@ -261,7 +270,7 @@ export async function deleteScreening(db: WorkspaceDb, id: string, at = new Date
     await db.screeningResults.where('screeningId').equals(id).delete();
     await db.screenings.delete(id);
     if ((await db.settings.get(CHOSEN_KEY))?.value === id) await db.settings.delete(CHOSEN_KEY);
-    await db.auditLog.add({ at, action: 'screening.deleted', asOf: record.asOf, createdAt: record.createdAt });
+    await appendAudit(db, { at: stampAt(stamp), by: stamp.by, action: 'screening.deleted', details: { asOf: record.asOf, createdAt: record.createdAt, cases: record.caseCount } });
   });
 }
 

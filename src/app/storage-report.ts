@@ -1,5 +1,8 @@
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { ScreeningPurpose } from '../domain/records';
+import { appendAudit } from '../db/audit-log';
+import type { Stamp } from '../domain/audit';
+import { stampAt } from './audit';
 import { chosenScreening } from './screening';
 
 /**
@@ -62,12 +65,12 @@ export async function storageReport(db: WorkspaceDb): Promise<StorageReport> {
 }
 
 /** Deletes the file kept with an import; what was imported from it stays. */
-export async function deleteImportFile(db: WorkspaceDb, importId: string, at = new Date().toISOString()): Promise<void> {
+export async function deleteImportFile(db: WorkspaceDb, importId: string, stamp: Stamp): Promise<void> {
   await db.transaction('rw', [db.imports, db.importSources, db.auditLog], async () => {
     const record = await db.imports.get(importId);
     if (!record) throw new Error('Importen findes ikke længere.');
     await db.importSources.delete(importId);
     await db.imports.update(importId, { sourceKept: false });
-    await db.auditLog.add({ at, action: 'import.fileDeleted', fileName: record.fileName });
+    await appendAudit(db, { at: stampAt(stamp), by: stamp.by, action: 'import.fileDeleted', details: { fileName: record.fileName, importedAt: record.importedAt } });
   });
 }

@@ -1,3 +1,5 @@
+import type { ChainReport } from '../domain/audit';
+import type { AuditFilter } from '../domain/audit-labels';
 import type { ImportIssue, ImportRecord, ScreeningRecord, StoredCase } from '../domain/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
@@ -54,7 +56,11 @@ export type WorkerJob =
   | { kind: 'deadlines'; dbName: string; screeningId: string }
   | { kind: 'dataQuality'; dbName: string; screeningId: string }
   /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
-  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean };
+  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
+  /** The whole audit log, its entries in chunks (newest first, each `{ entry, text }` with its search text), and what its chain says. */
+  | { kind: 'auditLog'; dbName: string }
+  /** The entries `filter` selects as a workbook, newest first, with the chain's state. */
+  | { kind: 'auditWorkbook'; dbName: string; filter: AuditFilter; exportedAt: string; demo: boolean };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
@@ -75,7 +81,10 @@ export type WorkerJobResult =
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
   | { kind: 'deadlines'; items: DeadlineItem[] }
-  | { kind: 'dataQuality'; quality: DataQuality };
+  | { kind: 'dataQuality'; quality: DataQuality }
+  /** The entries come as chunks before this. */
+  | { kind: 'auditLog'; count: number; chain: ChainReport }
+  | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

@@ -2,7 +2,9 @@ import Dexie, { liveQuery } from 'dexie';
 import { CatalogDb } from '../db/catalog';
 import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from '../db/connection';
 import { DB_PREFIX, workspaceDbName } from '../db/names';
+import { appendAudit, appendCatalogLog, readLog, sha256Text } from '../db/audit-log';
 import { deleteWorkspaceDb, openWorkspaceDb } from '../db/workspace-db';
+import { verifyChain, type AuditAction, type AuditDetails, type AuditEntry, type ChainReport } from '../domain/audit';
 import { fail, ok, type Result } from '../domain/result';
 import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace } from '../domain/workspace';
 import { isHeld } from './locks';
@@ -15,24 +17,39 @@ const WORKSPACE_DB = `${DB_PREFIX}-workspace-`;
 /** Held while a workspace's database is filled before it is listed: cleaning up leaves it alone. */
 const fillLock = (id: string) => `${workspaceDbName(id)}:fill`;
 
-/** Opens a workspace's database, upgrading it as needed, for the pages. */
-export async function openWorkspace(id: string, watchers: ConnectionWatchers = {}): Promise<OpenWorkspace> {
-  return new OpenWorkspace(id, await openWorkspaceDb(id, watchers));
+/** Opens a workspace's database, upgrading it as needed, for the pages; `user` names who is at work, for the audit log. */
+export async function openWorkspace(id: string, user: () => string, watchers: ConnectionWatchers = {}): Promise<OpenWorkspace> {
+  return new OpenWorkspace(id, await openWorkspaceDb(id, watchers), user);
 }
 
-/** Use cases on the workspace catalogue. `now` and `newId` are passed in so tests control them. */
+/**
+ * Use cases on the workspace catalogue. `now` and `newId` are passed in so tests control them;
+ * `user` names who is at work, for the logs.
+ */
 export class WorkspaceService {
   constructor(
     private readonly catalog: CatalogDb,
+    private readonly user: () => string,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
   /** Opens this browser profile's catalogue of workspaces. */
-  static async open(watchers: ConnectionWatchers = {}): Promise<WorkspaceService> {
+  static async open(user: () => string, watchers: ConnectionWatchers = {}): Promise<WorkspaceService> {
     const catalog = new CatalogDb(undefined, watchers);
     await catalog.open();
-    return new WorkspaceService(catalog);
+    return new WorkspaceService(catalog, user);
+  }
+
+  /** Records what happened to a workspace in this computer's log, in the transaction the change runs in (or its own). */
+  #log(action: AuditAction, workspace: Workspace, details: AuditDetails = {}) {
+    return appendCatalogLog(this.catalog, { at: this.now().toISOString(), by: this.user(), action, details: { name: workspace.name, ...details, workspaceId: workspace.id } });
+  }
+
+  /** This computer's log of workspaces, with what its chain says. */
+  async log(): Promise<{ entries: AuditEntry[]; chain: ChainReport }> {
+    const entries = await readLog(this.catalog.log);
+    return { entries, chain: verifyChain(entries, sha256Text) };
   }
 
   close(): void {
@@ -74,7 +91,10 @@ export class WorkspaceService {
     const workspace: Workspace = { id: this.newId(), name: valid.value, createdAt: at, lastOpenedAt: at, isDemo: options.isDemo ?? false };
     return this.#filling(workspace.id, async () => {
       await this.#fillNew(workspace, fill);
-      await this.catalog.workspaces.add(workspace);
+      await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
+        await this.catalog.workspaces.add(workspace);
+        await this.#log('workspace.created', workspace, { demo: workspace.isDemo });
+      });
       return ok(workspace);
     });
   }
@@ -90,9 +110,10 @@ export class WorkspaceService {
     const workspace: Workspace = { ...old, id: this.newId(), lastOpenedAt: this.now().toISOString() };
     await this.#filling(workspace.id, async () => {
       await this.#fillNew(workspace, fill);
-      await this.catalog.transaction('rw', this.catalog.workspaces, async () => {
+      await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
         await this.catalog.workspaces.delete(id);
         await this.catalog.workspaces.add(workspace);
+        await this.#log('workspace.demoReset', workspace);
       });
     });
     await deleteWorkspaceDb(id);
@@ -102,7 +123,7 @@ export class WorkspaceService {
   async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>): Promise<void> {
     try {
       const db = await openWorkspaceDb(workspace.id);
-      await db.auditLog.add({ at: workspace.createdAt, action: 'workspace.created', name: workspace.name });
+      await appendAudit(db, { at: workspace.createdAt, by: this.user(), action: 'workspace.created', details: { name: workspace.name } });
       db.close();
       await fill(workspace);
     } catch (error) {
@@ -132,7 +153,7 @@ export class WorkspaceService {
   }
 
   async rename(id: string, name: string): Promise<Result<Workspace>> {
-    return this.catalog.transaction('rw', this.catalog.workspaces, async () => {
+    return this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
       const workspace = await this.catalog.workspaces.get(id);
       if (!workspace) return fail<Workspace>('Arbejdsområdet findes ikke længere.');
       const others = (await this.catalog.workspaces.toArray()).filter((w) => w.id !== id);
@@ -140,6 +161,7 @@ export class WorkspaceService {
       if (!valid.ok) return valid;
       const renamed = { ...workspace, name: valid.value };
       await this.catalog.workspaces.put(renamed);
+      if (renamed.name !== workspace.name) await this.#log('workspace.renamed', renamed, { from: workspace.name, to: renamed.name });
       return ok(renamed);
     });
   }
@@ -162,7 +184,10 @@ export class WorkspaceService {
     }
     // Remove the entry first: if the tab closes mid-way, an orphan database is harmless (it is
     // deleted at the next start), while an entry without its data would look like an empty kommune.
-    await this.catalog.workspaces.delete(id);
+    await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
+      await this.catalog.workspaces.delete(id);
+      await this.#log('workspace.deleted', workspace, { createdAt: workspace.createdAt });
+    });
     await deleteWorkspaceDb(id);
     return ok(workspace);
   }

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { AuditEntry } from '../domain/audit';
 import type { Workspace } from '../domain/workspace';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import { CATALOG_DB_NAME } from './names';
@@ -12,11 +13,15 @@ export interface CatalogSetting {
 export class CatalogDb extends Dexie {
   declare workspaces: Table<Workspace, string>;
   declare settings: Table<CatalogSetting, string>;
+  /** What happened to workspaces on this computer, hash-chained like a workspace's audit log (audit-log.ts). */
+  declare log: Table<AuditEntry, number>;
 
   constructor(name = CATALOG_DB_NAME, watchers: ConnectionWatchers = {}) {
     super(name);
     watchConnection(this, watchers);
     this.version(1).stores({ workspaces: 'id, name, lastOpenedAt', settings: 'key' });
+    // A log of its own: deleting a workspace deletes its audit log with it.
+    this.version(2).stores({ log: '++id, seq' });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { upgradeToV5 } from './migrations/v5';
+import { upgradeToV6 } from './migrations/v6';
 
 /**
  * One step in the workspace database's history. Versions are only ever appended: a released
@@ -68,6 +69,14 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
       caseChunks: 'id', columnChunks: 'id', meta: 'key', importSources: 'importId',
     },
     upgrade: upgradeToV5,
+  },
+  {
+    // The audit log chained by SHA-256: each line numbered (`seq`), with who did it, its details,
+    // the hash of the line before and its own (domain/audit.ts); earlier lines are chained in the
+    // order they were written (migrations/v6.ts).
+    version: 6,
+    stores: { auditLog: '++id, at, action, seq' },
+    upgrade: upgradeToV6,
   },
 ];
 

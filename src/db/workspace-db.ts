@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { watchConnection, type ConnectionWatchers } from './connection';
+import type { AuditEntry } from '../domain/audit';
 import type { MappingProfile } from '../domain/mapping';
 import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '../domain/records';
 import type { ReviewAnswer } from '../domain/review/answers';
@@ -27,7 +28,8 @@ export class WorkspaceDb extends Dexie {
   declare focusAreas: Table<FocusArea, string>;
   declare improvementActions: Table<ImprovementAction, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
-  declare auditLog: Table<{ id?: number; at: string; action: string; [key: string]: unknown }, number>;
+  /** Written only by `appendAudit` (audit-log.ts): hash-chained. */
+  declare auditLog: Table<AuditEntry, number>;
 
   constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {
     super(name);

@@ -28,15 +28,33 @@ export function removeProfileDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A Chromium with its own profile directory, so data persists between launches on the same dir. */
-export function launch(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
+/** The name every test's session gives when the app asks who is at work (the Log page shows it). */
+export const TEST_USER = 'Testbruger Fiktiv';
+
+/**
+ * A Chromium with its own profile directory, so data persists between launches on the same dir.
+ * Each page's session has already given its user name (`TEST_USER`), as a user does once per
+ * session, unless `userName` is null: then the app asks for it.
+ */
+export async function launch(profileDir: string, options: { userName?: string | null } = {}): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     locale: 'da-DK',
     viewport: { width: 1280, height: 900 },
   });
+  const userName = options.userName === undefined ? TEST_USER : options.userName;
+  if (userName !== null) {
+    await context.addInitScript((name) => {
+      try {
+        if (!sessionStorage.getItem('tilsynsbaenk-bruger')) sessionStorage.setItem('tilsynsbaenk-bruger', name);
+      } catch {
+        // about:blank, before a page is opened, has no storage.
+      }
+    }, userName);
+  }
+  return context;
 }
 
 /**
@@ -92,13 +110,13 @@ export interface BrowserRun {
  * profile and browser for each test (or, with `perFile`, one for the whole file), closed and
  * removed after it. The returned object is filled in before each test runs.
  */
-export function freshBrowser(options: { perFile?: boolean } = {}): BrowserRun {
+export function freshBrowser(options: { perFile?: boolean; userName?: string | null } = {}): BrowserRun {
   const run = {} as BrowserRun;
   const [before, after] = options.perFile ? [beforeAll, afterAll] : [beforeEach, afterEach];
   beforeAll(requireBuild);
   before(async () => {
     run.profile = newProfileDir();
-    run.context = await launch(run.profile);
+    run.context = await launch(run.profile, { userName: options.userName });
     run.watch = new Watch(run.context);
     run.page = run.context.pages()[0] ?? (await run.context.newPage());
   });

@@ -21,7 +21,7 @@ async function importCases(n: number, kind = 'Anbringelse') {
     format: 'csv',
     sheets: [{ name: 'udtraek', headers: HEADERS, emptyRows: 0, rows: Array.from({ length: n }, (_, i) => ({ number: i + 2, cells: [`S-${String(i).padStart(5, '0')}`, 'Nord', 'AB', kind, '01-03-2024'] })) }],
   };
-  return runImport(db, workbook, { importId: crypto.randomUUID(), importedAt: '2026-11-27T08:00:00.000Z', fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false });
+  return runImport(db, workbook, { importId: crypto.randomUUID(), importedAt: '2026-11-27T08:00:00.000Z', fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false, by: 'Test Fiktiv' });
 }
 
 async function columnsRead(): Promise<CaseColumns[]> {

@@ -40,9 +40,9 @@ describe('the small demo kommune at any anchor from 2024 to 2030, screened at th
   it.each(ANCHORS)('$anchor: every page has data', async ({ anchor, lastQuarter, trend }) => {
     const db = await openWorkspaceDb(`demo-${anchor}`);
     const at = `${anchor}T08:00:00.000Z`;
-    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor, importId: 'I-1', importedAt: at });
-    const screening = await runScreening(db, { id: 'S-1', asOf: anchor, createdAt: at, purpose: 'user' });
-    await storeScreening(db, screening);
+    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor, importId: 'I-1', importedAt: at, by: 'Test Fiktiv' });
+    const screening = await runScreening(db, { id: 'S-1', asOf: anchor, createdAt: at, purpose: 'user', by: 'Test Fiktiv' });
+    await storeScreening(db, screening, 'Test Fiktiv');
     const results = screening.results.all();
 
     // Screening: every rule has results it could decide, and both laws occur.
@@ -78,7 +78,7 @@ describe('the small demo kommune at any anchor from 2024 to 2030, screened at th
     expect(perUnit.size).toBe(3);
 
     // Gennemgang and Udviklingsplan: the rounds of that quarter, answers, a focus area with actions after the anchor.
-    await loadDemoReviews(db, at, anchor);
+    await loadDemoReviews(db, { by: 'Test Fiktiv', at: at }, anchor);
     const rounds = await listRounds(db);
     expect(rounds.map((r) => r.round.name.split(' – ')[1])).toEqual([lastQuarter, lastQuarter, lastQuarter, lastQuarter]);
     const answers = await db.reviews.toArray();

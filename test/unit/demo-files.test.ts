@@ -177,7 +177,7 @@ async function importFile(bytes: Uint8Array, fileName: string) {
   const mapping = suggestMapping(book);
   expect(mappingProblems(mapping)).toEqual([]);
   const record = await runImport(db, book, {
-    importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false,
+    importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false, by: 'Test Fiktiv',
   });
   const stored = (await allCases(db)).map(({ revision: _r, missingSince: _m, ...c }) => c);
   return { record, stored };

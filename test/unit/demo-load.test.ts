@@ -16,7 +16,7 @@ beforeEach(async () => {
 describe('loading the demo kommune into a workspace', () => {
   it('stores exactly the generated kommune, through the importer, with no issues', async () => {
     const db = await openWorkspaceDb('demo');
-    const record = await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: '2026-11-30', importId: 'I-1', importedAt: '2026-11-30T08:00:00.000Z' });
+    const record = await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: '2026-11-30', importId: 'I-1', importedAt: '2026-11-30T08:00:00.000Z', by: 'Test Fiktiv' });
     // The name says the extract's date: three days before the anchor.
     expect(record.fileName).toBe(`Demodata (small, frø ${DEMO_SEED}, udtræk 27-11-2026)`);
     expect(record.issues).toEqual([]);

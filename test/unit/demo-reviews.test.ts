@@ -12,8 +12,8 @@ beforeAll(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
   db = await openWorkspaceDb('demo-reviews');
   // Recorded on 04-01-2027 for a demo made for Monday 30-11-2026: the work follows the anchor, not the clock.
-  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: '2026-11-30', importId: 'I-1', importedAt: '2027-01-04T08:00:00.000Z' });
-  await loadDemoReviews(db, '2027-01-04T08:00:00.000Z', '2026-11-30');
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: '2026-11-30', importId: 'I-1', importedAt: '2027-01-04T08:00:00.000Z', by: 'Test Fiktiv' });
+  await loadDemoReviews(db, { by: 'Test Fiktiv', at: '2027-01-04T08:00:00.000Z' }, '2026-11-30');
 }, 60_000);
 
 describe('the demo kommune\u2019s review work', () => {

@@ -212,7 +212,7 @@ async function importFile(bytes: Uint8Array, fileName: string, choose: (book: So
   const mapping = choose(read.value);
   expect(mappingProblems(mapping)).toEqual([]);
   const record = await runImport(db, read.value, {
-    importId: `I-${++imports}`, importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false, source: bytes,
+    importId: `I-${++imports}`, importedAt: '2026-11-27T08:00:00.000Z', fileName, size: bytes.length, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false, source: bytes, by: 'Test Fiktiv',
   });
   return { book: read.value, mapping, record };
 }
@@ -326,7 +326,7 @@ describe('hostile files, imported into a workspace that already holds the 50 cas
   ])('refuses %s with a Danish message and never starts the import', async (_name, bytes, fileName, message) => {
     const read = readSourceFile(bytes(), fileName);
     expect(read).toEqual({ ok: false, message });
-    if (read.ok) await runImport(db, read.value, { importId: 'X', importedAt: '2026-11-27T08:00:00.000Z', fileName, size: 0, sha256: '', readMs: 0, mapping: suggestMapping(read.value), keepFullCpr: false });
+    if (read.ok) await runImport(db, read.value, { importId: 'X', importedAt: '2026-11-27T08:00:00.000Z', fileName, size: 0, sha256: '', readMs: 0, mapping: suggestMapping(read.value), keepFullCpr: false, by: 'Test Fiktiv' });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -23,7 +23,7 @@ const csv = (...sheets: SourceWorkbook['sheets']): SourceWorkbook => ({ format: 
 
 let counter = 0;
 function request(workbook: SourceWorkbook, importedAt = '2026-11-27T08:00:00.000Z'): ImportRequest {
-  return { importId: `I-${++counter}`, importedAt, fileName: 'udtraek.csv', size: 100, sha256: 'ab', readMs: 1, mapping: suggestMapping(workbook), keepFullCpr: false };
+  return { importId: `I-${++counter}`, importedAt, fileName: 'udtraek.csv', size: 100, sha256: 'ab', readMs: 1, mapping: suggestMapping(workbook), keepFullCpr: false, by: 'Test Fiktiv' };
 }
 const importBook = (workbook: SourceWorkbook, importedAt?: string) => runImport(db, workbook, request(workbook, importedAt));
 
@@ -76,7 +76,7 @@ describe('importing a wide extract (one row per case)', () => {
     const xlsx = await runImport(db, book, { ...request(book), source: zip });
     expect((await db.importSources.get(xlsx.id))!).toMatchObject({ deflated: false, bytes: zip });
 
-    await setKeepImportFiles(db, false);
+    await setKeepImportFiles(db, false, { by: 'Test Fiktiv' });
     const none = await runImport(db, book, { ...request(book), source: text });
     expect(await db.importSources.get(none.id)).toBeUndefined();
     expect(none.sourceKept).toBe(false);

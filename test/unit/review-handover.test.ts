@@ -19,32 +19,32 @@ const REVIEWERS = ['Leder Fiktiv', 'Jurist Opdigtet'];
 beforeAll(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
   db = await openWorkspaceDb('review');
-  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', by: 'Test Fiktiv' });
   const frame = await loadFrame(db);
   ({ round, sample } = await drawRound(db, frame, {
     round: 'Ledelsestilsyn 4. kvartal 2025', level: 2, period: null, design: { kind: 'simple', n: 10 }, seed: 3,
     selection: { filter: {}, excludeClosed: false, reviewedWithinMonths: null, asOf: '2025-12-31', parentSampleId: null }, drawnBy: 'AB',
-  }, '2026-01-05T09:00:00.000Z'));
+  }, { by: 'Test Fiktiv', at: '2026-01-05T09:00:00.000Z' }));
 }, 60_000);
 
 describe('setting up a round', () => {
   it('shares the cases evenly between the reviewers, never to a case\u2019s own caseworker', async () => {
     const own = sample.cases[0]!.caseworker;
-    round = await setUpRound(db, round.id, 'anbringelse', [...REVIEWERS, own, ' ']);
+    round = await setUpRound(db, round.id, 'anbringelse', [...REVIEWERS, own, ' '], { by: 'Test Fiktiv' });
     const assigned = new Map(round.review!.assignments);
     expect(round.review!.reviewers).toEqual([...REVIEWERS, own]);
     expect(assigned.size).toBe(10);
     for (const c of sample.cases) expect(assigned.get(c.caseNumber)).not.toBe(c.caseworker);
     // Without the caseworker, two reviewers get 5 each.
-    round = await setUpRound(db, round.id, 'anbringelse', REVIEWERS);
+    round = await setUpRound(db, round.id, 'anbringelse', REVIEWERS, { by: 'Test Fiktiv' });
     const loads = REVIEWERS.map((r) => round.review!.assignments.filter(([, who]) => who === r).length);
     expect(loads).toEqual([5, 5]);
-    await expect(setUpRound(db, round.id, 'anbringelse', [' '])).rejects.toThrow('Skriv mindst én gennemgåer.');
+    await expect(setUpRound(db, round.id, 'anbringelse', [' '], { by: 'Test Fiktiv' })).rejects.toThrow('Skriv mindst én gennemgåer.');
   });
 
   it('a template edited in the workspace keeps its ids; a retired question is left out of new sheets', async () => {
     const placement = (await listTemplates(db)).find((t) => t.id === 'anbringelse')!;
-    await saveTemplate(db, retireQuestion(placement, 'ungdomssanktion'));
+    await saveTemplate(db, retireQuestion(placement, 'ungdomssanktion'), { by: 'Test Fiktiv' });
     expect((await listTemplates(db)).find((t) => t.id === 'anbringelse')!.questions.find((q) => q.id === 'ungdomssanktion')!.retired).toBe(true);
   });
 });
@@ -52,8 +52,8 @@ describe('setting up a round', () => {
 describe('saving answers', () => {
   it('saves the answer and the comment separately, so a comment saved with a stale view cannot undo an answer', async () => {
     const key = { roundId: round.id, caseNumber: sample.cases[9]!.caseNumber, questionId: 'anbringelsessted' };
-    await saveAnswer(db, { ...key, answer: 'no' }, 'Leder Fiktiv', 'app', '2026-01-05T11:00:00.000Z');
-    await saveAnswer(db, { ...key, comment: 'Begrundelsen mangler' }, 'Leder Fiktiv', 'app', '2026-01-05T11:00:01.000Z');
+    await saveAnswer(db, { ...key, answer: 'no' }, 'Leder Fiktiv', { by: 'Test Fiktiv', at: '2026-01-05T11:00:00.000Z' });
+    await saveAnswer(db, { ...key, comment: 'Begrundelsen mangler' }, 'Leder Fiktiv', { by: 'Test Fiktiv', at: '2026-01-05T11:00:01.000Z' });
     const saved = (await answersOf(db, round.id)).find((a) => a.caseNumber === key.caseNumber && a.questionId === key.questionId)!;
     expect(saved).toMatchObject({ answer: 'no', comment: 'Begrundelsen mangler' });
     expect(saved.history.map((h) => [h.from, h.to, h.toComment])).toEqual([[null, 'no', ''], ['no', 'no', 'Begrundelsen mangler']]);
@@ -70,7 +70,7 @@ describe('the handover workbook round trip', () => {
 
   it('exports instructions, the protocol and a sheet per reviewer with drop-downs, a frozen header and hidden keys', async () => {
     // Answered in the app before the export: shown in the sheet.
-    await saveAnswer(db, { roundId: round.id, caseNumber: casesOf(REVIEWERS[1]!)[0]!, questionId: 'bisidder', answer: 'yes', comment: '' }, REVIEWERS[1]!, 'app', at(0));
+    await saveAnswer(db, { roundId: round.id, caseNumber: casesOf(REVIEWERS[1]!)[0]!, questionId: 'bisidder', answer: 'yes', comment: '' }, REVIEWERS[1]!, { by: 'Test Fiktiv', at: at(0) });
     bytes = await exportHandover(db, round.id, true, at(1));
     const book = XLSX.read(bytes);
     expect(book.SheetNames).toEqual(['Vejledning', 'Protokol', ...[...REVIEWERS].sort((a, b) => a.localeCompare(b, 'da'))]);
@@ -120,7 +120,7 @@ describe('the handover workbook round trip', () => {
     bFirst![col('bisidder')] = 'Nej'; // answered Ja in the app before the export
     bFirst![col('bisidder') + 1] = 'Ikke vejledt';
     bSecond![col('bisidder')] = 'Ja'; // answered Nej in the app after the export: a conflict
-    await saveAnswer(db, { roundId: round.id, caseNumber: String(bSecond![2]), questionId: 'bisidder', answer: 'no', comment: 'Ændret i appen' }, REVIEWERS[1]!, 'app', at(5));
+    await saveAnswer(db, { roundId: round.id, caseNumber: String(bSecond![2]), questionId: 'bisidder', answer: 'no', comment: 'Ændret i appen' }, REVIEWERS[1]!, { by: 'Test Fiktiv', at: at(5) });
     const out = XLSX.utils.book_new();
     for (const name of book.SheetNames) {
       const rows = name === REVIEWERS[0] ? rowsA : name === REVIEWERS[1] ? b : XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, defval: null });
@@ -152,7 +152,7 @@ describe('the handover workbook round trip', () => {
   it('applies only what the user accepts, logged as from Excel; reading the same workbook again changes nothing', async () => {
     const reading = await readHandoverFile(db, round.id, filled);
     const accepted = reading.changes.filter((c) => c.kind !== 'conflict');
-    expect(await applyHandover(db, round.id, accepted, at(10))).toBe(5);
+    expect(await applyHandover(db, round.id, accepted, { by: 'Test Fiktiv', at: at(10) })).toBe(5);
     const answers = new Map((await answersOf(db, round.id)).map((x) => [`${x.caseNumber}|${x.questionId}`, x]));
     const conflict = reading.changes.find((c) => c.kind === 'conflict')!;
     expect(answers.get(`${conflict.caseNumber}|bisidder`)).toMatchObject({ answer: 'no', comment: 'Ændret i appen' });
@@ -162,7 +162,7 @@ describe('the handover workbook round trip', () => {
     const again = await readHandoverFile(db, round.id, filled);
     expect(again.changes.map((c) => c.kind)).toEqual(['conflict']);
     expect(again.unchanged).toBe(5);
-    expect(await applyHandover(db, round.id, again.changes.filter((c) => c.kind !== 'conflict'), at(11))).toBe(0);
+    expect(await applyHandover(db, round.id, again.changes.filter((c) => c.kind !== 'conflict'), { by: 'Test Fiktiv', at: at(11) })).toBe(0);
   });
 
   it('says so, in Danish, when the file is not a handover workbook', async () => {
@@ -175,10 +175,10 @@ describe('the handover workbook round trip', () => {
 
   it('a comment starting with a dash comes back as written; an emptied answer is reported, never erased; retiring a question after the export does not spoil the sheet', async () => {
     const mine = casesOf(REVIEWERS[0]!).sort();
-    await saveAnswer(db, { roundId: round.id, caseNumber: mine[1]!, questionId: 'samvaer', answer: 'no', comment: '- ingen afgørelse om samvær' }, REVIEWERS[0]!, 'app', at(20));
+    await saveAnswer(db, { roundId: round.id, caseNumber: mine[1]!, questionId: 'samvaer', answer: 'no', comment: '- ingen afgørelse om samvær' }, REVIEWERS[0]!, { by: 'Test Fiktiv', at: at(20) });
     const sheet = await exportHandover(db, round.id, false, at(21));
     const placement = (await listTemplates(db)).find((t) => t.id === 'anbringelse')!;
-    await saveTemplate(db, retireQuestion(placement, 'kvittering'));
+    await saveTemplate(db, retireQuestion(placement, 'kvittering'), { by: 'Test Fiktiv' });
     const book = XLSX.read(sheet);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[REVIEWERS[0]!]!, { header: 1, defval: null });
     const keys = rows[1]!.map(String);
@@ -234,12 +234,12 @@ describe('the handover workbook round trip', () => {
 
     // A template that asks for no comments reads the same rows.
     const placement = (await listTemplates(db)).find((t) => t.id === 'anbringelse')!;
-    await saveTemplate(db, setCommentRequired(placement, []));
+    await saveTemplate(db, setCommentRequired(placement, []), { by: 'Test Fiktiv' });
     const lenient = await readHandoverFile(db, round.id, filledIn);
     expect(lenient.problems.map((p) => p.row)).toEqual([5]);
     expect(lenient.changes.map((c) => [c.caseNumber, c.questionId, c.answer])).toEqual([
       [one[2], 'foraeldre', 'no'], [one[2], 'undersoegelse', 'no'], [two[2], 'foraeldre', 'exception'], [three[2], 'foraeldre', 'no'],
     ]);
-    await saveTemplate(db, placement);
+    await saveTemplate(db, placement, { by: 'Test Fiktiv' });
   });
 });

@@ -23,13 +23,13 @@ describe('the improvement plan', () => {
   });
 
   it('makes a focus area from findings, linked to their question and rules; actions with owner, deadline and status; a status export', async () => {
-    const area = await focusAreaFromFindings(db, 'Planer før anbringelse', 'anbringelse', 'plan', [finding('S-1', 'PLAN_RETTIDIG'), finding('S-2', 'PLAN_RETTIDIG')], { id: 'R', name: 'Niveau 2' }, '2026-01-10T09:00:00.000Z');
+    const area = await focusAreaFromFindings(db, 'Planer før anbringelse', 'anbringelse', 'plan', [finding('S-1', 'PLAN_RETTIDIG'), finding('S-2', 'PLAN_RETTIDIG')], { id: 'R', name: 'Niveau 2' }, { by: 'Test Fiktiv', at: '2026-01-10T09:00:00.000Z' });
     expect(area).toMatchObject({ title: 'Planer før anbringelse', questions: ['anbringelse:plan'], rules: ['PLAN_RETTIDIG'], from: { roundId: 'R', roundName: 'Niveau 2', findings: 2 } });
-    const byHand = await addFocusArea(db, { title: 'Børnesamtaler', questions: [], rules: [], from: null }, '2026-01-11T09:00:00.000Z');
-    const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste før anbringelse', owner: 'Leder A', deadline: '2026-02-28' });
-    await addAction(db, { focusArea: area.id, text: 'Undervisning', owner: 'Jurist B', deadline: '2026-06-30' });
-    await setActionStatus(db, first.id, 'done');
-    await expect(addAction(db, { focusArea: byHand.id, text: 'x', owner: ' ', deadline: '2026-01-01' })).rejects.toThrow('Skriv, hvem der er ansvarlig.');
+    const byHand = await addFocusArea(db, { title: 'Børnesamtaler', questions: [], rules: [], from: null }, { by: 'Test Fiktiv', at: '2026-01-11T09:00:00.000Z' });
+    const first = await addAction(db, { focusArea: area.id, text: 'Tjekliste før anbringelse', owner: 'Leder A', deadline: '2026-02-28' }, { by: 'Test Fiktiv' });
+    await addAction(db, { focusArea: area.id, text: 'Undervisning', owner: 'Jurist B', deadline: '2026-06-30' }, { by: 'Test Fiktiv' });
+    await setActionStatus(db, first.id, 'done', { by: 'Test Fiktiv' });
+    await expect(addAction(db, { focusArea: byHand.id, text: 'x', owner: ' ', deadline: '2026-01-01' }, { by: 'Test Fiktiv' })).rejects.toThrow('Skriv, hvem der er ansvarlig.');
     const { areas, actions } = await loadPlan(db);
     const status = planStatus(areas, actions, '2026-07-01');
     expect(status.map((s) => [s.area.title, s.counts, s.overdue])).toEqual([
@@ -62,37 +62,37 @@ describe('the improvement plan', () => {
 
   it('renames and deletes focus areas and edits and deletes actions, each change in the audit log', async () => {
     const logged = async () => (await db.auditLog.toArray()).slice(-1)[0]!;
-    const area = await addFocusArea(db, { title: 'Samvær', questions: [], rules: [], from: null }, '2026-02-01T09:00:00.000Z');
-    const action = await addAction(db, { focusArea: area.id, text: 'Skabelon for samværsafgørelser', owner: 'Leder A', deadline: '2026-04-30' }, '2026-02-01T09:01:00.000Z');
-    const other = await addAction(db, { focusArea: area.id, text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31' }, '2026-02-01T09:02:00.000Z');
+    const area = await addFocusArea(db, { title: 'Samvær', questions: [], rules: [], from: null }, { by: 'Test Fiktiv', at: '2026-02-01T09:00:00.000Z' });
+    const action = await addAction(db, { focusArea: area.id, text: 'Skabelon for samværsafgørelser', owner: 'Leder A', deadline: '2026-04-30' }, { by: 'Test Fiktiv', at: '2026-02-01T09:01:00.000Z' });
+    const other = await addAction(db, { focusArea: area.id, text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31' }, { by: 'Test Fiktiv', at: '2026-02-01T09:02:00.000Z' });
 
-    await renameFocusArea(db, area.id, '  Samvær og kontakt ', '2026-02-02T09:00:00.000Z');
+    await renameFocusArea(db, area.id, '  Samvær og kontakt ', { by: 'Test Fiktiv', at: '2026-02-02T09:00:00.000Z' });
     expect((await db.focusAreas.get(area.id))!.title).toBe('Samvær og kontakt');
-    expect(await logged()).toMatchObject({ at: '2026-02-02T09:00:00.000Z', action: 'plan.focusArea.edited', from: 'Samvær', to: 'Samvær og kontakt' });
-    await expect(renameFocusArea(db, area.id, ' ')).rejects.toThrow('Giv fokusområdet en titel.');
+    expect(await logged()).toMatchObject({ at: '2026-02-02T09:00:00.000Z', by: 'Test Fiktiv', action: 'plan.focusArea.edited', details: { from: 'Samvær', to: 'Samvær og kontakt' } });
+    await expect(renameFocusArea(db, area.id, ' ', { by: 'Test Fiktiv' })).rejects.toThrow('Giv fokusområdet en titel.');
 
-    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' }, '2026-02-03T09:00:00.000Z');
+    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' }, { by: 'Test Fiktiv', at: '2026-02-03T09:00:00.000Z' });
     expect(await db.improvementActions.get(action.id)).toMatchObject({ owner: 'Leder C', deadline: '2026-06-30', status: 'notStarted', updatedAt: '2026-02-03T09:00:00.000Z' });
     expect(await logged()).toMatchObject({
-      action: 'plan.action.edited', text: 'Skabelon for samværsafgørelser',
-      changes: [{ field: 'owner', from: 'Leder A', to: 'Leder C' }, { field: 'deadline', from: '2026-04-30', to: '2026-06-30' }],
+      action: 'plan.action.edited',
+      details: { text: 'Skabelon for samværsafgørelser', changes: [{ field: 'owner', from: 'Leder A', to: 'Leder C' }, { field: 'deadline', from: '2026-04-30', to: '2026-06-30' }] },
     });
     // An edit that changes nothing writes nothing; one that breaks the rules of an action is refused.
     const lines = await db.auditLog.count();
-    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' });
+    await editAction(db, action.id, { text: 'Skabelon for samværsafgørelser', owner: 'Leder C', deadline: '2026-06-30' }, { by: 'Test Fiktiv' });
     expect(await db.auditLog.count()).toBe(lines);
-    await expect(editAction(db, action.id, { text: 'x', owner: 'y', deadline: '' })).rejects.toThrow('Vælg en frist.');
+    await expect(editAction(db, action.id, { text: 'x', owner: 'y', deadline: '' }, { by: 'Test Fiktiv' })).rejects.toThrow('Vælg en frist.');
 
-    await deleteAction(db, other.id, '2026-02-04T09:00:00.000Z');
+    await deleteAction(db, other.id, { by: 'Test Fiktiv', at: '2026-02-04T09:00:00.000Z' });
     expect(await db.improvementActions.get(other.id)).toBeUndefined();
-    expect(await logged()).toMatchObject({ action: 'plan.action.deleted', text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31', status: 'notStarted' });
-    await expect(deleteAction(db, other.id)).rejects.toThrow('Handlingen findes ikke længere.');
+    expect(await logged()).toMatchObject({ action: 'plan.action.deleted', details: { text: 'Undervisning i samvær', owner: 'Jurist B', deadline: '2026-05-31', status: 'notStarted' } });
+    await expect(deleteAction(db, other.id, { by: 'Test Fiktiv' })).rejects.toThrow('Handlingen findes ikke længere.');
 
     // Deleting an area deletes its actions with it.
-    await deleteFocusArea(db, area.id, '2026-02-05T09:00:00.000Z');
+    await deleteFocusArea(db, area.id, { by: 'Test Fiktiv', at: '2026-02-05T09:00:00.000Z' });
     const { areas, actions } = await loadPlan(db);
     expect(areas.map((a) => a.id)).not.toContain(area.id);
     expect(actions.filter((a) => a.focusArea === area.id)).toEqual([]);
-    expect(await logged()).toMatchObject({ at: '2026-02-05T09:00:00.000Z', action: 'plan.focusArea.deleted', title: 'Samvær og kontakt', actions: ['Skabelon for samværsafgørelser'] });
+    expect(await logged()).toMatchObject({ at: '2026-02-05T09:00:00.000Z', action: 'plan.focusArea.deleted', details: { title: 'Samvær og kontakt', actions: ['Skabelon for samværsafgørelser'] } });
   });
 });

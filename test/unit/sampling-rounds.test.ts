@@ -23,7 +23,7 @@ let frame: SamplingFrame;
 beforeAll(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
   db = await openWorkspaceDb('sampling');
-  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+  await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', by: 'Test Fiktiv' });
 }, 60_000);
 
 beforeEach(async () => {
@@ -37,7 +37,7 @@ describe('the sampling frame', () => {
     expect(frame.cases).toHaveLength(1_000);
     expect(frame.riskScreening).toBeNull();
     expect(frame.cases.some((c) => c.risk)).toBe(false);
-    await storeScreening(db, await runScreening(db, { id: 'S-1', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' }));
+    await storeScreening(db, await runScreening(db, { id: 'S-1', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' }), 'Test Fiktiv');
     const screened = await loadFrame(db);
     expect(screened.riskScreening).toEqual({ id: 'S-1', asOf: '2025-12-31' });
     const bands = new Set(screened.cases.map((c) => c.risk));
@@ -50,7 +50,7 @@ describe('the sampling frame', () => {
 
 describe('the Copenhagen preset for 4th quarter 2025', () => {
   it('creates four rounds: 3 per caseworker, 20 per unit + 5 from Døgnvagten, 60 of those and 30 of those', async () => {
-    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'Områdechef Fiktiv', excludeClosed: false, reviewedWithinMonths: null }, '2026-01-05T09:00:00.000Z');
+    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'Områdechef Fiktiv', excludeClosed: false, reviewedWithinMonths: null }, { by: 'Test Fiktiv', at: '2026-01-05T09:00:00.000Z' });
     const [l1, l2, l3, l4] = made.map((m) => m.sample);
     const population = frame.cases.filter(active);
     const caseworkers = new Set(population.map((c) => c.caseworker));
@@ -71,7 +71,7 @@ describe('the Copenhagen preset for 4th quarter 2025', () => {
   });
 
   it('stores the protocol: who, when, seed, filter, N and n per stratum, probabilities and the SHA-256 of the sorted keys', async () => {
-    const [, level2] = await drawCopenhagen(db, frame, { quarter: q4, seed: 77, drawnBy: 'Jurist Opdigtet', excludeClosed: false, reviewedWithinMonths: null }, '2026-01-05T09:00:00.000Z');
+    const [, level2] = await drawCopenhagen(db, frame, { quarter: q4, seed: 77, drawnBy: 'Jurist Opdigtet', excludeClosed: false, reviewedWithinMonths: null }, { by: 'Test Fiktiv', at: '2026-01-05T09:00:00.000Z' });
     const { protocol, cases } = level2!.sample;
     // Each level draws from the preset's seed plus its level: 77 + 2.
     const keys = frame.cases.filter(active).map((c) => c.caseNumber).sort();
@@ -84,7 +84,7 @@ describe('the Copenhagen preset for 4th quarter 2025', () => {
   });
 
   it('draws the same cases again with the same seed', async () => {
-    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null });
+    const made = await drawCopenhagen(db, frame, { quarter: q4, seed: 2026, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null }, { by: 'Test Fiktiv' });
     for (const { sample } of made) {
       const again = await redrawSample(db, await loadFrame(db), sample.id);
       expect(again).toEqual({ sampleId: sample.id, sameCases: true, cases: sample.cases.length, today: { population: sample.protocol.population, sameKeys: true, sameStrata: true } });
@@ -95,28 +95,28 @@ describe('the Copenhagen preset for 4th quarter 2025', () => {
 describe('one round at a time', () => {
   const draw = (overrides: Partial<Parameters<typeof drawRound>[2]> = {}, at?: string) => drawRound(db, frame, {
     round: 'Ankestyrelsen-lignende', level: null, period: null, design: { kind: 'simple', n: 30 }, seed: 5, selection: inQuarter, drawnBy: 'AB', ...overrides,
-  }, at);
+  }, { by: 'Test Fiktiv', at: at });
 
   it('extends a sample with the same seed, keeping every case drawn before', async () => {
     const { sample } = await draw();
-    const extended = await extendSample(db, frame, sample.id, 40, '2026-02-01T10:00:00.000Z');
+    const extended = await extendSample(db, frame, sample.id, 40, { by: 'Test Fiktiv', at: '2026-02-01T10:00:00.000Z' });
     expect(extended.cases).toHaveLength(40);
     expect(extended.cases.slice(0, 30).map((c) => c.caseNumber)).toEqual(sample.cases.map((c) => c.caseNumber));
     expect(extended.cases[0]!.probability).toBe(40 / sample.protocol.population);
     expect(extensionsOf(extended)).toEqual([{ at: '2026-02-01T10:00:00.000Z', design: { kind: 'simple', n: 40 } }]);
     expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
-    await expect(extendSample(db, frame, sample.id, 40)).rejects.toThrow('Skriv et helt tal større end 40.');
+    await expect(extendSample(db, frame, sample.id, 40, { by: 'Test Fiktiv' })).rejects.toThrow('Skriv et helt tal større end 40.');
   });
 
   it('replaces a case out of scope with the next in the same order, and draws that again too', async () => {
     const { sample } = await draw();
     const gone = sample.cases[3]!.caseNumber;
-    const { sample: updated, replacement } = await replaceOutOfScope(db, frame, sample.id, gone);
+    const { sample: updated, replacement } = await replaceOutOfScope(db, frame, sample.id, gone, { by: 'Test Fiktiv' });
     expect(replacement).toMatchObject({ replacement: true, replaces: gone });
     expect(updated.cases).toHaveLength(31);
     expect(outOfScopeOf(updated)).toEqual([gone]);
     expect((await redrawSample(db, frame, sample.id)).sameCases).toBe(true);
-    await expect(replaceOutOfScope(db, frame, sample.id, gone)).rejects.toThrow('allerede markeret');
+    await expect(replaceOutOfScope(db, frame, sample.id, gone, { by: 'Test Fiktiv' })).rejects.toThrow('allerede markeret');
   });
 
   it('leaves out cases in a round drawn within the last months, counting them in the protocol', async () => {
@@ -135,7 +135,7 @@ describe('one round at a time', () => {
     const fewer: SamplingFrame = { ...frame, cases: frame.cases.filter((c) => c.caseNumber !== sample.cases[0]!.caseNumber) };
     expect((await redrawSample(db, fewer, sample.id))).toMatchObject({ sameCases: true, today: { population: sample.protocol.population - 1, sameKeys: false, sameStrata: false } });
     // The stored population still holds the case: extending works, and keeps it.
-    const extended = await extendSample(db, fewer, sample.id, 31);
+    const extended = await extendSample(db, fewer, sample.id, 31, { by: 'Test Fiktiv' });
     expect(extended.cases.map((c) => c.caseNumber)).toContain(sample.cases[0]!.caseNumber);
   });
 
@@ -147,7 +147,7 @@ describe('one round at a time', () => {
     const reimported: SamplingFrame = { ...frame, cases: frame.cases.map((c) => (c === moved ? { ...c, caseworker: other } : c)) };
     const redraw = await redrawSample(db, reimported, sample.id);
     expect(redraw).toMatchObject({ sameCases: true, today: { sameKeys: true, sameStrata: false } });
-    const { sample: updated } = await replaceOutOfScope(db, reimported, sample.id, sample.cases[0]!.caseNumber);
+    const { sample: updated } = await replaceOutOfScope(db, reimported, sample.id, sample.cases[0]!.caseNumber, { by: 'Test Fiktiv' });
     expect(updated.cases.slice(0, sample.cases.length)).toEqual(sample.cases);
     expect(updated.cases).toHaveLength(sample.cases.length + 1);
   });
@@ -155,17 +155,17 @@ describe('one round at a time', () => {
   it('a later sample that left out an earlier one\u2019s cases draws the same after the earlier one is extended', async () => {
     const first = await draw({}, '2026-01-05T09:00:00.000Z');
     const second = await draw({ selection: { ...inQuarter, reviewedWithinMonths: 6 }, seed: 6 }, '2026-01-06T09:00:00.000Z');
-    await extendSample(db, frame, first.sample.id, 45);
+    await extendSample(db, frame, first.sample.id, 45, { by: 'Test Fiktiv' });
     expect((await redrawSample(db, frame, second.sample.id)).sameCases).toBe(true);
-    expect((await extendSample(db, frame, second.sample.id, 35)).cases).toHaveLength(35);
+    expect((await extendSample(db, frame, second.sample.id, 35, { by: 'Test Fiktiv' })).cases).toHaveLength(35);
   });
 
   it('a nested sample keeps its cases when its parent gets a replacement, and its probabilities are over both draws', async () => {
-    const [, level2, level3] = await drawCopenhagen(db, frame, { quarter: q4, seed: 12, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null });
+    const [, level2, level3] = await drawCopenhagen(db, frame, { quarter: q4, seed: 12, drawnBy: 'AB', excludeClosed: false, reviewedWithinMonths: null }, { by: 'Test Fiktiv' });
     const parent = new Map(level2!.sample.cases.map((c) => [c.caseNumber, c.probability]));
     // Level 3 takes all 45 of level 2 in the small kommune: conditional p = 1, so the product is the parent's.
     for (const c of level3!.sample.cases) expect(c.probability).toBe(parent.get(c.caseNumber));
-    await replaceOutOfScope(db, frame, level2!.sample.id, level2!.sample.cases[0]!.caseNumber);
+    await replaceOutOfScope(db, frame, level2!.sample.id, level2!.sample.cases[0]!.caseNumber, { by: 'Test Fiktiv' });
     expect((await redrawSample(db, frame, level3!.sample.id)).sameCases).toBe(true);
   });
 
@@ -179,7 +179,7 @@ describe('one round at a time', () => {
 
 describe('the sample list as xlsx', () => {
   it('has every case with its stratum, probability and reason, and the protocol with its hash; text cells guarded', async () => {
-    const { sample } = await drawRound(db, frame, { round: '=HYPERLINK("x")', level: null, period: null, design: { kind: 'stratified', by: 'unit', perStratum: 4 }, seed: 9, selection: inQuarter, drawnBy: 'AB' });
+    const { sample } = await drawRound(db, frame, { round: '=HYPERLINK("x")', level: null, period: null, design: { kind: 'stratified', by: 'unit', perStratum: 4 }, seed: 9, selection: inQuarter, drawnBy: 'AB' }, { by: 'Test Fiktiv' });
     const book = XLSX.read(sampleWorkbook(sample, true));
     expect(book.SheetNames).toEqual(['Stikprøve', 'Protokol']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Stikprøve']!, { header: 1 });
@@ -224,17 +224,17 @@ describe('the Samples page\u2019s form', () => {
     const { previewCopenhagen } = await import('../../src/app/sampling');
     const options = { quarter: q4, seed: 31, excludeClosed: true, reviewedWithinMonths: null };
     const preview = previewCopenhagen(frame, options, [], '2026-01-05T09:00:00.000Z');
-    const made = await drawCopenhagen(db, frame, { ...options, drawnBy: 'AB' }, '2026-01-05T09:00:00.000Z');
+    const made = await drawCopenhagen(db, frame, { ...options, drawnBy: 'AB' }, { by: 'Test Fiktiv', at: '2026-01-05T09:00:00.000Z' });
     expect(made.map((m) => m.sample.cases.map((c) => c.caseNumber))).toEqual(preview.levels.map((l) => l.draw.cases.map((c) => c.caseNumber)));
     expect(made[0]!.sample.protocol.exclusions).toEqual(preview.population.exclusions);
   });
 
   it('draws a risk-based sample from the bands of the screening the pages use, and says which screening', async () => {
-    await storeScreening(db, await runScreening(db, { id: 'S-2', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' }));
+    await storeScreening(db, await runScreening(db, { id: 'S-2', asOf: '2025-12-31', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' }), 'Test Fiktiv');
     const screened = await loadFrame(db);
     const { requestFor } = await import('../../src/app/sample-form');
     const request = requestFor({ kind: 'risk', period: 'Q2025-4', units: [], groups: [], n: 0, by: 'unit', perStratum: 0, atLeastOne: false, parentSampleId: '', safetyPlanOn: '', exchangeGroups: [], perGroup: 0, excludeClosed: false, reviewedWithinMonths: 0 }, '2026-11-27');
-    const { sample } = await drawRound(db, screened, { round: 'Risiko', level: null, period: request.period, design: request.design, seed: 1, selection: request.selection, drawnBy: 'AB' });
+    const { sample } = await drawRound(db, screened, { round: 'Risiko', level: null, period: request.period, design: request.design, seed: 1, selection: request.selection, drawnBy: 'AB' }, { by: 'Test Fiktiv' });
     expect(sample.protocol.riskScreening).toEqual({ id: 'S-2', asOf: '2025-12-31' });
     const perUnit = new Map<string, number>();
     for (const c of sample.cases) perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + 1);

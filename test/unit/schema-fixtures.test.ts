@@ -6,7 +6,9 @@ import { decodeCase, type EncodedCase } from '../../src/db/case-codec';
 import { allCases, caseManifest, eachCaseColumns } from '../../src/db/case-store';
 import { workspaceDbName } from '../../src/db/names';
 import { latestVersion, WORKSPACE_SCHEMA } from '../../src/db/schema';
-import { openWorkspaceDb } from '../../src/db/workspace-db';
+import { sha256Text } from '../../src/db/audit-log';
+import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
+import { verifyChain } from '../../src/domain/audit';
 import type { StoredCase } from '../../src/domain/records';
 import { screenTable } from '../../src/domain/rules/evaluate';
 import type { RuleResult, ScreeningSettings } from '../../src/domain/rules/types';
@@ -23,7 +25,17 @@ beforeEach(async () => {
 });
 
 type Row = Record<string, unknown>;
-const KEPT_AS_THEY_WERE = ['mappingProfiles', 'rounds', 'samples', 'reviews', 'questionTemplates', 'findings', 'focusAreas', 'improvementActions', 'auditLog'];
+const KEPT_AS_THEY_WERE = ['mappingProfiles', 'rounds', 'samples', 'reviews', 'questionTemplates', 'findings', 'focusAreas', 'improvementActions'];
+
+/** The log lines a database held before version 6, as its upgrade chains them: in order, their own fields as details, no user. */
+async function expectChainedLog(db: WorkspaceDb, before: Row[]): Promise<void> {
+  // Every fixture logs at least its two imports and its screening.
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  const entries = await db.auditLog.orderBy('seq').toArray();
+  expect(entries.map(({ id, seq, at, by, action, details }) => ({ id, seq, at, by, action, details })))
+    .toEqual(before.map(({ id, at, action, ...details }, i) => ({ id, seq: i + 1, at, by: '', action, details })));
+  expect(verifyChain(entries, sha256Text)).toMatchObject({ entries: before.length, problems: [] });
+}
 const byKey = (a: RuleResult, b: RuleResult) => (a.caseNumber + a.ruleId + a.subject < b.caseNumber + b.ruleId + b.subject ? -1 : 1);
 
 describe.each([1, 2, 3, 4])('a database written by schema version %i', (version) => {
@@ -56,6 +68,7 @@ describe.each([1, 2, 3, 4])('a database written by schema version %i', (version)
     const db = await upgraded();
     expect(await db.imports.toArray()).toEqual(rows('imports').map((i) => ({ ...i, sourceKept: true })));
     for (const table of KEPT_AS_THEY_WERE) expect(await db.table(table).toArray(), table).toEqual(rows(table));
+    await expectChainedLog(db, rows('auditLog'));
     expect((await db.settings.toArray()).filter((s) => s.key !== 'chosenScreeningId')).toEqual(rows('settings'));
     for (const record of rows('imports')) {
       const source = (await db.importSources.get(record.id as string))!;
@@ -88,7 +101,7 @@ describe.each([1, 2, 3, 4])('a database written by schema version %i', (version)
   it('screens the same as the cases it held, and explains a case from its stored screening', async () => {
     const db = await upgraded();
     const settings = rows('settings').find((s) => s.key === 'screeningSettings')!.value as ScreeningSettings;
-    const run = await runScreening(db, { id: 'again', asOf: '2024-06-30', createdAt: '2026-11-29T08:00:00.000Z', purpose: 'user' });
+    const run = await runScreening(db, { id: 'again', asOf: '2024-06-30', createdAt: '2026-11-29T08:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' });
     const original = screenTable(rows('cases') as never, { asOf: '2024-06-30', settings, importedTables: await importedTables(db), explain: false });
     expect(run.results.all().sort(byKey)).toEqual(original.all().sort(byKey));
 
@@ -109,9 +122,22 @@ describe.each([1, 2, 3, 4])('a database written by schema version %i', (version)
   });
 });
 
-describe('the database the current version writes (fixtures/db-v5.json)', () => {
-  it('opens as written, with its cases, its file and its screening, a case explained from it', async () => {
+describe('a database written by schema version 5', () => {
+  it('upgrades with every table as it was and its log chained', async () => {
     const dump = readDump('test/unit/fixtures/db-v5.json');
+    expect(dump.schemaVersion).toBe(5);
+    await loadDump(dump, workspaceDbName('v5'));
+    const db = await openWorkspaceDb('v5');
+    expect(db.verno).toBe(latestVersion(WORKSPACE_SCHEMA));
+    for (const table of Object.keys(dump.tables).filter((t) => t !== 'auditLog')) expect(await db.table(table).toArray(), table).toEqual(rowsOf(dump, table));
+    await expectChainedLog(db, rowsOf(dump, 'auditLog') as Row[]);
+    db.close();
+  });
+});
+
+describe('the database the current version writes (fixtures/db-v6.json)', () => {
+  it('opens as written, with its cases, its file and its screening, a case explained from it, and its log whole', async () => {
+    const dump = readDump('test/unit/fixtures/db-v6.json');
     expect(dump.schemaVersion).toBe(latestVersion(WORKSPACE_SCHEMA));
     await loadDump(dump, workspaceDbName('current'));
     const db = await openWorkspaceDb('current');
@@ -124,6 +150,10 @@ describe('the database the current version writes (fixtures/db-v5.json)', () => 
     const screening = await loadScreening(db, 'fixture-screening-1');
     expect(screening.record).toMatchObject({ complete: true, purpose: 'user', dataRevision: 2 });
     expect((await caseScreening(db, screening, 'SCN-03')).explanation).toBe('explained');
+    const log = await db.auditLog.toArray();
+    expect(verifyChain(log, sha256Text)).toMatchObject({ entries: log.length, problems: [] });
+    expect(log.length).toBeGreaterThan(10);
+    expect(new Set(log.map((e) => e.by))).toEqual(new Set(['Fixtur Bruger']));
     db.close();
   });
 });

@@ -36,7 +36,7 @@ describe('workspace schema', () => {
   it('upgrades a database with data to a next version without losing a row', async () => {
     const db = await openWorkspaceDb('migrate');
     const workbook: SourceWorkbook = { format: 'csv', sheets: [{ name: 'x', headers: ['Sagsnr', 'Enhed', 'Sagsbehandler'], emptyRows: 0, rows: [{ number: 2, cells: ['S-1', 'Nord', 'AB'] }, { number: 3, cells: ['S-2', 'Syd', 'CD'] }] }] };
-    await runImport(db, workbook, { importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false, source: new Uint8Array([1, 2, 3]) });
+    await runImport(db, workbook, { importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false, source: new Uint8Array([1, 2, 3]), by: 'Test Fiktiv' });
     const cases = await allCases(db);
     db.close();
 

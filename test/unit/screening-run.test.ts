@@ -26,10 +26,10 @@ describe('screening stored cases', () => {
 
   it('screens a workspace, stores every result in chunks, and reads the same screening back', async () => {
     const db = await openWorkspaceDb('screen');
-    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
-    const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' });
+    await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', by: 'Test Fiktiv' });
+    const run = await runScreening(db, { id: 'S-1', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' });
     expect(await db.screenings.count()).toBe(0);
-    await storeScreening(db, run);
+    await storeScreening(db, run, 'Test Fiktiv');
     const expected = screenCases(cases, { ...ctx, explain: false });
     expect(run.record.caseCount).toBe(1_000);
     expect(run.record.summary).toEqual(summariseByRule(screenTable(cases, { ...ctx, explain: false })));
@@ -50,9 +50,9 @@ describe('screening stored cases', () => {
     const { runScreeningPart } = await import('../../src/app/screening');
     const db = await openWorkspaceDb('screen');
     // 4,000 cases are two chunks: one for each worker.
-    await loadDemo(db, { preset: 'default', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z' });
+    await loadDemo(db, { preset: 'default', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', by: 'Test Fiktiv' });
     expect(await db.caseChunks.count()).toBe(2);
-    const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' as const };
+    const request = { id: 'S-3', asOf: '2025-06-30', createdAt: '2026-11-27T09:00:00.000Z', purpose: 'user' as const, by: 'Test Fiktiv' };
     const alone = await runScreening(db, request);
     const channel = new MessageChannel();
     const steps: number[] = [];
@@ -68,7 +68,7 @@ describe('screening stored cases', () => {
     const { saveScreeningSettings } = await import('../../src/app/screening');
     const late = new MessageChannel();
     const running = runScreening(db, request, undefined, late.port1);
-    await saveScreeningSettings(db, { ...DEFAULT_SETTINGS, enabled: { ...DEFAULT_SETTINGS.enabled, UND_24T: false } });
+    await saveScreeningSettings(db, { ...DEFAULT_SETTINGS, enabled: { ...DEFAULT_SETTINGS.enabled, UND_24T: false } }, { by: 'Test Fiktiv' });
     const [consistent] = await Promise.all([running, runScreeningPart(db, late.port2)]);
     expect(sorted(consistent)).toEqual(sorted(alone));
     db.close();

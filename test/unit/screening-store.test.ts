@@ -22,28 +22,28 @@ afterEach(() => db.close());
 const HEADERS = ['Sagsnr', 'Enhed', 'Sagsbehandler', 'Undersøgelse påbegyndt', 'Undersøgelse afsluttet'];
 async function importRows(rows: SourceCell[][], at = '2026-11-01T08:00:00.000Z') {
   const workbook: SourceWorkbook = { format: 'csv', sheets: [{ name: 'x', headers: HEADERS, emptyRows: 0, rows: rows.map((cells, i) => ({ number: i + 2, cells })) }] };
-  return runImport(db, workbook, { importId: crypto.randomUUID(), importedAt: at, fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false });
+  return runImport(db, workbook, { importId: crypto.randomUUID(), importedAt: at, fileName: 'x.csv', size: 1, sha256: 'x', readMs: 0, mapping: suggestMapping(workbook), keepFullCpr: false, by: 'Test Fiktiv' });
 }
 // S-1: started 01-02-2024 → due 01-06-2024, completed 03-06-2024: breached by 2 days.
 const FIRST: SourceCell[][] = [['S-1', 'Nord', 'AB', '01-02-2024', '03-06-2024'], ['S-2', 'Syd', 'CD', '01-03-2024', null]];
 
 let clock = 0;
 async function screen(asOf: string, purpose: ScreeningPurpose = 'user'): Promise<LoadedScreening> {
-  const run = await runScreening(db, { id: `S-${++clock}`, asOf, createdAt: `2026-11-${String(clock).padStart(2, '0')}T09:00:00.000Z`, purpose });
-  await storeScreening(db, run);
+  const run = await runScreening(db, { id: `S-${++clock}`, asOf, createdAt: `2026-11-${String(clock).padStart(2, '0')}T09:00:00.000Z`, purpose, by: 'Test Fiktiv' });
+  await storeScreening(db, run, 'Test Fiktiv');
   return run;
 }
 
 describe('a screening is stored whole or not at all', () => {
   it('leaves no record when its results cannot be stored, and never reads a record without results', async () => {
     await importRows(FIRST);
-    const run = await runScreening(db, { id: 'broken', asOf: '2024-06-30', createdAt: '2026-11-29T09:00:00.000Z', purpose: 'user' });
+    const run = await runScreening(db, { id: 'broken', asOf: '2024-06-30', createdAt: '2026-11-29T09:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' });
     const unclonable = { ...run, results: { toStored: () => ({ fn: () => 1 }) } } as unknown as LoadedScreening;
-    await expect(storeScreening(db, unclonable)).rejects.toThrow();
+    await expect(storeScreening(db, unclonable, 'Test Fiktiv')).rejects.toThrow();
     expect(await db.screenings.count()).toBe(0);
     expect(await db.screeningResults.count()).toBe(0);
     expect(await chosenScreening(db)).toBeUndefined();
-    await storeScreening(db, run);
+    await storeScreening(db, run, 'Test Fiktiv');
     expect((await loadScreening(db, 'broken')).record).toMatchObject({ complete: true, dataRevision: 1 });
   });
 });
@@ -75,9 +75,9 @@ describe('the screening the pages use', () => {
 describe('bounded storage', () => {
   it('keeps the newest of the user\u2019s screenings up to the setting, the newest of Frister\u2019s, and any a sample names', async () => {
     await importRows(FIRST);
-    await setKeepScreenings(db, 2);
+    await setKeepScreenings(db, 2, { by: 'Test Fiktiv' });
     const first = await screen('2024-06-30');
-    const { sample } = await drawRound(db, await loadFrame(db), { round: 'Risiko', level: null, period: null, design: riskBasedDesign(3), seed: 1, selection: { filter: {}, excludeClosed: false, reviewedWithinMonths: null, asOf: '2024-06-30', parentSampleId: null }, drawnBy: 'AB' });
+    const { sample } = await drawRound(db, await loadFrame(db), { round: 'Risiko', level: null, period: null, design: riskBasedDesign(3), seed: 1, selection: { filter: {}, excludeClosed: false, reviewedWithinMonths: null, asOf: '2024-06-30', parentSampleId: null }, drawnBy: 'AB' }, { by: 'Test Fiktiv' });
     expect(sample.protocol.riskScreening?.id).toBe(first.record.id);
     const second = await screen('2024-09-30');
     await screen('2026-11-20', 'deadlines');
@@ -89,12 +89,12 @@ describe('bounded storage', () => {
     expect(kept).not.toContain(second.record.id);
     expect(await db.screeningResults.count()).toBe(4);
 
-    await expect(deleteScreening(db, first.record.id)).rejects.toThrow('bruges af stikprøven «Risiko» og kan ikke slettes');
-    await deleteScreening(db, third.record.id);
+    await expect(deleteScreening(db, first.record.id, { by: 'Test Fiktiv' })).rejects.toThrow('bruges af stikprøven «Risiko» og kan ikke slettes');
+    await deleteScreening(db, third.record.id, { by: 'Test Fiktiv' });
     expect((await listScreenings(db)).map((s) => s.id)).not.toContain(third.record.id);
     expect(await db.screeningResults.where('screeningId').equals(third.record.id).count()).toBe(0);
     expect(await db.auditLog.where('action').equals('screening.deleted').count()).toBe(1);
-    await expect(setKeepScreenings(db, 0)).rejects.toThrow('helt tal fra 1 til 100');
+    await expect(setKeepScreenings(db, 0, { by: 'Test Fiktiv' })).rejects.toThrow('helt tal fra 1 til 100');
   });
 });
 

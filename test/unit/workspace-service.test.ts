@@ -15,7 +15,7 @@ beforeEach(async () => {
   catalog = new CatalogDb();
   clock = new Date('2026-11-27T08:00:00.000Z');
   counter = 0;
-  service = new WorkspaceService(catalog, () => clock, () => `ws-${++counter}`);
+  service = new WorkspaceService(catalog, () => 'Anne Fiktiv', () => clock, () => `ws-${++counter}`);
 });
 
 afterEach(() => catalog.close());
@@ -32,7 +32,7 @@ describe('workspaces', () => {
     expect(await Dexie.getDatabaseNames()).toContain('tilsynsbaenk-workspace-ws-1');
     expect((await service.list()).map((w) => w.name)).toEqual(['Varde Kommune']);
     const db = await openWorkspaceDb('ws-1');
-    expect(await db.auditLog.toArray()).toEqual([{ id: 1, at: '2026-11-27T08:00:00.000Z', action: 'workspace.created', name: 'Varde Kommune' }]);
+    expect(await db.auditLog.toArray()).toEqual([expect.objectContaining({ id: 1, seq: 1, at: '2026-11-27T08:00:00.000Z', by: 'Anne Fiktiv', action: 'workspace.created', details: { name: 'Varde Kommune' } })]);
     db.close();
   });
 
@@ -79,7 +79,7 @@ describe('workspaces', () => {
     await service.create('Varde Kommune');
     catalog.close();
     const reopened = new CatalogDb();
-    expect((await new WorkspaceService(reopened).list()).map((w) => w.id)).toEqual(['ws-1']);
+    expect((await new WorkspaceService(reopened, () => 'Anne Fiktiv').list()).map((w) => w.id)).toEqual(['ws-1']);
     reopened.close();
   });
 });

@@ -86,7 +86,7 @@ export class ScreeningState extends ActionState {
         const channel = this.#helper ? new MessageChannel() : undefined;
         const [result] = await Promise.all([
           this.#worker.run<'screen'>(
-            { kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose }, helper: channel?.port1 },
+            { kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose, by: this.workspace.user }, helper: channel?.port1 },
             { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
           ),
           channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.workspace.dbName, port: channel.port2 }),

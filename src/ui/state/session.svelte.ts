@@ -5,6 +5,7 @@ import { describeOpenError, openWorkspace, workspaceDbName, WorkspaceService, ty
 import { DEMO_SEED } from '../../domain/demo/config';
 import { fail, type Result } from '../../domain/result';
 import { deletionConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
+import { currentUser } from './user.svelte';
 
 export const RELOAD_DELAY_MS = 5000;
 
@@ -40,7 +41,7 @@ class Session {
 
   async start(): Promise<void> {
     try {
-      this.#service = await WorkspaceService.open(this.#watchers);
+      this.#service = await WorkspaceService.open(() => currentUser.name, this.#watchers);
       this.blocked = false;
       await this.#service.removeOrphans();
       this.workspaces = await this.#service.list();
@@ -69,7 +70,7 @@ class Session {
 
   async open(id: string): Promise<void> {
     this.#closeActive();
-    const workspace = await openWorkspace(id, this.#watchers);
+    const workspace = await openWorkspace(id, () => currentUser.name, this.#watchers);
     this.blocked = false;
     await this.service.touch(id);
     this.#activeId = id;
@@ -143,7 +144,7 @@ class Session {
       {
         kind: 'demo', dbName: workspaceDbName(id),
         // The demo lives today: its extract is from a few days ago, so this week has work due.
-        request: { preset: 'default', seed: DEMO_SEED, anchor: new Date().toLocaleDateString('sv-SE'), importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true },
+        request: { preset: 'default', seed: DEMO_SEED, anchor: new Date().toLocaleDateString('sv-SE'), importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true, by: currentUser.name },
       },
       onProgress ? { onProgress } : {},
     );
