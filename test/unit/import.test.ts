@@ -62,10 +62,11 @@ describe('importing a wide extract (one row per case)', () => {
     expect(s2.events).toEqual({ notifications: [], investigations: [], measures: [], actionPlans: [], followUps: [], supervisionVisits: [] });
   });
 
-  it('keeps the file it read, deflated, with the import record; a zip-based file as it is; none when the workspace says so', async () => {
+  it('keeps the file it read, deflated, with the import record in a workspace that keeps full CPR numbers; a zip-based file as it is; none when the workspace says so', async () => {
     const book = csv(sheet('udtraek', WIDE_HEADERS, [['S-1', null, 'Nord', 'AB', null, null, null, null, null]]));
     const text = new TextEncoder().encode('Sagsnr;Enhed;Sagsbehandler\r\nS-1;Nord;AB\r\n'.repeat(50));
-    const record = await runImport(db, book, { ...request(book), source: text });
+    const full = (workbook: SourceWorkbook): ImportRequest => ({ ...request(workbook), keepFullCpr: true });
+    const record = await runImport(db, book, { ...full(book), source: text });
     const kept = (await db.importSources.get(record.id))!;
     expect(kept).toMatchObject({ fileName: 'udtraek.csv', kind: 'file', deflated: true, size: text.byteLength });
     expect(kept.bytes.byteLength).toBeLessThan(text.byteLength / 5);
@@ -73,11 +74,11 @@ describe('importing a wide extract (one row per case)', () => {
     expect(await db.imports.get(record.id)).toMatchObject({ fileName: 'udtraek.csv', sha256: 'ab', size: 100, sourceKept: true });
 
     const zip = Uint8Array.from([0x50, 0x4b, 3, 4, 9, 9, 9]);
-    const xlsx = await runImport(db, book, { ...request(book), source: zip });
+    const xlsx = await runImport(db, book, { ...full(book), source: zip });
     expect((await db.importSources.get(xlsx.id))!).toMatchObject({ deflated: false, bytes: zip });
 
     await setKeepImportFiles(db, false);
-    const none = await runImport(db, book, { ...request(book), source: text });
+    const none = await runImport(db, book, { ...full(book), source: text });
     expect(await db.importSources.get(none.id)).toBeUndefined();
     expect(none.sourceKept).toBe(false);
   });

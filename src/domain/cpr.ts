@@ -1,0 +1,67 @@
+import type { SourceCell, SourceSheet } from './source';
+
+/**
+ * How a CPR number, or anything that may be one, is shown and kept when the workspace does not
+ * keep full numbers: the birth date's six digits and `-xxxx` (the masked form the importer stores),
+ * or, when even the first six digits cannot be a date, this placeholder.
+ */
+export const CPR_LIKE_PLACEHOLDER = '[CPR-lignende værdi]';
+
+/**
+ * Ten digits shaped like a CPR number (six, an optional dash or space, four) that are not part of
+ * a longer number: "050324-1234", "0503241234", "050324 1234" or inside a longer text.
+ */
+const CPR_LIKE = /(?<!\d)(\d{6})(?:\s*-\s*|\s)?(\d{4})(?!\d)/g;
+const DIGITS = /\d/g;
+
+/**
+ * Whether six digits can be a CPR number's ddmmåå: a day of 1–31 (or 61–91, the
+ * erstatningspersonnumre the CPR-kontor gives by adding 60 to the day) and a month of 1–12.
+ */
+function dateLike(six: string): boolean {
+  const day = Number(six.slice(0, 2));
+  const month = Number(six.slice(2, 4));
+  return ((day >= 1 && day <= 31) || (day >= 61 && day <= 91)) && month >= 1 && month <= 12;
+}
+
+const masked = (six: string) => (dateLike(six) ? `${six}-xxxx` : CPR_LIKE_PLACEHOLDER);
+
+/**
+ * A text with every CPR-like value masked: `ddmmåå-xxxx`, or `[CPR-lignende værdi]` when the
+ * first six digits are no date. A value read from a CPR column that is not in the CPR shape
+ * ("05032412345", a digit too many) may still be one mistyped: if it holds more than six digits
+ * it is replaced whole. Masking a masked text changes nothing.
+ */
+export function maskCprLike(text: string, options: { cprColumn?: boolean } = {}): string {
+  const result = text.replace(CPR_LIKE, (_match, six: string) => masked(six));
+  if (options.cprColumn && result === text && (text.match(DIGITS)?.length ?? 0) > 6) return CPR_LIKE_PLACEHOLDER;
+  return result;
+}
+
+/**
+ * A cell with every CPR-like value masked. A whole number of nine or ten digits is a CPR number
+ * whose leading zero a spreadsheet dropped, or may be one.
+ */
+export function maskCprCell(cell: SourceCell, options: { cprColumn?: boolean } = {}): SourceCell {
+  if (typeof cell === 'string') return maskCprLike(cell, options);
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 1e8 && cell < 1e10) return masked(String(cell).padStart(10, '0').slice(0, 6));
+    return options.cprColumn ? maskCprLike(String(cell), options) : cell;
+  }
+  return cell;
+}
+
+/**
+ * The sheets as read with every cell masked (`cprColumns`: per sheet, the columns mapped to the
+ * CPR field, which are masked whole), to keep of a file when the workspace does not keep full numbers.
+ */
+export function maskSheets(sheets: readonly SourceSheet[], cprColumns: ReadonlyMap<string, ReadonlySet<number>>): SourceSheet[] {
+  return sheets.map((sheet) => {
+    const cpr = cprColumns.get(sheet.name);
+    return {
+      ...sheet,
+      headers: sheet.headers.map((header) => maskCprLike(header)),
+      rows: sheet.rows.map((row) => ({ number: row.number, cells: row.cells.map((cell, i) => maskCprCell(cell, { cprColumn: cpr?.has(i) === true })) })),
+    };
+  });
+}
