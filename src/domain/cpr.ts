@@ -12,6 +12,7 @@ export const CPR_LIKE_PLACEHOLDER = '[CPR-lignende værdi]';
  * a longer number: "050324-1234", "0503241234", "050324 1234" or inside a longer text.
  */
 const CPR_LIKE = /(?<!\d)(\d{6})(?:\s*-\s*|\s)?(\d{4})(?!\d)/g;
+const WHOLE_CPR = /^(\d{6})(?:\s*-\s*|\s)?(\d{4})$/;
 const DIGITS = /\d/g;
 
 /**
@@ -28,14 +29,15 @@ const masked = (six: string) => (dateLike(six) ? `${six}-xxxx` : CPR_LIKE_PLACEH
 
 /**
  * A text with every CPR-like value masked: `ddmmåå-xxxx`, or `[CPR-lignende værdi]` when the
- * first six digits are no date. A value read from a CPR column that is not in the CPR shape
- * ("05032412345", a digit too many) may still be one mistyped: if it holds more than six digits
- * it is replaced whole. Masking a masked text changes nothing.
+ * first six digits are no date. A value read from a CPR column is one number or none: unless it
+ * is exactly one in the CPR shape, more than six digits in it ("05032442341", a digit too many)
+ * may still be one mistyped, and it is replaced whole. Masking a masked text changes nothing.
  */
 export function maskCprLike(text: string, options: { cprColumn?: boolean } = {}): string {
-  const result = text.replace(CPR_LIKE, (_match, six: string) => masked(six));
-  if (options.cprColumn && result === text && (text.match(DIGITS)?.length ?? 0) > 6) return CPR_LIKE_PLACEHOLDER;
-  return result;
+  if (!options.cprColumn) return text.replace(CPR_LIKE, (_match, six: string) => masked(six));
+  if ((text.match(DIGITS)?.length ?? 0) <= 6) return text;
+  const whole = WHOLE_CPR.exec(text.trim());
+  return whole ? masked(whole[1]!) : CPR_LIKE_PLACEHOLDER;
 }
 
 /**
@@ -44,11 +46,11 @@ export function maskCprLike(text: string, options: { cprColumn?: boolean } = {})
  */
 export function maskCprCell(cell: SourceCell, options: { cprColumn?: boolean } = {}): SourceCell {
   if (typeof cell === 'string') return maskCprLike(cell, options);
-  if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell >= 1e8 && cell < 1e10) return masked(String(cell).padStart(10, '0').slice(0, 6));
-    return options.cprColumn ? maskCprLike(String(cell), options) : cell;
-  }
-  return cell;
+  if (typeof cell !== 'number') return cell;
+  if (Number.isInteger(cell) && cell >= 1e8 && cell < 1e10) return masked(String(cell).padStart(10, '0').slice(0, 6));
+  const text = String(cell);
+  const result = options.cprColumn ? maskCprLike(text, options) : text;
+  return result === text ? cell : result;
 }
 
 /**

@@ -225,3 +225,36 @@ describe('two imports at once into one workspace', () => {
     expect(await getCase(db, 'B-04999')).toMatchObject({ unit: 'Nord' });
   }, 30_000);
 });
+
+describe('the setting "Behold fulde CPR-numre i dette arbejdsområde"', () => {
+  const book = csv(sheet('udtraek', WIDE_HEADERS, [['S-1', '050324-4234', 'Nord', 'AB', null, null, null, null, null]]));
+  const settingChanges = async () => (await db.auditLog.where('action').equals('setting.keepFullCpr').toArray()).map(({ at, from, to }) => ({ at, from, to }));
+  const kept = async () => (await db.settings.get('keepFullCpr'))?.value;
+
+  it('is stored with the import that changes it, which logs the change; an import that changes nothing logs nothing', async () => {
+    await importBook(book, '2026-11-27T08:00:00.000Z');
+    expect(await settingChanges()).toEqual([]);
+    await runImport(db, book, { ...request(book, '2026-11-28T08:00:00.000Z'), keepFullCpr: true });
+    await runImport(db, book, { ...request(book, '2026-11-29T08:00:00.000Z'), keepFullCpr: true });
+    expect(await kept()).toBe(true);
+    expect((await getCase(db, 'S-1'))!.cpr).toBe('050324-4234');
+    await importBook(book, '2026-11-30T08:00:00.000Z');
+    expect(await kept()).toBe(false);
+    expect((await getCase(db, 'S-1'))!.cpr).toBe('050324-xxxx');
+    expect(await settingChanges()).toEqual([
+      { at: '2026-11-28T08:00:00.000Z', from: false, to: true },
+      { at: '2026-11-30T08:00:00.000Z', from: true, to: false },
+    ]);
+  });
+
+  it('is left as it was, and nothing is logged, when the import that would change it fails', async () => {
+    let writes = 0;
+    const failing = runImport(db, book, { ...request(book), keepFullCpr: true }, (stage) => {
+      if (stage === 'write' && ++writes === 2) throw new Error('fanen blev lukket');
+    });
+    await expect(failing).rejects.toThrow('fanen blev lukket');
+    expect(await kept()).toBeUndefined();
+    expect(await settingChanges()).toEqual([]);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+});
