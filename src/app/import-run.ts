@@ -103,10 +103,8 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, given
       if (source) await db.importSources.put(source);
       // The choice is stored with the import it was made for, so a cancelled or failed import changes no setting.
       const keptBefore = await keepFullCpr(db);
-      if (keptBefore !== request.keepFullCpr) {
-        await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
-        await db.auditLog.add({ at: request.importedAt, action: 'setting.keepFullCpr', from: keptBefore, to: request.keepFullCpr });
-      }
+      await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
+      if (keptBefore !== request.keepFullCpr) await db.auditLog.add({ at: request.importedAt, action: 'setting.keepFullCpr', from: keptBefore, to: request.keepFullCpr });
       const record = importRecord(request, workbook, result, diff, transformMs, after.revision, source !== undefined);
       await db.imports.add(record);
       await db.auditLog.add({ at: request.importedAt, action: 'import', fileName: request.fileName, extractDate: record.extractDate, cases: record.counts.cases, errors: record.counts.errors });
