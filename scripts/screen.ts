@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseMappingFile, screenFile } from '../src/app/screen-file.ts';
+import { maskCprLike } from '../src/domain/cpr.ts';
 import { formatDate } from '../src/domain/format.ts';
 import { screeningWorkbook } from '../src/io/screening-workbook.ts';
 import type { ImportIssue } from '../src/domain/records.ts';
@@ -42,7 +43,8 @@ function readBytes(path: string, what: string): Uint8Array {
     return new Uint8Array(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return refuse(code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" kan ikke læses (${code ?? String(error)}).`);
+    const shown = maskCprLike(path);
+    return refuse(code === 'ENOENT' ? `${what} "${shown}" findes ikke.` : `${what} "${shown}" kan ikke læses (${code ?? String(error)}).`);
   }
 }
 

@@ -1,9 +1,11 @@
-import { deflateSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import { caseForRules, encodeCase, type EncodedCase } from '../db/case-codec';
 import { byCaseNumber, readCaseRows, writeCaseRows, type CaseRow } from '../db/case-store';
 import type { ImportSource } from '../db/records';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { Stamp } from '../domain/audit';
+import { maskCprLike, maskSheets } from '../domain/cpr';
+import { fieldByKey } from '../domain/fields';
 import type { ImportMapping } from '../domain/mapping';
 import type { ImportCounts, ImportRecord } from '../domain/records';
 import { changedFields, type ReimportDiff } from '../domain/reimport';
@@ -11,6 +13,7 @@ import type { SourceWorkbook } from '../domain/source';
 import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type EventTableName, type IsoDate } from '../domain/types';
 import { transformWorkbook, type TransformResult } from '../io/transform';
 import { appendAudit } from '../db/audit-log';
+import { keepFullCpr } from './import-service';
 import { asWriter } from './locks';
 import { settingChanged } from './settings-log';
 
@@ -46,12 +49,29 @@ export async function setKeepImportFiles(db: WorkspaceDb, keep: boolean, stamp: 
   await settingChanged(db, KEEP_FILES, keep, 'settings.keepImportFiles', stamp, (stored) => stored !== false);
 }
 
-/** A zip (xlsx, ods) is compressed already; everything else is deflated. */
-function sourceOf(request: ImportRequest): ImportSource | undefined {
+/**
+ * What is kept of the file. With full CPR numbers kept: the file itself (a zip, xlsx or ods, is
+ * compressed already; everything else is deflated). Otherwise the file's own bytes would keep the
+ * numbers, so the rows as read are kept instead, deflated JSON (`kind: 'rows'`), with the CPR
+ * columns and every other CPR-like value masked.
+ */
+function sourceOf(request: ImportRequest, workbook: SourceWorkbook): ImportSource | undefined {
   const bytes = request.source;
   if (!bytes) return undefined;
+  const fileName = request.keepFullCpr ? request.fileName : maskCprLike(request.fileName);
+  if (!request.keepFullCpr) {
+    const text = strToU8(JSON.stringify(maskSheets(workbook.sheets, cprColumns(request.mapping)).map(({ name, headers, rows }) => ({ sheet: name, headers, rows }))));
+    return { importId: request.importId, fileName, kind: 'rows', deflated: true, size: text.byteLength, bytes: deflateSync(text, { level: 1 }) };
+  }
   const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  return { importId: request.importId, fileName: request.fileName, kind: 'file', deflated: !zipped, size: bytes.byteLength, bytes: zipped ? bytes : deflateSync(bytes, { level: 1 }) };
+  return { importId: request.importId, fileName, kind: 'file', deflated: !zipped, size: bytes.byteLength, bytes: zipped ? bytes : deflateSync(bytes, { level: 1 }) };
+}
+
+/** Per sheet, the columns the mapping reads as CPR numbers. */
+function cprColumns(mapping: ImportMapping): Map<string, Set<number>> {
+  return new Map(mapping.sheets.filter((s) => s.role !== 'ignore').map((s) => [
+    s.sheet, new Set(s.columns.filter((c) => c.target !== null && fieldByKey.get(c.target)?.type === 'cpr').map((c) => c.column)),
+  ]));
 }
 
 /**
@@ -60,8 +80,10 @@ function sourceOf(request: ImportRequest): ImportSource | undefined {
  * known, what changed) is read inside that transaction, and only one import at a time writes a
  * workspace (across tabs, `asWriter`).
  */
-export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, request: ImportRequest, progress: ImportProgress = () => {}): Promise<ImportRecord> {
-  const source = (await keepImportFiles(db)) ? sourceOf(request) : undefined;
+export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, given: ImportRequest, progress: ImportProgress = () => {}): Promise<ImportRecord> {
+  // A file named after a child is not unheard of; its name is kept in the import, the file and the log.
+  const request = given.keepFullCpr ? given : { ...given, fileName: maskCprLike(given.fileName) };
+  const source = (await keepImportFiles(db)) ? sourceOf(given, workbook) : undefined;
   return asWriter(db.name, async () => {
     let transformMs = 0;
     let writeStarted = 0;
@@ -84,7 +106,12 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, reque
       const after = await writeCaseRows(db, rows, revision, before);
       parts = { stored: transformStarted - started, transform: writeStarted - transformStarted, merge: merged - writeStarted, write: 0 };
       if (source) await db.importSources.put(source);
+      // The choice is stored with the import it was made for, so a cancelled or failed import changes no setting.
+      const keptBefore = await keepFullCpr(db);
       await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
+      if (keptBefore !== request.keepFullCpr) {
+        await appendAudit(db, { at: request.importedAt, by: request.by, action: 'settings.keepFullCpr', details: { from: keptBefore, to: request.keepFullCpr } });
+      }
       const record = importRecord(request, workbook, result, diff, transformMs, after.revision, source !== undefined);
       await db.imports.add(record);
       const { counts } = record;

@@ -8,7 +8,7 @@ import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/ma
 
 /** The mapping suggestions the Import page offers while the user maps a file. */
 export { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../io/mapping';
-export { previewValue } from '../io/preview';
+export { previewCell, previewValue } from '../io/preview';
 
 const KEEP_FULL_CPR = 'keepFullCpr';
 

@@ -3,6 +3,7 @@
  * JSON out. The same import and screening code the app runs, with no Node or browser API, so the
  * CLI (`scripts/screen.ts`) and a browser can both use it.
  */
+import { maskCprLike } from '../domain/cpr';
 import { fieldByKey } from '../domain/fields';
 import { fail, ok, type Result } from '../domain/result';
 import { RULES } from '../domain/rules/catalog';
@@ -146,12 +147,14 @@ const catalogIndex = (ruleId: string) => {
  */
 export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Result<ScreenFileReport> {
   if (!isCalendarDate(options.asOf)) return fail(`Skæringsdatoen "${options.asOf}" er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2024-06-30.`);
+  // Output may be kept in logs: a file named after a child is not named in full.
+  const name = maskCprLike(options.fileName);
   const read = readSourceFile(bytes, options.fileName);
-  if (!read.ok) return fail(`Filen "${options.fileName}" kan ikke læses: ${read.message}`);
+  if (!read.ok) return fail(`Filen "${name}" kan ikke læses: ${read.message}`);
   const workbook = read.value;
   const mapping = options.mapping ? applyProfile(workbook, asProfile(options.mapping)) : suggestMapping(workbook);
   const problems = mappingProblems(mapping);
-  if (problems.length) return fail(`Kortlægningen af "${options.fileName}" kan ikke bruges:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  if (problems.length) return fail(`Kortlægningen af "${name}" kan ikke bruges:\n${problems.map((p) => `- ${p}`).join('\n')}`);
 
   const imported = transformWorkbook(workbook, mapping, { keepFullCpr: false });
   const importedTables = EVENT_TABLES.filter((t) => imported.tables.includes(t));

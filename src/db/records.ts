@@ -18,11 +18,15 @@ export interface ScreeningResultChunk {
   cases: [string, CaseFacts][];
 }
 
-/** The file an import read, kept as it came (compressed with deflate unless it is a zip already), so nothing the user gave is lost. */
+/** The file an import read, kept (compressed with deflate unless it is a zip already), so nothing the user gave is lost but what must not be kept. */
 export interface ImportSource {
   importId: string;
   fileName: string;
-  /** `file`: the file's own bytes; `rows`: the rows as read, as JSON (imports stored before schema version 5 kept only those). */
+  /**
+   * `file`: the file's own bytes; `rows`: the rows as read, as JSON `[{ sheet, headers?, rows }]`:
+   * imports stored before schema version 5 kept only those, and an import into a workspace that
+   * does not keep full CPR numbers keeps those with CPR-like values masked (import-run.ts).
+   */
   kind: 'file' | 'rows';
   /** Whether `bytes` are deflated (fflate); a zip-based file (xlsx, ods) is stored as it is. */
   deflated: boolean;

@@ -38,6 +38,14 @@ export function deletionConfirmed(typed: string, workspaceName: string): boolean
   return typed.trim() === workspaceName;
 }
 
+/** What the user types to delete every workspace and setting of the workbench on this computer. */
+export const ERASE_ALL_PHRASE = 'SLET ALT';
+
+/** Deleting everything is confirmed only by typing the phrase exactly (spacing at the ends forgiven). */
+export function eraseAllConfirmed(typed: string): boolean {
+  return typed.trim() === ERASE_ALL_PHRASE;
+}
+
 /** The workspace to open on start: the one used last, else none. */
 export function mostRecentlyOpened(workspaces: readonly Workspace[]): Workspace | undefined {
   return workspaces.reduce<Workspace | undefined>(

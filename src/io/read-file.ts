@@ -1,3 +1,4 @@
+import { maskCprLike } from '../domain/cpr';
 import { fail, type Result } from '../domain/result';
 import { readCsv } from './csv';
 import type { SourceWorkbook } from '../domain/source';
@@ -43,6 +44,14 @@ export function readSourceFile(
   fileName: string,
   onProgress?: (done: number, total: number) => void,
 ): Result<SourceWorkbook> {
+  const read = readAny(bytes, fileName, onProgress);
+  // A file without a header row has its first row read as headers, and headers are shown, kept
+  // with the mapping and in saved profiles: a CPR number among them is masked, whatever the workspace keeps.
+  if (read.ok) for (const sheet of read.value.sheets) sheet.headers = sheet.headers.map((header) => maskCprLike(header));
+  return read;
+}
+
+function readAny(bytes: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): Result<SourceWorkbook> {
   if (bytes.length === 0) return fail('Filen er tom (0 byte).');
   if (isZip(bytes) || isOle2(bytes)) return readSpreadsheet(bytes, fileName);
   if (NOT_SPREADSHEETS.some((signature) => startsWith(bytes, signature))) return fail(NOT_A_SHEET_IMAGE);

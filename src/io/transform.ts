@@ -5,6 +5,7 @@ import type { ImportMapping, SheetMapping } from '../domain/mapping';
 import type { ImportIssue } from '../domain/records';
 import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
 import { parseCell } from './values';
+import { maskCprLike } from '../domain/cpr';
 
 export interface TransformOptions {
   keepFullCpr: boolean;
@@ -67,7 +68,7 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
     if (sheetMapping.role === 'wide') tables.add('cases');
     emptyRows += sheet.emptyRows;
     const issue = (row: SourceRow, column: BoundColumn | null, message: string, severity: ImportIssue['severity']) =>
-      issues.push({ sheet: sheet.name, row: row.number, column: column?.header ?? null, value: column ? cellText(row.cells[column.column]) : null, message, severity });
+      issues.push({ sheet: sheet.name, row: row.number, column: column?.header ?? null, value: column ? issueValue(row.cells[column.column], column, options) : null, message, severity });
 
     for (const row of sheet.rows) {
       rowsRead += 1;
@@ -76,7 +77,7 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
         const parsed: Values = {};
         for (const column of columns) {
           const result = parseCell(column.def.type, row.cells[column.column] ?? null, { blankMeansNo: column.blankMeansNo, keepFullCpr: options.keepFullCpr });
-          if (result.ok) parsed[column.def.field] = result.value;
+          if (result.ok) parsed[column.def.field] = masksText(column.def, options) && typeof result.value === 'string' ? maskCprLike(result.value) : result.value;
           else {
             parsed[column.def.field] = null;
             issue(row, column, `${result.message} Værdien er gemt som ukendt.`, 'warning');
@@ -149,8 +150,25 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
   // Reported in file order, as the user will fix them.
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   issues.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-  return { data, issues, tables: [...tables], rowsRead, rowsRejected, emptyRows };
+  return { data, issues: options.keepFullCpr ? issues : issues.map(maskIssue), tables: [...tables], rowsRead, rowsRejected, emptyRows };
 }
+
+/**
+ * Keys are stored as the file writes them (masking two case numbers could make them one); any
+ * other text a CPR number was typed into is masked, as the CPR column is, unless the workspace
+ * keeps full numbers.
+ */
+const KEY_FIELDS: ReadonlySet<string> = new Set(['caseNumber', 'measureId']);
+const masksText = (def: FieldDef, options: TransformOptions) => !options.keepFullCpr && def.type === 'string' && !KEY_FIELDS.has(def.field);
+
+/** The cell an issue quotes; a CPR column's value masked whole, any other CPR-like value masked, unless full numbers are kept. */
+function issueValue(cell: SourceCell | undefined, column: BoundColumn, options: TransformOptions): string | null {
+  const text = cellText(cell);
+  return text === null || options.keepFullCpr ? text : maskCprLike(text, { cprColumn: column.def.type === 'cpr' });
+}
+
+/** Issues quote values and case numbers in their messages too: nothing CPR-like leaves the import unmasked. */
+const maskIssue = (issue: ImportIssue): ImportIssue => ({ ...issue, value: issue.value === null ? null : maskCprLike(issue.value), message: maskCprLike(issue.message) });
 
 function toCase(values: Values): Case {
   const cpr = values.cpr as { cpr: string; birthDate: string } | null | undefined;

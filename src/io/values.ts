@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { IsoDate, IsoDateTime } from '../domain/types';
 import { MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, type FieldType } from '../domain/fields';
 import type { SourceCell } from '../domain/source';
+import { maskCprLike } from '../domain/cpr';
 
 const OK_NULL: Result<null> = Object.freeze(ok(null)) as Result<null>;
 const OK_TRUE: Result<boolean> = Object.freeze(ok(true)) as Result<boolean>;
@@ -267,13 +268,6 @@ export function parseEnum<T extends string>(cell: SourceCell, synonyms: Readonly
 // CPR numbers
 
 const CPR = /^(\d{2})(\d{2})(\d{2})(?:\s*-\s*)?(\d{4}|[xX]{4})$/;
-const DIGIT = /\d/g;
-
-/** Quotes a rejected CPR value with every digit after the sixth as x, unless full numbers are kept. */
-function cprShown(text: string, keepFull: boolean): string {
-  let digits = 0;
-  return keepFull ? text : text.replace(DIGIT, (digit) => (++digits > 6 ? 'x' : digit));
-}
 
 /**
  * The century of a CPR birth date from the 7th digit (CPR-kontoret's table). The 1800s cannot be
@@ -293,7 +287,7 @@ export function parseCpr(cell: SourceCell, keepFull: boolean): Result<{ cpr: str
   let text = shown(value);
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1e8 && value < 1e10) text = text.padStart(10, '0');
   const match = typeof value === 'boolean' ? null : CPR.exec(text);
-  if (!match) return fail(`CPR-nummer skal have formen ddmmåå-xxxx: "${cprShown(text, keepFull)}".`);
+  if (!match) return fail(`CPR-nummer skal have formen ddmmåå-xxxx: "${keepFull ? text : maskCprLike(text, { cprColumn: true })}".`);
   const [day, month, yy, last4] = [Number(match[1]), Number(match[2]), Number(match[3]), match[4]!];
   const seventh = last4[0]!;
   const masked = seventh === 'x' || seventh === 'X';

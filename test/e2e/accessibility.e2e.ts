@@ -29,7 +29,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('on the workspace list, while renaming and in the deletion dialog', async () => {
+  it('on the workspace list, while renaming and in the deletion dialogs', async () => {
     await page.getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Omdøb Varde Kommune' }).click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -38,6 +38,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Slet alle data …' }).click();
+    await page.getByRole('dialog', { name: 'Slet alle data på denne computer' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
   });
 
   it('on the import page: choosing a file, mapping it and the report', async () => {

@@ -62,10 +62,11 @@ describe('importing a wide extract (one row per case)', () => {
     expect(s2.events).toEqual({ notifications: [], investigations: [], measures: [], actionPlans: [], followUps: [], supervisionVisits: [] });
   });
 
-  it('keeps the file it read, deflated, with the import record; a zip-based file as it is; none when the workspace says so', async () => {
+  it('keeps the file it read, deflated, with the import record in a workspace that keeps full CPR numbers; a zip-based file as it is; none when the workspace says so', async () => {
     const book = csv(sheet('udtraek', WIDE_HEADERS, [['S-1', null, 'Nord', 'AB', null, null, null, null, null]]));
     const text = new TextEncoder().encode('Sagsnr;Enhed;Sagsbehandler\r\nS-1;Nord;AB\r\n'.repeat(50));
-    const record = await runImport(db, book, { ...request(book), source: text });
+    const full = (workbook: SourceWorkbook): ImportRequest => ({ ...request(workbook), keepFullCpr: true });
+    const record = await runImport(db, book, { ...full(book), source: text });
     const kept = (await db.importSources.get(record.id))!;
     expect(kept).toMatchObject({ fileName: 'udtraek.csv', kind: 'file', deflated: true, size: text.byteLength });
     expect(kept.bytes.byteLength).toBeLessThan(text.byteLength / 5);
@@ -73,11 +74,11 @@ describe('importing a wide extract (one row per case)', () => {
     expect(await db.imports.get(record.id)).toMatchObject({ fileName: 'udtraek.csv', sha256: 'ab', size: 100, sourceKept: true });
 
     const zip = Uint8Array.from([0x50, 0x4b, 3, 4, 9, 9, 9]);
-    const xlsx = await runImport(db, book, { ...request(book), source: zip });
+    const xlsx = await runImport(db, book, { ...full(book), source: zip });
     expect((await db.importSources.get(xlsx.id))!).toMatchObject({ deflated: false, bytes: zip });
 
     await setKeepImportFiles(db, false, { by: 'Test Fiktiv' });
-    const none = await runImport(db, book, { ...request(book), source: text });
+    const none = await runImport(db, book, { ...full(book), source: text });
     expect(await db.importSources.get(none.id)).toBeUndefined();
     expect(none.sourceKept).toBe(false);
   });
@@ -223,4 +224,37 @@ describe('two imports at once into one workspace', () => {
     expect(await getCase(db, 'A-2')).toMatchObject({ unit: 'Syd' });
     expect(await getCase(db, 'B-04999')).toMatchObject({ unit: 'Nord' });
   }, 30_000);
+});
+
+describe('the setting "Behold fulde CPR-numre i dette arbejdsområde"', () => {
+  const book = csv(sheet('udtraek', WIDE_HEADERS, [['S-1', '050324-4234', 'Nord', 'AB', null, null, null, null, null]]));
+  const settingChanges = async () => (await db.auditLog.where('action').equals('settings.keepFullCpr').toArray()).map(({ at, details }) => ({ at, ...details }));
+  const kept = async () => (await db.settings.get('keepFullCpr'))?.value;
+
+  it('is stored with the import that changes it, which logs the change; an import that changes nothing logs nothing', async () => {
+    await importBook(book, '2026-11-27T08:00:00.000Z');
+    expect(await settingChanges()).toEqual([]);
+    await runImport(db, book, { ...request(book, '2026-11-28T08:00:00.000Z'), keepFullCpr: true });
+    await runImport(db, book, { ...request(book, '2026-11-29T08:00:00.000Z'), keepFullCpr: true });
+    expect(await kept()).toBe(true);
+    expect((await getCase(db, 'S-1'))!.cpr).toBe('050324-4234');
+    await importBook(book, '2026-11-30T08:00:00.000Z');
+    expect(await kept()).toBe(false);
+    expect((await getCase(db, 'S-1'))!.cpr).toBe('050324-xxxx');
+    expect(await settingChanges()).toEqual([
+      { at: '2026-11-28T08:00:00.000Z', from: false, to: true },
+      { at: '2026-11-30T08:00:00.000Z', from: true, to: false },
+    ]);
+  });
+
+  it('is left as it was, and nothing is logged, when the import that would change it fails', async () => {
+    let writes = 0;
+    const failing = runImport(db, book, { ...request(book), keepFullCpr: true }, (stage) => {
+      if (stage === 'write' && ++writes === 2) throw new Error('fanen blev lukket');
+    });
+    await expect(failing).rejects.toThrow('fanen blev lukket');
+    expect(await kept()).toBeUndefined();
+    expect(await settingChanges()).toEqual([]);
+    expect(await db.auditLog.count()).toBe(0);
+  });
 });

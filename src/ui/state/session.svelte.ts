@@ -1,10 +1,11 @@
+import { eraseEverything, type EraseOptions, type EraseReport } from '../../app/erase';
 import { requestPersistence } from '../../app/storage';
 import type { OpenWorkspace } from '../../app/open-workspace';
 import { runWorkerJob, type JobOptions } from '../../app/worker-client';
 import { describeOpenError, openWorkspace, workspaceDbName, WorkspaceService, type ConnectionLoss, type ConnectionWatchers } from '../../app/workspaces';
 import { DEMO_SEED } from '../../domain/demo/config';
 import { fail, type Result } from '../../domain/result';
-import { deletionConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
+import { deletionConfirmed, eraseAllConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
 import { currentUser } from './user.svelte';
 
 export const RELOAD_DELAY_MS = 5000;
@@ -106,6 +107,29 @@ class Session {
       if (recent) await this.open(recent.id);
     }
     return result;
+  }
+
+  /**
+   * Deletes every workspace, the catalogue and the app's web storage keys. This tab lets go of its
+   * own connections first, so it is not told of the deletion as if by another tab, and opens none
+   * again: the page starts afresh only when the user reloads it (`restart`).
+   */
+  async eraseAll(typed: string, options: Pick<EraseOptions, 'onBlocked' | 'onProgress'>): Promise<Result<EraseReport>> {
+    if (!eraseAllConfirmed(typed)) return eraseEverything(typed);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#closeActive();
+    this.#activeId = undefined;
+    this.#service?.close();
+    this.#service = undefined;
+    this.workspaces = [];
+    return eraseEverything(typed, options);
+  }
+
+  /** The fresh first start after everything was deleted. */
+  restart(): void {
+    history.replaceState(null, '', '#/');
+    location.reload();
   }
 
   /** Creates a DEMO workspace with the default fictitious kommune and opens it; it is listed only once it is complete. */
