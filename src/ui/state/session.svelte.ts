@@ -141,7 +141,7 @@ class Session {
   async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
     await runWorkerJob<'import'>(
       {
-        kind: 'demo', dbName: workspaceDbName(id),
+        kind: 'demo', db: { name: workspaceDbName(id) },
         // The demo lives today: its extract is from a few days ago, so this week has work due.
         request: { preset: 'default', seed: DEMO_SEED, anchor: new Date().toLocaleDateString('sv-SE'), importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true },
       },
