@@ -73,7 +73,7 @@ async function workThrough(db: WorkspaceDb): Promise<void> {
     const template = { ...BUILT_IN_TEMPLATES[0]!, id: 'eget', name: 'Eget skema', builtIn: false };
     await saveTemplate(db, template, AT);
     const layout = { sheets: [{ name: 'udtraek', headers: ['Sagsnr', 'CPR-nr'] }] };
-    await saveProfile(db, 'DUBU-udtræk', layout as never, suggestMapping({ format: 'csv', sheets: [{ name: 'udtraek', headers: ['Sagsnr', 'CPR-nr'], rows: [], emptyRows: 0 }] }), new Date(AT));
+    await saveProfile(db, 'DUBU-udtræk', layout, suggestMapping(layout), new Date(AT));
     await db.table('findings').put({ id: 'F-1', roundId: level2!.round.id, caseNumber: first[0], ruleId: 'BFU_4M' });
     await db.settings.put({ key: 'keepFullCpr', value: true });
   } finally {
