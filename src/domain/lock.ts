@@ -1,3 +1,4 @@
+import { formatNumber } from './format';
 import { fail, ok, type Result } from './result';
 
 /** A passphrase must be long enough to resist guessing offline against a copied profile. */
@@ -22,3 +23,6 @@ export function parseAutoLockMinutes(text: string): Result<number> {
   if (!(minutes >= AUTO_LOCK_MIN && minutes <= AUTO_LOCK_MAX)) return fail('Skriv et antal minutter fra 0,1 til 480, fx 15.');
   return ok(minutes);
 }
+
+/** Minutes as the setting shows them: "15", "2,5", "0,1". */
+export const formatMinutes = (minutes: number) => formatNumber(minutes, Number.isInteger(minutes) ? 0 : Number.isInteger(minutes * 10) ? 1 : 2);
