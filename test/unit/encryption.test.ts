@@ -53,6 +53,18 @@ describe('the stored form of a value', () => {
     expect(new Uint16Array(back.buffer)).toEqual(Uint16Array.from([9, 10]));
   });
 
+  it('keeps long texts beside the JSON and deflates a large value: a chunk of similar cases takes a fraction of its size', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ caseNumber: `SAG-${i}`, unit: 'Børnefamilieenhed Nord', note: 'æøå "citat" \\ linje' })).join('\n');
+    const chunk = { id: 4, lines, revisions: Uint32Array.from({ length: 2000 }, (_, i) => i), missing: [[3, '2025-12-31']] };
+    const stored = encodeValue(chunk);
+    expect(stored[0]).toBe(2);
+    expect(stored.length).toBeLessThan(lines.length / 5);
+    expect(decodeValue(stored)).toEqual(chunk);
+    const small = encodeValue({ key: 'x', value: 'y'.repeat(5_000) });
+    expect(small[0]).toBe(1);
+    expect(decodeValue(small)).toEqual({ key: 'x', value: 'y'.repeat(5_000) });
+  });
+
   it('refuses a Map, which nothing stored holds, instead of losing its entries', () => {
     expect(() => encodeValue({ m: new Map([[1, 2]]) })).toThrow('Kan ikke gemme Map.');
   });
