@@ -30,9 +30,9 @@ const READER = `(passphrase) => {
     const keyPath = store === 'meta' || store === 'settings' ? 'key' : 'id';
     const aad = new TextEncoder().encode(store + '\\u0000' + JSON.stringify(record[keyPath]));
     const stored = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(0, 12), additionalData: aad }, await dataKey(id), sealed.subarray(12)));
-    // 1: as it is; 2: deflated (raw DEFLATE).
+    // 1: as it is; 2: its length (4 bytes), then raw DEFLATE.
     const plain = stored[0] === 2
-      ? new Uint8Array(await new Response(new Blob([stored.subarray(1)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
+      ? new Uint8Array(await new Response(new Blob([stored.subarray(5)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
       : stored.subarray(1);
     const view = new DataView(plain.buffer, plain.byteOffset, plain.byteLength);
     const length = view.getUint32(0, true);

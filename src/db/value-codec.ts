@@ -14,7 +14,9 @@ import { deflateSync, inflateSync } from 'fflate';
  * workspace takes about as much disk as an open one (ciphertext does not compress; the browser
  * compresses what it stores).
  *
- * Layout: one byte, 1 (as it is) or 2 (the rest deflated), then, little-endian: JSON length (u32),
+ * Layout: one byte, 1 (as it is) or 2 (deflated: the length before deflating (u32, little-endian),
+ * then the rest deflated; inflating into a buffer of the right size is ten times faster than letting
+ * fflate grow one), then, little-endian: JSON length (u32),
  * number of tags (u32), number of parts (u32), per part its kind (u8) and byte length (u32), the
  * JSON (UTF-8), the parts. A tag is an object with one key that starts with U+0000 (no key of ours does).
  */
@@ -129,15 +131,18 @@ export function encodeValue(value: unknown): Uint8Array {
   }
   if (out.length < DEFLATE_FROM) return out;
   const deflated = deflateSync(out.subarray(1), { level: 1 });
-  const packed = new Uint8Array(1 + deflated.length);
+  const packed = new Uint8Array(5 + deflated.length);
   packed[0] = DEFLATED;
-  packed.set(deflated, 1);
+  new DataView(packed.buffer).setUint32(1, size, true);
+  packed.set(deflated, 5);
   return packed;
 }
 
 export function decodeValue(stored: Uint8Array): unknown {
   if (stored[0] !== PLAIN && stored[0] !== DEFLATED) throw new Error('Ukendt format af gemte data.');
-  const bytes = stored[0] === DEFLATED ? inflateSync(stored.subarray(1)) : stored.subarray(1);
+  const bytes = stored[0] === DEFLATED
+    ? inflateSync(stored.subarray(5), { out: new Uint8Array(new DataView(stored.buffer, stored.byteOffset + 1, 4).getUint32(0, true)) })
+    : stored.subarray(1);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0, true);
   const tags = view.getUint32(4, true);
