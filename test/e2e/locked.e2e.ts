@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { FILE_URL, freshBrowser } from './browser';
 import { CASES, dubuExtract, tempDir } from './files';
 
@@ -62,6 +63,7 @@ describe('a locked workspace', () => {
     await page.getByLabel('Gentag adgangskoden').fill(`${PASSPHRASE}!`);
     await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
     expect(await page.getByRole('alert').innerText()).toBe('De to adgangskoder er ikke ens.');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Gentag adgangskoden').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
     await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
@@ -99,6 +101,7 @@ describe('a locked workspace', () => {
     await page.getByLabel('Adgangskode', { exact: true }).fill('forkert adgangskode');
     await page.keyboard.press('Enter');
     expect(await page.getByRole('alert').innerText()).toBe('Forkert adgangskode. Prøv igen.');
+    expect(await seriousViolations(page)).toEqual([]);
     // The field is emptied and keeps the focus: the next try is typed at once.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('unlock-passphrase');
     await page.keyboard.type(PASSPHRASE);
@@ -147,6 +150,7 @@ describe('a locked workspace', () => {
     await dialog.getByLabel('Gentag adgangskoden').fill('kort');
     await dialog.getByRole('button', { name: 'Lås arbejdsområdet' }).click();
     expect(await dialog.getByRole('alert').innerText()).toBe('Adgangskoden skal være mindst 10 tegn.');
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel('Adgangskode', { exact: true }).fill('Esbjerg havn 2026');
     await dialog.getByLabel('Gentag adgangskoden').fill('Esbjerg havn 2026');
     await dialog.getByRole('button', { name: 'Lås arbejdsområdet' }).click();
