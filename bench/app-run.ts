@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { acknowledgeStorageNotice, createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, Watch } from '../test/e2e/browser.ts';
 import { LONGTASK_SCRIPT, longTasks, pageNow, startHeapSampler } from './probes.ts';
+import { installReader, READ_RECORD, STORED_SCREENING } from './stored.ts';
 
 const TIMEOUT = 5 * 60_000;
 
@@ -58,16 +59,6 @@ export interface AppResult {
   parts?: Parts;
   errors: string[];
 }
-
-/** The workspace's newest stored screening at `asOf`, or null: `(asOf) => …` as page code. */
-const STORED_SCREENING = `async (asOf) => {
-  const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
-  const db = await new Promise((resolve, reject) => { const open = indexedDB.open(name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
-  const all = await new Promise((resolve) => { const r = db.transaction('screenings').objectStore('screenings').getAll(); r.onsuccess = () => resolve(r.result); });
-  db.close();
-  const s = all.filter((x) => x.asOf === asOf && x.complete === true).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
-  return s ? { kept: all.length, timings: s.timings, results: s.summary.reduce((n, r) => n + r.met + r.metWithException + r.breached + r.pending + r.notApplicable + r.unknown, 0) } : null;
-}`;
 
 /** Asks `read` every 250 ms until it gives something (waitForFunction would take the pending promise itself for an answer). */
 async function until<T>(read: () => Promise<T | null>): Promise<T> {
@@ -127,23 +118,6 @@ async function caseList(page: Page) {
   return { caseListMs, sortMs, longest: await longTasks(page, at, await pageNow(page)) };
 }
 
-/** The import record and the number of stored cases, read with the raw IndexedDB API. */
-const READ_RECORD = `(async () => {
-  const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n && n.startsWith('tilsynsbaenk-workspace-'));
-  if (names.length !== 1) throw new Error('expected one workspace database, found ' + names.length);
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open(names[0]);
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const tx = db.transaction(['imports', 'meta'], 'readonly');
-  const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
-  const [imports, manifest] = await Promise.all([done(tx.objectStore('imports').getAll()), done(tx.objectStore('meta').get('cases'))]);
-  db.close();
-  imports.sort((a, b) => (a.importedAt < b.importedAt ? -1 : 1));
-  return { imports: imports.length, record: imports[imports.length - 1], cases: manifest ? manifest.count : 0 };
-})()`;
-
 interface StoredImport {
   imports: number;
   cases: number;
@@ -190,7 +164,11 @@ async function reimport(page: Page, file: string, expectedRows: number): Promise
   return { ...r.timings, wallMs: run.wallMs ?? NaN, changed: r.diff.changed.length, unchanged: r.diff.unchanged, added: r.diff.added.length, problem };
 }
 
-export async function runApp(file: string, expectedRows: number, weekly?: string): Promise<AppResult> {
+/**
+ * `passphrase`: the workspace is created locked (its data encrypted); `screenings: false` leaves out
+ * the ten further screenings (the locked run, to keep the benchmark's time down).
+ */
+export async function runApp(file: string, expectedRows: number, weekly?: string, options: { passphrase?: string; screenings?: boolean } = {}): Promise<AppResult> {
   const profile = newProfileDir();
   const context = await launch(profile);
   try {
@@ -199,7 +177,8 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
     await page.addInitScript(LONGTASK_SCRIPT);
     await page.goto(FILE_URL);
     await acknowledgeStorageNotice(page);
-    await createWorkspace(page, 'Benchmark');
+    await createWorkspace(page, 'Benchmark', options.passphrase ? { passphrase: options.passphrase } : {});
+    await installReader(page, options.passphrase);
     const sampler = await startHeapSampler(context, page);
     const run = await importFile(page, file);
     const heap = await sampler.stop();
@@ -210,7 +189,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
     const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
     const list = run.problem ? undefined : await caseList(page);
     const screened = run.problem ? undefined : await screening(page);
-    const screenings = run.problem ? { run: 0, kept: 0, screenMs: [] } : await tenScreenings(page);
+    const screenings = run.problem || options.screenings === false ? { run: 0, kept: screened?.kept ?? 0, screenMs: [] } : await tenScreenings(page);
     const bytesAfterScreenings = await storageUsed(page);
     const again = run.problem || !weekly ? undefined : await reimport(page, weekly, expectedRows);
     const bytesAfterReimport = await storageUsed(page);

@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
-import { WorkspaceDb } from '../db/workspace-db';
+import { workspaceDbOf, type DbRef, type WorkspaceDb } from '../db/workspace-db';
 import { summariseCase, type CaseSummary } from '../domain/case-list';
 import { caseForRules } from '../db/case-codec';
 import { eachStoredCase, getCase } from '../db/case-store';
-import { WORKSPACE_SCHEMA } from '../db/schema';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
 import type { SourceWorkbook } from '../domain/source';
@@ -26,7 +25,8 @@ import { ruleName } from '../domain/rules/labels';
 import { deadlineWorkbook } from '../io/deadline-workbook';
 import { sampleWorkbook } from '../io/sample-workbook';
 import { caseScreening, groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
-import { storageReport } from './storage-report';
+import { countTables, storageReport } from './storage-report';
+import { copyWorkspace } from './workspace-copy';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { auditLog } from './audit';
 import { describeFilter, matchesFilter, newestFirst, searchText } from '../domain/audit-labels';
@@ -48,14 +48,14 @@ let screening: LoadedScreening | undefined;
 /** The screenings this worker is storing, by id: the page waits for them before it lets the worker go. */
 const storing = new Map<string, Promise<void>>();
 
-async function screeningFor(dbName: string, id: string): Promise<LoadedScreening> {
+async function screeningFor(ref: DbRef, id: string): Promise<LoadedScreening> {
   if (screening?.record.id === id) return screening;
-  return (screening = await withDb(dbName, (db) => loadScreening(db, id)));
+  return (screening = await withDb(ref, (db) => loadScreening(db, id)));
 }
 
-/** Opens the workspace's database for one job and closes it again, whatever happens. */
-async function withDb<T>(dbName: string, work: (db: WorkspaceDb) => Promise<T>): Promise<T> {
-  const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
+/** Opens the workspace's database for one job (a locked one with its key) and closes it again, whatever happens. */
+async function withDb<T>(ref: DbRef, work: (db: WorkspaceDb) => Promise<T>): Promise<T> {
+  const db = workspaceDbOf(ref);
   try {
     return await work(db);
   } finally {
@@ -92,7 +92,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'import': {
       const read = current;
       if (!read) throw new Error('Ingen fil er læst ind.');
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const { workbook, bytes, ...file } = read;
         const record = await runImport(db, workbook, { ...job.request, ...file, source: bytes }, progress);
         current = undefined;
@@ -101,7 +101,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     }
     case 'demo': {
       progress('generate', 0, 0);
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const record = await loadDemo(db, job.request, progress);
         if (job.request.reviews) {
           progress('reviews', 0, 0);
@@ -115,7 +115,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       });
     }
     case 'screen': {
-      const db = new WorkspaceDb(job.dbName, WORKSPACE_SCHEMA);
+      const db = workspaceDbOf(job.db);
       try {
         screening = await runScreening(db, job.request, progress, job.helper);
       } catch (error) {
@@ -138,24 +138,24 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'screenStored' };
     }
     case 'screenPart': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         await runScreeningPart(db, job.port);
         return { kind: 'screenPart' };
       });
     }
     case 'screeningGroups':
-      return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.dbName, job.screeningId), job.ruleId, job.by) };
+      return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.db, job.screeningId), job.ruleId, job.by) };
     case 'screeningSubjects':
-      return { kind: 'screeningSubjects', ...subjectsOf(await screeningFor(job.dbName, job.screeningId), job.query) };
+      return { kind: 'screeningSubjects', ...subjectsOf(await screeningFor(job.db, job.screeningId), job.query) };
     case 'deadlines': {
-      const loaded = await screeningFor(job.dbName, job.screeningId);
+      const loaded = await screeningFor(job.db, job.screeningId);
       return { kind: 'deadlines', items: deadlineItems(loaded.results, loaded.cases, loaded.record.asOf) };
     }
     case 'dataQuality':
-      return { kind: 'dataQuality', quality: dataQuality((await screeningFor(job.dbName, job.screeningId)).results) };
+      return { kind: 'dataQuality', quality: dataQuality((await screeningFor(job.db, job.screeningId)).results) };
     case 'deadlineWorkbook': {
       // The workbook holds what the page shows: the same selection, made here from the same items.
-      const loaded = await screeningFor(job.dbName, job.screeningId);
+      const loaded = await screeningFor(job.db, job.screeningId);
       const list = workList(deadlineItems(loaded.results, loaded.cases, loaded.record.asOf), job.options);
       const items = list.items.filter((i) => (!job.unit || i.unit === job.unit) && (!job.caseworker || i.caseworker === job.caseworker));
       return { kind: 'xlsx', bytes: deadlineWorkbook(items, (id) => ruleName(id, loaded.record.settings), loaded.record.asOf, selectionText(list, job.options), job.demo) };
@@ -165,19 +165,21 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'template':
       return { kind: 'xlsx', bytes: templateWorkbook() };
     case 'caseView': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const stored = (await getCase(db, job.caseNumber)) ?? null;
-        const explained = stored && job.screeningId ? await caseScreening(db, await screeningFor(job.dbName, job.screeningId), job.caseNumber) : null;
+        const explained = stored && job.screeningId ? await caseScreening(db, await screeningFor(job.db, job.screeningId), job.caseNumber) : null;
         return { kind: 'caseView', case: stored, screening: explained };
       });
     }
+    case 'storageSize':
+      return withDb(job.db, async (db) => ({ kind: 'storageSize', bytes: (await countTables(db)).reduce((n, t) => n + t.bytes, 0) }));
     case 'storageReport':
-      return withDb(job.dbName, async (db) => ({ kind: 'storageReport', report: await storageReport(db) }));
+      return withDb(job.db, async (db) => ({ kind: 'storageReport', report: await storageReport(db) }));
     case 'caseIndex': {
       // Cases are read here, as stored (no nulls restored), so the page never deserialises
       // 100,000 cases with all their events; it gets small summaries, already in case-number
       // order, in chunks each cheap enough not to block it.
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const summaries: CaseSummary[] = [];
         // Read as one revision of the data: an import waits until the list is read.
         await asReader(db.name, () => eachStoredCase(db, (cases) => {
@@ -190,23 +192,23 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       });
     }
     case 'handoverWorkbook': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         return { kind: 'xlsx', bytes: await exportHandover(db, job.roundId, job.demo) };
       });
     }
     case 'planWorkbook': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const { areas, actions } = await loadPlan(db);
         return { kind: 'xlsx', bytes: planWorkbook(areas, actions, job.today, job.demo) };
       });
     }
     case 'readHandover': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         return { kind: 'readHandover', reading: await readHandoverFile(db, job.roundId, new Uint8Array(job.bytes)) };
       });
     }
     case 'caseStatuses': {
-      const { results } = await screeningFor(job.dbName, job.screeningId);
+      const { results } = await screeningFor(job.db, job.screeningId);
       const wanted = new Set(job.caseNumbers);
       const statuses = new Map<string, Map<string, RuleStatus[]>>();
       for (let i = 0; i < results.length; i++) {
@@ -218,14 +220,14 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       return { kind: 'caseStatuses', statuses: [...statuses].map(([c, m]) => [c, [...m]]) };
     }
     case 'sampleWorkbook': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const sample = await db.samples.get(job.sampleId);
         if (!sample) throw new Error('Stikprøven findes ikke længere.');
         return { kind: 'xlsx', bytes: sampleWorkbook(sample, job.demo) };
       });
     }
     case 'auditLog': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const { entries, chain } = await auditLog(db);
         // Newest first, each with the text the page searches in, made here and not on the page
         // (0.13 s of 12,000 entries); in parts, so that no single message holds the page up.
@@ -235,14 +237,17 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       });
     }
     case 'auditWorkbook': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const { entries, chain } = await auditLog(db);
         const rows = entries.filter((e) => matchesFilter(e, job.filter)).sort(newestFirst);
         return { kind: 'auditWorkbook', bytes: auditWorkbook(rows, chain, describeFilter(job.filter), job.exportedAt, job.demo), rows: rows.length };
       });
     }
+    case 'copyWorkspace': {
+      return withDb(job.from, (from) => withDb(job.to, async (to) => ({ kind: 'copyWorkspace', records: await copyWorkspace(from, to, progress) })));
+    }
     case 'sampleFrame': {
-      return withDb(job.dbName, async (db) => {
+      return withDb(job.db, async (db) => {
         const { cases, riskScreening } = await asReader(db.name, () => loadFrame(db));
         for (let i = 0; i < cases.length; i += CASE_CHUNK) scope.postMessage({ id, type: 'chunk', items: cases.slice(i, i + CASE_CHUNK) } satisfies WorkerResponse);
         return { kind: 'sampleFrame', count: cases.length, riskScreening };

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { caseManifest } from '../db/case-store';
 import { workspaceDbName } from '../db/names';
-import type { WorkspaceDb } from '../db/workspace-db';
+import type { DbRef, WorkspaceDb } from '../db/workspace-db';
 import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
 import type { ReviewAnswer, AnswerInput } from '../domain/review/answers';
 import type { ActionFields, ActionStatus, FocusArea, ImprovementAction } from '../domain/review/plan';
@@ -33,14 +33,14 @@ const DRAWN_BY = 'drawnBy';
  */
 export class OpenWorkspace {
   readonly #db: WorkspaceDb;
-  /** The database's name, for the jobs the page hands to a worker. */
-  readonly dbName: string;
+  /** The database, for the jobs the page hands to a worker: its name, and the key of a locked workspace. */
+  readonly db: DbRef;
 
   readonly #user: () => string;
 
-  constructor(readonly id: string, db: WorkspaceDb, user: () => string) {
+  constructor(readonly id: string, db: WorkspaceDb, user: () => string, key?: Uint8Array) {
     this.#db = db;
-    this.dbName = workspaceDbName(id);
+    this.db = { name: workspaceDbName(id), ...(key && { key }) };
     this.#user = user;
   }
 
@@ -56,8 +56,15 @@ export class OpenWorkspace {
   /** Records an export once the page has handed the file to the browser; `kind` names it (EXPORT_LABELS). */
   logExport = (kind: string, details: AuditDetails = {}) => logExport(this.#db, kind, details, this.#stamp());
 
+  /** Whether its data are encrypted (a locked workspace). */
+  get locked(): boolean {
+    return this.db.key !== undefined;
+  }
+
+  /** Closes the connection and forgets the key: what is still to be read needs the passphrase again. */
   close(): void {
     this.#db.close({ disableAutoOpen: true });
+    this.db.key?.fill(0);
   }
 
   async counts(): Promise<{ cases: number; imports: number }> {

@@ -32,9 +32,9 @@ export function approxBytes(value: unknown): number {
   return 0;
 }
 
-export async function storageReport(db: WorkspaceDb): Promise<StorageReport> {
+/** How much each table stores, counted from its records as they come (for a locked workspace opened without its key: as stored, encrypted). */
+export async function countTables(db: WorkspaceDb, bytesBy = new Map<string, number>()): Promise<StorageReport['tables']> {
   const tables: StorageReport['tables'] = [];
-  const bytesBy = new Map<string, number>();
   for (const table of db.tables) {
     let records = 0;
     let bytes = 0;
@@ -47,6 +47,12 @@ export async function storageReport(db: WorkspaceDb): Promise<StorageReport> {
     });
     tables.push({ name: table.name, records, bytes });
   }
+  return tables;
+}
+
+export async function storageReport(db: WorkspaceDb): Promise<StorageReport> {
+  const bytesBy = new Map<string, number>();
+  const tables = await countTables(db, bytesBy);
   const used = new Map<string, string>();
   await db.samples.each((s) => s.protocol.riskScreening && used.set(s.protocol.riskScreening.id, s.protocol.round));
   const chosen = (await chosenScreening(db))?.id;

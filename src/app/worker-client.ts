@@ -9,6 +9,23 @@ export interface JobOptions {
   signal?: AbortSignal;
 }
 
+/** Jobs sent and not yet answered, in this page: a locked workspace locks itself only when none is left. */
+let running = 0;
+let settled: (() => void)[] = [];
+
+/** Resolves once no job of this page is running (at once when none is). */
+export function whenNoJobs(): Promise<void> {
+  return running === 0 ? Promise.resolve() : new Promise((resolve) => settled.push(resolve));
+}
+
+function jobEnded(): void {
+  running--;
+  if (running > 0) return;
+  const waiting = settled;
+  settled = [];
+  waiting.forEach((resolve) => resolve());
+}
+
 const transferables = (job: WorkerJob): Transferable[] =>
   'bytes' in job ? [job.bytes] : job.kind === 'screenPart' ? [job.port] : job.kind === 'screen' && job.helper ? [job.helper] : [];
 
@@ -19,6 +36,8 @@ const transferables = (job: WorkerJob): Transferable[] =>
 export class WorkerSession {
   #worker: Worker | undefined;
   #nextId = 1;
+  /** Jobs waiting for an answer, each as the way to stop counting it: a terminated worker answers none of them. */
+  #pending = new Set<() => void>();
 
   #ensure(): Worker {
     this.#worker ??= new BackgroundWorker();
@@ -33,8 +52,16 @@ export class WorkerSession {
   run<K extends WorkerJobResult['kind']>(job: WorkerJob, options: JobOptions = {}): Promise<Extract<WorkerJobResult, { kind: K }>> {
     const worker = this.#ensure();
     const id = this.#nextId++;
+    running++;
     return new Promise((resolve, reject) => {
+      let ended = false;
+      const uncount = () => {
+        if (!ended) jobEnded();
+        ended = true;
+        this.#pending.delete(uncount);
+      };
       const cleanup = () => {
+        uncount();
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
         options.signal?.removeEventListener('abort', onAbort);
@@ -59,6 +86,7 @@ export class WorkerSession {
         reject(new DOMException('Afbrudt', 'AbortError'));
       };
       if (options.signal?.aborted) return onAbort();
+      this.#pending.add(uncount);
       options.signal?.addEventListener('abort', onAbort);
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
@@ -67,6 +95,8 @@ export class WorkerSession {
   }
 
   terminate(): void {
+    // Their promises stay unanswered, as before; they no longer count as running.
+    for (const uncount of [...this.#pending]) uncount();
     this.#worker?.terminate();
     this.#worker = undefined;
   }

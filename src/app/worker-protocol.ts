@@ -15,6 +15,9 @@ import type { SourceRow, SourceWorkbook } from '../domain/source';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
 import type { SamplingFrame } from './sampling';
+import type { DbRef } from '../db/workspace-db';
+
+export type { DbRef };
 
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
@@ -31,36 +34,40 @@ export interface WorkbookSummary {
 export type WorkerJob =
   | { kind: 'sha256'; bytes: ArrayBuffer }
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
-  | { kind: 'import'; dbName: string; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
-  | { kind: 'demo'; dbName: string; request: DemoRequest }
+  | { kind: 'import'; db: DbRef; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
+  | { kind: 'demo'; db: DbRef; request: DemoRequest }
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
   | { kind: 'template' }
-  | { kind: 'caseIndex'; dbName: string }
-  | { kind: 'sampleFrame'; dbName: string }
-  | { kind: 'handoverWorkbook'; dbName: string; roundId: string; demo: boolean }
-  | { kind: 'planWorkbook'; dbName: string; today: IsoDate; demo: boolean }
-  | { kind: 'readHandover'; dbName: string; roundId: string; bytes: ArrayBuffer }
+  | { kind: 'caseIndex'; db: DbRef }
+  | { kind: 'sampleFrame'; db: DbRef }
+  | { kind: 'handoverWorkbook'; db: DbRef; roundId: string; demo: boolean }
+  | { kind: 'planWorkbook'; db: DbRef; today: IsoDate; demo: boolean }
+  | { kind: 'readHandover'; db: DbRef; roundId: string; bytes: ArrayBuffer }
   /** Each case's statuses per rule in a screening, for the review form and the disagreements. */
-  | { kind: 'caseStatuses'; dbName: string; screeningId: string; caseNumbers: string[] }
-  | { kind: 'sampleWorkbook'; dbName: string; sampleId: string; demo: boolean }
+  | { kind: 'caseStatuses'; db: DbRef; screeningId: string; caseNumbers: string[] }
+  | { kind: 'sampleWorkbook'; db: DbRef; sampleId: string; demo: boolean }
   /** `helper`: a port to a second worker that screens the second half (`screenPart`). */
-  | { kind: 'screen'; dbName: string; request: ScreeningRequest; helper?: MessagePort }
+  | { kind: 'screen'; db: DbRef; request: ScreeningRequest; helper?: MessagePort }
   /** Answers when the screening this worker ran is stored (or fails if it could not be). */
   | { kind: 'screenStored'; screeningId: string }
   /** A case with every field, and its results in a stored screening, explained. */
-  | { kind: 'caseView'; dbName: string; caseNumber: string; screeningId: string | null }
-  | { kind: 'storageReport'; dbName: string }
-  | { kind: 'screenPart'; dbName: string; port: MessagePort }
-  | { kind: 'screeningGroups'; dbName: string; screeningId: string; ruleId: string; by: Grouping }
-  | { kind: 'screeningSubjects'; dbName: string; screeningId: string; query: SubjectQuery }
-  | { kind: 'deadlines'; dbName: string; screeningId: string }
-  | { kind: 'dataQuality'; dbName: string; screeningId: string }
+  | { kind: 'caseView'; db: DbRef; caseNumber: string; screeningId: string | null }
+  | { kind: 'storageReport'; db: DbRef }
+  /** What a workspace stores in all, counted as stored: a locked one's other than the open one need no key. */
+  | { kind: 'storageSize'; db: DbRef }
+  | { kind: 'screenPart'; db: DbRef; port: MessagePort }
+  | { kind: 'screeningGroups'; db: DbRef; screeningId: string; ruleId: string; by: Grouping }
+  | { kind: 'screeningSubjects'; db: DbRef; screeningId: string; query: SubjectQuery }
+  | { kind: 'deadlines'; db: DbRef; screeningId: string }
+  | { kind: 'dataQuality'; db: DbRef; screeningId: string }
   /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
-  | { kind: 'deadlineWorkbook'; dbName: string; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
+  | { kind: 'deadlineWorkbook'; db: DbRef; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
+  /** Every record of one workspace's database into another, empty one: to lock a workspace or to open it for good. */
+  | { kind: 'copyWorkspace'; from: DbRef; to: DbRef }
   /** The whole audit log, its entries in chunks (newest first, each `{ entry, text }` with its search text), and what its chain says. */
-  | { kind: 'auditLog'; dbName: string }
+  | { kind: 'auditLog'; db: DbRef }
   /** The entries `filter` selects as a workbook, newest first, with the chain's state. */
-  | { kind: 'auditWorkbook'; dbName: string; filter: AuditFilter; exportedAt: string; demo: boolean };
+  | { kind: 'auditWorkbook'; db: DbRef; filter: AuditFilter; exportedAt: string; demo: boolean };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
@@ -77,6 +84,7 @@ export type WorkerJobResult =
   | { kind: 'screenStored' }
   | { kind: 'caseView'; case: StoredCase | null; screening: CaseScreening | null }
   | { kind: 'storageReport'; report: StorageReport }
+  | { kind: 'storageSize'; bytes: number }
   | { kind: 'screenPart' }
   | { kind: 'screeningGroups'; groups: (RuleSummary & { group: string })[] }
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
@@ -84,7 +92,8 @@ export type WorkerJobResult =
   | { kind: 'dataQuality'; quality: DataQuality }
   /** The entries come as chunks before this. */
   | { kind: 'auditLog'; count: number; chain: ChainReport }
-  | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number };
+  | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number }
+  | { kind: 'copyWorkspace'; records: number };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

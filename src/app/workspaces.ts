@@ -3,24 +3,38 @@ import { CatalogDb } from '../db/catalog';
 import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from '../db/connection';
 import { DB_PREFIX, workspaceDbName } from '../db/names';
 import { appendAudit, appendCatalogLog, readLog, sha256Text } from '../db/audit-log';
-import { deleteWorkspaceDb, openWorkspaceDb } from '../db/workspace-db';
+import { newLock, openLock } from '../db/passphrase';
+import { deleteWorkspaceDb, openWorkspaceDb, type DbRef } from '../db/workspace-db';
 import { verifyChain, type AuditAction, type AuditDetails, type AuditEntry, type ChainReport } from '../domain/audit';
+import { AUTO_LOCK_DEFAULT_MINUTES } from '../domain/lock';
 import { fail, ok, type Result } from '../domain/result';
-import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace } from '../domain/workspace';
+import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace, type WorkspaceLock } from '../domain/workspace';
 import { isHeld } from './locks';
 import { OpenWorkspace } from './open-workspace';
 
 export { describeOpenError, workspaceDbName, type ConnectionLoss, type ConnectionWatchers };
 
 const NOTICE_KEY = 'storageNoticeAcknowledged';
+const AUTO_LOCK_KEY = 'autoLockMinutes';
 const WORKSPACE_DB = `${DB_PREFIX}-workspace-`;
 /** Held while a workspace's database is filled before it is listed: cleaning up leaves it alone. */
 const fillLock = (id: string) => `${workspaceDbName(id)}:fill`;
 
-/** Opens a workspace's database, upgrading it as needed, for the pages; `user` names who is at work, for the audit log. */
-export async function openWorkspace(id: string, user: () => string, watchers: ConnectionWatchers = {}): Promise<OpenWorkspace> {
-  return new OpenWorkspace(id, await openWorkspaceDb(id, watchers), user);
+/** Opens a workspace's database, upgrading it as needed, for the pages; `user` names who is at work, for the audit log; a locked one with its key. */
+export async function openWorkspace(id: string, user: () => string, watchers: ConnectionWatchers = {}, key?: Uint8Array): Promise<OpenWorkspace> {
+  return new OpenWorkspace(id, await openWorkspaceDb(id, watchers, undefined, key), user, key);
 }
+/** A new lock for a passphrase: what the catalogue keeps and the key (derived here, on purpose slowly). */
+export const createLock = (passphrase: string): Promise<SecuredBy> => newLock(passphrase);
+
+/** A locked workspace's lock and its key. */
+export interface SecuredBy {
+  lock: WorkspaceLock;
+  key: Uint8Array;
+}
+
+/** Copies every record of one workspace database into another (a job for the background worker). */
+export type CopyWorkspace = (from: DbRef, to: DbRef) => Promise<void>;
 
 /**
  * Use cases on the workspace catalogue. `now` and `newId` are passed in so tests control them;
@@ -74,8 +88,48 @@ export class WorkspaceService {
     return this.catalog.putSetting(NOTICE_KEY, true);
   }
 
-  async create(name: string, options: { isDemo?: boolean } = {}): Promise<Result<Workspace>> {
+  /** Minutes without use before a locked workspace locks itself (this browser profile's setting). */
+  async autoLockMinutes(): Promise<number> {
+    return (await this.catalog.getSetting<number>(AUTO_LOCK_KEY)) ?? AUTO_LOCK_DEFAULT_MINUTES;
+  }
+
+  setAutoLockMinutes(minutes: number): Promise<void> {
+    return this.catalog.putSetting(AUTO_LOCK_KEY, minutes);
+  }
+
+  /** With `secured`, the workspace is locked from the start: its first record is encrypted already. */
+  async create(name: string, options: { isDemo?: boolean; secured?: SecuredBy } = {}): Promise<Result<Workspace>> {
     return this.createFilled(name, options, async () => {});
+  }
+
+  /** The key of a locked workspace, when `passphrase` is its passphrase. */
+  async unlock(id: string, passphrase: string): Promise<Result<Uint8Array>> {
+    const workspace = await this.catalog.workspaces.get(id);
+    if (!workspace) return fail('Arbejdsområdet findes ikke længere.');
+    if (!workspace.locked) return fail('Arbejdsområdet er ikke låst.');
+    const key = await openLock(workspace.locked, passphrase);
+    return key ? ok(key) : fail('Forkert adgangskode. Prøv igen.');
+  }
+
+  /**
+   * Locks a workspace (`to` given), or opens it for good (`to` undefined): every record is copied
+   * by `copy` into a new database, encrypted with the new key or in clear, the catalogue entry moves
+   * to it in one step, and the old database is deleted (`refill`). `key` is the current key of a
+   * locked workspace. The demo kommune's data are fictitious and stay open.
+   */
+  async changeLock(id: string, change: { key?: Uint8Array; to?: SecuredBy }, copy: CopyWorkspace): Promise<Result<Workspace>> {
+    const old = await this.catalog.workspaces.get(id);
+    if (!old) return fail('Arbejdsområdet findes ikke længere.');
+    if (old.isDemo && change.to) return fail('Demo-arbejdsområdet kan ikke låses: dets data er fiktive.');
+    if (old.locked && !change.key) return fail('Lås arbejdsområdet op først.');
+    const action = change.to ? (old.locked ? 'workspace.passphraseChanged' : 'workspace.locked') : 'workspace.unlocked';
+    const workspace = await this.refill(id, async (w) => {
+      await copy({ name: workspaceDbName(id), ...(change.key && { key: change.key }) }, { name: workspaceDbName(w.id), ...(change.to && { key: change.to.key }) });
+      const db = await openWorkspaceDb(w.id, {}, undefined, change.to?.key);
+      await appendAudit(db, { at: this.now().toISOString(), by: this.user(), action, details: {} });
+      db.close();
+    }, { secured: change.to ?? null, fresh: false });
+    return ok(workspace);
   }
 
   /**
@@ -83,14 +137,17 @@ export class WorkspaceService {
    * half-way leaves no half-filled workspace, only a database nobody lists, which
    * `removeOrphans` deletes later. A failed `fill` deletes the database again.
    */
-  async createFilled(name: string, options: { isDemo?: boolean }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
+  async createFilled(name: string, options: { isDemo?: boolean; secured?: SecuredBy }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
     const existing = await this.catalog.workspaces.toArray();
     const valid = validateWorkspaceName(name, existing.map((w) => w.name));
     if (!valid.ok) return valid;
+    if (options.isDemo && options.secured) return fail('Demo-arbejdsområdet kan ikke låses: dets data er fiktive.');
     const at = this.now().toISOString();
-    const workspace: Workspace = { id: this.newId(), name: valid.value, createdAt: at, lastOpenedAt: at, isDemo: options.isDemo ?? false };
+    const workspace: Workspace = {
+      id: this.newId(), name: valid.value, createdAt: at, lastOpenedAt: at, isDemo: options.isDemo ?? false, ...(options.secured && { locked: options.secured.lock }),
+    };
     return this.#filling(workspace.id, async () => {
-      await this.#fillNew(workspace, fill);
+      await this.#fillNew(workspace, fill, { key: options.secured?.key, fresh: true });
       await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
         await this.catalog.workspaces.add(workspace);
         await this.#log('workspace.created', workspace, { demo: workspace.isDemo });
@@ -104,12 +161,16 @@ export class WorkspaceService {
    * to the new database in one step, so until then the old data stays as it was, and a closed tab
    * never leaves it empty. Returns the workspace under its new id.
    */
-  async refill(id: string, fill: (workspace: Workspace) => Promise<void>): Promise<Workspace> {
+  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { secured?: SecuredBy | null; fresh?: boolean } = {}): Promise<Workspace> {
     const old = await this.catalog.workspaces.get(id);
     if (!old) throw new Error('Arbejdsområdet findes ikke længere.');
-    const workspace: Workspace = { ...old, id: this.newId(), lastOpenedAt: this.now().toISOString() };
+    const { locked, ...rest } = old;
+    // `secured`: the new database's lock (null: none); left out, the lock stays as it was.
+    const lock = options.secured === undefined ? locked : options.secured?.lock;
+    if (lock && options.secured === undefined) throw new Error('Et låst arbejdsområde fyldes kun med en nøgle.');
+    const workspace: Workspace = { ...rest, id: this.newId(), lastOpenedAt: this.now().toISOString(), ...(lock && { locked: lock }) };
     await this.#filling(workspace.id, async () => {
-      await this.#fillNew(workspace, fill);
+      await this.#fillNew(workspace, fill, { key: options.secured?.key, fresh: options.fresh ?? true });
       await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
         await this.catalog.workspaces.delete(id);
         await this.catalog.workspaces.add(workspace);
@@ -120,10 +181,11 @@ export class WorkspaceService {
     return workspace;
   }
 
-  async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>): Promise<void> {
+  /** `fresh`: a new workspace, whose log starts with its creation; otherwise `fill` brings the log along. */
+  async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>, options: { key?: Uint8Array; fresh: boolean }): Promise<void> {
     try {
-      const db = await openWorkspaceDb(workspace.id);
-      await appendAudit(db, { at: workspace.createdAt, by: this.user(), action: 'workspace.created', details: { name: workspace.name } });
+      const db = await openWorkspaceDb(workspace.id, {}, undefined, options.key);
+      if (options.fresh) await appendAudit(db, { at: workspace.createdAt, by: this.user(), action: 'workspace.created', details: { name: workspace.name } });
       db.close();
       await fill(workspace);
     } catch (error) {

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import type { AuditEntry } from '../domain/audit';
+import { encryptionMiddleware, workspaceKeys } from './encryption';
 import type { MappingProfile } from '../domain/mapping';
 import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '../domain/records';
 import type { ReviewAnswer } from '../domain/review/answers';
@@ -31,8 +32,10 @@ export class WorkspaceDb extends Dexie {
   /** Written only by `appendAudit` (audit-log.ts): hash-chained. */
   declare auditLog: Table<AuditEntry, number>;
 
-  constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}) {
+  constructor(name: string, schema: readonly SchemaVersion[], watchers: ConnectionWatchers = {}, key?: Uint8Array) {
     super(name);
+    // Before the first open: every read and write of a locked workspace goes through it.
+    if (key) this.use(encryptionMiddleware(workspaceKeys(key)));
     for (const step of schema) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
@@ -41,13 +44,26 @@ export class WorkspaceDb extends Dexie {
   }
 }
 
-/** Opens (creating or upgrading as needed) the database of one workspace. */
+/**
+ * A workspace's database as a worker is told to open it: its name, and for a locked workspace the
+ * key (the 32 bytes the passphrase gave; sent only to our own workers, kept only in memory).
+ */
+export interface DbRef {
+  name: string;
+  key?: Uint8Array;
+}
+
+/** A connection to the database `ref` names, opened at its first use. */
+export const workspaceDbOf = (ref: DbRef) => new WorkspaceDb(ref.name, WORKSPACE_SCHEMA, {}, ref.key);
+
+/** Opens (creating or upgrading as needed) the database of one workspace; with `key`, a locked one. */
 export async function openWorkspaceDb(
   workspaceId: string,
   watchers: ConnectionWatchers = {},
   schema: readonly SchemaVersion[] = WORKSPACE_SCHEMA,
+  key?: Uint8Array,
 ): Promise<WorkspaceDb> {
-  const db = new WorkspaceDb(workspaceDbName(workspaceId), schema, watchers);
+  const db = new WorkspaceDb(workspaceDbName(workspaceId), schema, watchers, key);
   await db.open();
   return db;
 }

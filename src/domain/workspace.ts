@@ -10,6 +10,17 @@ export interface Workspace {
   lastOpenedAt: string;
   /** Fictitious demo data: marked on every page and every export. */
   isDemo: boolean;
+  /** Set when the workspace's data are encrypted with a key from a passphrase (a locked workspace). */
+  locked?: WorkspaceLock;
+}
+
+/** What a locked workspace's catalogue entry keeps: never the key, only how to derive and check it. */
+export interface WorkspaceLock {
+  /** PBKDF2's random salt. */
+  salt: Uint8Array;
+  iterations: number;
+  /** A known text sealed with the key: a wrong passphrase is told without reading the data. */
+  check: Uint8Array;
 }
 
 export const WORKSPACE_NAME_MAX = 80;

@@ -85,10 +85,15 @@ export class Watch {
   }
 }
 
-/** Opens the app, creates a workspace through the UI, and leaves the page on its overview. */
-export async function createWorkspace(page: Page, name: string): Promise<void> {
+/** Opens the app, creates a workspace through the UI (locked, with a passphrase), and leaves the page on its overview. */
+export async function createWorkspace(page: Page, name: string, options: { passphrase?: string } = {}): Promise<void> {
   await page.getByRole('link', { name: 'Arbejdsområder' }).click();
   await page.getByLabel('Navn på nyt arbejdsområde').fill(name);
+  if (options.passphrase) {
+    await page.getByLabel('Lås arbejdsområdet med en adgangskode').check();
+    await page.getByLabel('Adgangskode', { exact: true }).fill(options.passphrase);
+    await page.getByLabel('Gentag adgangskoden').fill(options.passphrase);
+  }
   await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
   await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
 }

@@ -52,7 +52,7 @@ export class AuditLogState extends ActionState {
       this.computer = await this.computerLog();
       if (!this.workspace) return;
       const entries: { entry: AuditEntry; text: string }[] = [];
-      const { chain } = await this.#worker.run<'auditLog'>({ kind: 'auditLog', dbName: this.workspace.dbName }, { onChunk: (items) => entries.push(...(items as typeof entries)) });
+      const { chain } = await this.#worker.run<'auditLog'>({ kind: 'auditLog', db: this.workspace.db }, { onChunk: (items) => entries.push(...(items as typeof entries)) });
       this.#all = entries;
       this.chain = chain;
       this.page = Math.min(this.page, this.pages - 1);
@@ -77,7 +77,7 @@ export class AuditLogState extends ActionState {
     this.exporting = true;
     const filter = $state.snapshot(this.filter);
     const done = await this.act(async () => {
-      const { bytes, rows } = await this.#worker.run<'auditWorkbook'>({ kind: 'auditWorkbook', dbName: workspace.dbName, filter, exportedAt: new Date().toISOString(), demo });
+      const { bytes, rows } = await this.#worker.run<'auditWorkbook'>({ kind: 'auditWorkbook', db: workspace.db, filter, exportedAt: new Date().toISOString(), demo });
       onFile(bytes);
       await workspace.logExport('auditLog', { rows, filter: describeFilter(filter) });
       return rows;

@@ -15,7 +15,7 @@ export class CaseListState extends ActionState {
     const loaded: CaseSummary[] = [];
     await this.act(async () => {
       try {
-        await runWorkerJob<'caseIndex'>({ kind: 'caseIndex', dbName: this.workspace.dbName }, { onChunk: (items) => void loaded.push(...(items as CaseSummary[])) });
+        await runWorkerJob<'caseIndex'>({ kind: 'caseIndex', db: this.workspace.db }, { onChunk: (items) => void loaded.push(...(items as CaseSummary[])) });
       } catch (error) {
         throw new Error(`Sagerne kunne ikke hentes: ${messageOf(error)}`);
       }

@@ -21,7 +21,7 @@ export class CaseViewState extends ActionState {
     this.screening = null;
     await this.act(async () => {
       const id = screeningId ?? (await this.workspace.chosenScreening())?.id ?? null;
-      const view = await this.#worker.run<'caseView'>({ kind: 'caseView', dbName: this.workspace.dbName, caseNumber, screeningId: id });
+      const view = await this.#worker.run<'caseView'>({ kind: 'caseView', db: this.workspace.db, caseNumber, screeningId: id });
       this.stored = view.case;
       this.screening = view.screening;
     });

@@ -104,7 +104,7 @@ export class ImportFlow extends ActionState {
     try {
       const result = await this.#worker.run<'import'>(
         {
-          kind: 'import', dbName: this.workspace.dbName,
+          kind: 'import', db: this.workspace.db,
           request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user },
         },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
@@ -149,7 +149,7 @@ export class ImportFlow extends ActionState {
     const done = (state: 'stored' | 'failed', message?: string) => (this.screening = { asOf, state, ...(message && { message }) });
     const worker = this.#screenWorker;
     this.#storing = worker
-      .run<'screen'>({ kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose: 'user', by: this.workspace.user } })
+      .run<'screen'>({ kind: 'screen', db: this.workspace.db, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose: 'user', by: this.workspace.user } })
       .then((answer) => worker.run<'screenStored'>({ kind: 'screenStored', screeningId: answer.record.id }))
       .then(() => done('stored'), (error: unknown) => done('failed', error instanceof Error ? error.message : String(error)));
   }

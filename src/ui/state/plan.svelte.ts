@@ -46,7 +46,7 @@ export class PlanState extends ActionState {
   deleteAction = (id: string) => this.#change(() => this.workspace.deleteAction(id));
 
   async statusWorkbook(today: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'planWorkbook', dbName: this.workspace.dbName, today, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'planWorkbook', db: this.workspace.db, today, demo })).bytes);
   }
 
   dispose(): void {

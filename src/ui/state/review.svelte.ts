@@ -66,7 +66,7 @@ export class ReviewState extends ActionState {
     this.screeningAsOf = screening?.asOf ?? null;
     if (!screening) return;
     try {
-      const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', dbName: this.workspace.dbName, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
+      const answer = await this.#worker.run<'caseStatuses'>({ kind: 'caseStatuses', db: this.workspace.db, screeningId: screening.id, caseNumbers: entry.sample.cases.map((c) => c.caseNumber) });
       if (this.#opened === roundId) this.statuses = new Map(answer.statuses.map(([c, rules]) => [c, new Map(rules)]));
     } catch (error) {
       this.error = `Screeningens resultater kunne ikke hentes: ${messageOf(error)}`;
@@ -90,12 +90,12 @@ export class ReviewState extends ActionState {
   }
 
   async handoverWorkbook(roundId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', dbName: this.workspace.dbName, roundId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'handoverWorkbook', db: this.workspace.db, roundId, demo })).bytes);
   }
 
   async readHandover(roundId: string, file: File): Promise<void> {
     this.reading = undefined;
-    const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', dbName: this.workspace.dbName, roundId, bytes: await file.arrayBuffer() })).reading);
+    const reading = await this.act(async () => (await this.#worker.run<'readHandover'>({ kind: 'readHandover', db: this.workspace.db, roundId, bytes: await file.arrayBuffer() })).reading);
     if (reading && this.#opened === roundId) {
       this.reading = { ...reading, roundId };
       this.accepted = reading.changes.map((c) => c.kind !== 'conflict');

@@ -26,7 +26,7 @@ export class SamplingState extends ActionState {
       this.rounds = await this.workspace.listRounds();
       const cases: FrameCase[] = [];
       this.loading = { done: 0, total: 0 };
-      const answer = await this.#worker.run<'sampleFrame'>({ kind: 'sampleFrame', dbName: this.workspace.dbName }, {
+      const answer = await this.#worker.run<'sampleFrame'>({ kind: 'sampleFrame', db: this.workspace.db }, {
         onChunk: (items) => {
           cases.push(...(items as FrameCase[]));
           this.loading = { done: cases.length, total: 0 };
@@ -108,7 +108,7 @@ export class SamplingState extends ActionState {
   }
 
   async workbook(sampleId: string, demo: boolean): Promise<Uint8Array | undefined> {
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', dbName: this.workspace.dbName, sampleId, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'sampleWorkbook', db: this.workspace.db, sampleId, demo })).bytes);
   }
 
   dispose(): void {

@@ -86,10 +86,10 @@ export class ScreeningState extends ActionState {
         const channel = this.#helper ? new MessageChannel() : undefined;
         const [result] = await Promise.all([
           this.#worker.run<'screen'>(
-            { kind: 'screen', dbName: this.workspace.dbName, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose, by: this.workspace.user }, helper: channel?.port1 },
+            { kind: 'screen', db: this.workspace.db, request: { id: crypto.randomUUID(), asOf, createdAt: new Date().toISOString(), purpose, by: this.workspace.user }, helper: channel?.port1 },
             { onProgress: (stage, done, total) => (this.progress = { stage, done, total }) },
           ),
-          channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', dbName: this.workspace.dbName, port: channel.port2 }),
+          channel && this.#helper!.run<'screenPart'>({ kind: 'screenPart', db: this.workspace.db, port: channel.port2 }),
         ]);
         this.record = result.record;
         return result.record.id;
@@ -113,7 +113,7 @@ export class ScreeningState extends ActionState {
     this.ruleId = ruleId;
     this.by = by;
     await this.act(async () => {
-      this.groups = (await this.#worker.run<'screeningGroups'>({ kind: 'screeningGroups', dbName: this.workspace.dbName, screeningId: record.id, ruleId, by })).groups;
+      this.groups = (await this.#worker.run<'screeningGroups'>({ kind: 'screeningGroups', db: this.workspace.db, screeningId: record.id, ruleId, by })).groups;
     });
   }
 
@@ -123,7 +123,7 @@ export class ScreeningState extends ActionState {
     this.drill = drill;
     this.subjects = undefined;
     await this.act(async () => {
-      const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', dbName: this.workspace.dbName, screeningId: record.id, query: drill });
+      const answer = await this.#worker.run<'screeningSubjects'>({ kind: 'screeningSubjects', db: this.workspace.db, screeningId: record.id, query: drill });
       if (this.drill === drill) this.subjects = { total: answer.total, results: answer.results };
     });
   }
@@ -132,7 +132,7 @@ export class ScreeningState extends ActionState {
     const record = this.record;
     if (!record) return;
     await this.act(async () => {
-      this.quality = (await this.#worker.run<'dataQuality'>({ kind: 'dataQuality', dbName: this.workspace.dbName, screeningId: record.id })).quality;
+      this.quality = (await this.#worker.run<'dataQuality'>({ kind: 'dataQuality', db: this.workspace.db, screeningId: record.id })).quality;
     });
   }
 
@@ -146,14 +146,14 @@ export class ScreeningState extends ActionState {
     const record = this.record;
     if (!record) return;
     await this.act(async () => {
-      this.items = (await this.#worker.run<'deadlines'>({ kind: 'deadlines', dbName: this.workspace.dbName, screeningId: record.id })).items;
+      this.items = (await this.#worker.run<'deadlines'>({ kind: 'deadlines', db: this.workspace.db, screeningId: record.id })).items;
     });
   }
 
   async deadlineWorkbook(options: WorkListOptions, unit: string, caseworker: string, demo: boolean): Promise<Uint8Array | undefined> {
     const record = this.record;
     if (!record) return undefined;
-    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', dbName: this.workspace.dbName, screeningId: record.id, options, unit, caseworker, demo })).bytes);
+    return this.act(async () => (await this.#worker.run<'xlsx'>({ kind: 'deadlineWorkbook', db: this.workspace.db, screeningId: record.id, options, unit, caseworker, demo })).bytes);
   }
 
   /** Lets the workers go, once a screening they are storing is stored: leaving the page throws no work away. */

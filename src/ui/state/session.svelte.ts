@@ -1,14 +1,23 @@
 import { eraseEverything, type EraseOptions, type EraseReport } from '../../app/erase';
 import { requestPersistence } from '../../app/storage';
 import type { OpenWorkspace } from '../../app/open-workspace';
-import { runWorkerJob, type JobOptions } from '../../app/worker-client';
-import { describeOpenError, openWorkspace, workspaceDbName, WorkspaceService, type ConnectionLoss, type ConnectionWatchers } from '../../app/workspaces';
+import { runWorkerJob, whenNoJobs, type JobOptions } from '../../app/worker-client';
+import { createLock, describeOpenError, openWorkspace, workspaceDbName, WorkspaceService, type ConnectionLoss, type ConnectionWatchers, type SecuredBy } from '../../app/workspaces';
 import { DEMO_SEED } from '../../domain/demo/config';
-import { fail, type Result } from '../../domain/result';
+import { AUTO_LOCK_DEFAULT_MINUTES } from '../../domain/lock';
+import { fail, ok, type Result } from '../../domain/result';
 import { deletionConfirmed, eraseAllConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
+import { IdleTimer } from './idle';
 import { currentUser } from './user.svelte';
 
 export const RELOAD_DELAY_MS = 5000;
+
+/** A locked workspace waiting for its passphrase, why it is asked, and the page to go to once it is open. */
+export interface Unlocking {
+  workspace: Workspace;
+  reason: 'open' | 'idle' | 'manual';
+  then?: string;
+}
 
 /** The catalogue, the active workspace, and what other tabs did to them. */
 class Session {
@@ -24,6 +33,10 @@ class Session {
   connectionLost = $state<ConnectionLoss | undefined>();
   blocked = $state(false);
   showStorageNotice = $state(false);
+  /** Set while the unlock dialog asks for a passphrase. */
+  unlocking = $state.raw<Unlocking | undefined>();
+  autoLockMinutes = $state(AUTO_LOCK_DEFAULT_MINUTES);
+  #idle = new IdleTimer();
 
   active = $derived(this.workspaces.find((w) => w.id === this.#activeId));
 
@@ -49,6 +62,7 @@ class Session {
       // Other tabs' creations and renames arrive here too (Dexie broadcasts between tabs).
       this.#unwatch = this.#service.watch((list) => (this.workspaces = list));
       this.showStorageNotice = !(await this.#service.noticeAcknowledged());
+      this.autoLockMinutes = await this.#service.autoLockMinutes();
       const recent = await this.#service.mostRecent();
       if (recent) await this.open(recent.id);
     } catch (error) {
@@ -65,26 +79,126 @@ class Session {
   }
 
   #closeActive(): void {
+    this.#idle.stop();
     this.workspace?.close();
     this.workspace = undefined;
   }
 
-  async open(id: string): Promise<void> {
+  /** Opens a workspace; a locked one only once the unlock dialog has its passphrase (`then`: the page to go to after). */
+  async open(id: string, then?: string): Promise<void> {
+    const entry = (await this.service.list()).find((w) => w.id === id);
+    if (entry?.locked) {
+      this.#closeActive();
+      this.#activeId = id;
+      this.unlocking = { workspace: entry, reason: 'open', ...(then && { then }) };
+      return;
+    }
+    await this.#openWith(id);
+  }
+
+  async #openWith(id: string, key?: Uint8Array): Promise<void> {
     this.#closeActive();
-    const workspace = await openWorkspace(id, () => currentUser.name, this.#watchers);
+    const workspace = await openWorkspace(id, () => currentUser.name, this.#watchers, key);
     this.blocked = false;
     await this.service.touch(id);
     this.#activeId = id;
     this.workspace = workspace;
+    if (key) this.#idle.start(this.autoLockMinutes * 60_000, () => void this.#lockWhenIdle());
   }
 
-  async create(name: string, options: { isDemo?: boolean } = {}): Promise<Result<Workspace>> {
-    const result = await this.service.create(name, options);
+  /** Opens the workspace the unlock dialog asks for, when `passphrase` is its own. */
+  async unlock(passphrase: string): Promise<Result<Unlocking>> {
+    const asked = this.unlocking;
+    if (!asked) return fail('Intet arbejdsområde venter på at blive låst op.');
+    const key = await this.service.unlock(asked.workspace.id, passphrase);
+    if (!key.ok) return key;
+    await this.#openWith(asked.workspace.id, key.value);
+    this.unlocking = undefined;
+    return ok(asked);
+  }
+
+  /** Leaves the locked workspace closed. */
+  cancelUnlock(): void {
+    if (this.unlocking?.workspace.id === this.#activeId && !this.workspace) this.#activeId = undefined;
+    this.unlocking = undefined;
+  }
+
+  /**
+   * Closes the active locked workspace and forgets its key; the unlock dialog asks for the
+   * passphrase again. Work that is running (an import, a screening being stored) finishes first.
+   */
+  async lock(reason: Unlocking['reason'] = 'manual'): Promise<void> {
+    const entry = this.active;
+    if (!entry?.locked || !this.workspace) return;
+    await whenNoJobs();
+    if (this.active?.id !== entry.id || !this.workspace) return;
+    this.#closeActive();
+    this.unlocking = { workspace: entry, reason };
+  }
+
+  async #lockWhenIdle(): Promise<void> {
+    await whenNoJobs();
+    // Someone used the page while the work finished: wait for the full time again.
+    if (this.#idle.idleFor < this.autoLockMinutes * 60_000) return this.#idle.restart();
+    await this.lock('idle');
+  }
+
+  async setAutoLockMinutes(minutes: number): Promise<void> {
+    await this.service.setAutoLockMinutes(minutes);
+    this.autoLockMinutes = minutes;
+    if (this.workspace?.locked) this.#idle.start(minutes * 60_000, () => void this.#lockWhenIdle());
+  }
+
+  /** With a passphrase the workspace is locked from the start. */
+  async create(name: string, options: { isDemo?: boolean; passphrase?: string } = {}): Promise<Result<Workspace>> {
+    const secured = options.passphrase ? await createLock(options.passphrase) : undefined;
+    const result = await this.service.create(name, { ...(options.isDemo && { isDemo: true }), ...(secured && { secured }) });
     if (result.ok) {
       this.workspaces = await this.service.list();
-      await this.open(result.value.id);
+      await this.#openWith(result.value.id, secured?.key);
     }
     return result;
+  }
+
+  /** Locks an open workspace with `passphrase`: every record is encrypted into a new database (see `#convert`). */
+  async lockWorkspace(id: string, passphrase: string, onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
+    return this.#convert(id, undefined, await createLock(passphrase), onProgress);
+  }
+
+  /** Stores a locked workspace in clear again, once `passphrase` is confirmed as its own. */
+  async removeLock(id: string, passphrase: string, onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
+    const key = await this.service.unlock(id, passphrase);
+    if (!key.ok) return key;
+    return this.#convert(id, key.value, undefined, onProgress);
+  }
+
+  /**
+   * Copies every record into a new database in the background worker, encrypted with `secured`'s
+   * key or in clear, then moves the catalogue entry to it (`WorkspaceService.changeLock`). The
+   * workspace is closed meanwhile (running work finishes first) and opens again if it was active.
+   */
+  async #convert(id: string, key: Uint8Array | undefined, secured: SecuredBy | undefined, onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
+    await whenNoJobs();
+    const wasActive = id === this.#activeId && this.workspace !== undefined;
+    if (wasActive) this.#closeActive();
+    const reopen = async (workspace: Workspace) => {
+      if (!wasActive) return;
+      const open = workspace.locked ? (workspace.id === id ? key : secured?.key) : undefined;
+      await this.#openWith(workspace.id, open && new Uint8Array(open));
+    };
+    const old = this.workspaces.find((w) => w.id === id);
+    try {
+      const result = await this.service.changeLock(id, { ...(key && { key: new Uint8Array(key) }), ...(secured && { to: secured }) }, async (from, to) => {
+        await runWorkerJob<'copyWorkspace'>({ kind: 'copyWorkspace', from, to }, onProgress ? { onProgress } : {});
+      });
+      this.workspaces = await this.service.list();
+      if (result.ok) await reopen(result.value);
+      else if (old) await reopen(old);
+      return result;
+    } catch (error) {
+      if (old) await reopen(old);
+      return fail(`Arbejdsområdet kunne ikke ${secured ? 'låses' : 'gemmes ukrypteret'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async rename(id: string, name: string): Promise<Result<Workspace>> {
@@ -99,6 +213,7 @@ class Session {
     if (id === this.#activeId && workspace && deletionConfirmed(typedName, workspace.name)) {
       this.#closeActive();
       this.#activeId = undefined;
+      if (this.unlocking?.workspace.id === id) this.unlocking = undefined;
     }
     const result = await this.service.remove(id, typedName);
     this.workspaces = await this.service.list();
@@ -155,10 +270,10 @@ class Session {
     try {
       const workspace = await this.service.refill(id, (w) => this.#fillDemo(w.id, onProgress));
       this.workspaces = await this.service.list();
-      if (wasActive) await this.open(workspace.id);
+      if (wasActive) await this.#openWith(workspace.id);
       return workspace;
     } catch (error) {
-      if (wasActive) await this.open(id);
+      if (wasActive) await this.#openWith(id);
       throw error;
     }
   }
@@ -166,7 +281,7 @@ class Session {
   async #fillDemo(id: string, onProgress?: JobOptions['onProgress']): Promise<void> {
     await runWorkerJob<'import'>(
       {
-        kind: 'demo', dbName: workspaceDbName(id),
+        kind: 'demo', db: { name: workspaceDbName(id) },
         // The demo lives today: its extract is from a few days ago, so this week has work due.
         request: { preset: 'default', seed: DEMO_SEED, anchor: new Date().toLocaleDateString('sv-SE'), importId: crypto.randomUUID(), importedAt: new Date().toISOString(), reviews: true, by: currentUser.name },
       },
@@ -175,6 +290,7 @@ class Session {
   }
 
   stop(): void {
+    this.#idle.stop();
     this.#unwatch?.();
     this.workspace?.close();
     this.#service?.close();

@@ -25,14 +25,16 @@ export class StorageState extends ActionState {
         await this.#refresh();
       }
       for (const w of workspaces) {
-        const { report } = await runWorkerJob<'storageReport'>({ kind: 'storageReport', dbName: workspaceDbName(w.id) });
-        this.sizes = new Map(this.sizes).set(w.id, report.bytes);
+        if (w.id === this.workspace?.id) continue;
+        // Counted as stored: a locked workspace that is not open is counted without its key.
+        const { bytes } = await runWorkerJob<'storageSize'>({ kind: 'storageSize', db: { name: workspaceDbName(w.id) } });
+        this.sizes = new Map(this.sizes).set(w.id, bytes);
       }
     });
   }
 
   async #refresh(): Promise<void> {
-    const { report } = await runWorkerJob<'storageReport'>({ kind: 'storageReport', dbName: this.workspace!.dbName });
+    const { report } = await runWorkerJob<'storageReport'>({ kind: 'storageReport', db: this.workspace!.db });
     this.report = report;
     this.sizes = new Map(this.sizes).set(this.workspace!.id, report.bytes);
   }
