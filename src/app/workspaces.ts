@@ -4,6 +4,7 @@ import { describeOpenError, type ConnectionLoss, type ConnectionWatchers } from 
 import { DB_PREFIX, workspaceDbName } from '../db/names';
 import { deleteWorkspaceDb, openWorkspaceDb } from '../db/workspace-db';
 import { fail, ok, type Result } from '../domain/result';
+import { DEFAULT_REMINDER_DAYS, validateReminderDays } from '../domain/backup';
 import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace } from '../domain/workspace';
 import { isHeld } from './locks';
 import { OpenWorkspace } from './open-workspace';
@@ -11,6 +12,7 @@ import { OpenWorkspace } from './open-workspace';
 export { describeOpenError, workspaceDbName, type ConnectionLoss, type ConnectionWatchers };
 
 const NOTICE_KEY = 'storageNoticeAcknowledged';
+const REMINDER_KEY = 'backupReminderDays';
 const WORKSPACE_DB = `${DB_PREFIX}-workspace-`;
 /** Held while a workspace's database is filled before it is listed: cleaning up leaves it alone. */
 const fillLock = (id: string) => `${workspaceDbName(id)}:fill`;
@@ -64,16 +66,17 @@ export class WorkspaceService {
   /**
    * Creates a workspace whose database `fill` fills before the workspace is listed: a tab closed
    * half-way leaves no half-filled workspace, only a database nobody lists, which
-   * `removeOrphans` deletes later. A failed `fill` deletes the database again.
+   * `removeOrphans` deletes later. A failed `fill` deletes the database again. `restored`: `fill`
+   * creates the database itself (a backup brings its own log, at its own schema version).
    */
-  async createFilled(name: string, options: { isDemo?: boolean }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
+  async createFilled(name: string, options: { isDemo?: boolean; restored?: boolean }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
     const existing = await this.catalog.workspaces.toArray();
     const valid = validateWorkspaceName(name, existing.map((w) => w.name));
     if (!valid.ok) return valid;
     const at = this.now().toISOString();
     const workspace: Workspace = { id: this.newId(), name: valid.value, createdAt: at, lastOpenedAt: at, isDemo: options.isDemo ?? false };
     return this.#filling(workspace.id, async () => {
-      await this.#fillNew(workspace, fill);
+      await this.#fillNew(workspace, fill, options.restored ?? false);
       await this.catalog.workspaces.add(workspace);
       return ok(workspace);
     });
@@ -84,12 +87,12 @@ export class WorkspaceService {
    * to the new database in one step, so until then the old data stays as it was, and a closed tab
    * never leaves it empty. Returns the workspace under its new id.
    */
-  async refill(id: string, fill: (workspace: Workspace) => Promise<void>): Promise<Workspace> {
+  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { restored?: boolean } = {}): Promise<Workspace> {
     const old = await this.catalog.workspaces.get(id);
     if (!old) throw new Error('Arbejdsområdet findes ikke længere.');
     const workspace: Workspace = { ...old, id: this.newId(), lastOpenedAt: this.now().toISOString() };
     await this.#filling(workspace.id, async () => {
-      await this.#fillNew(workspace, fill);
+      await this.#fillNew(workspace, fill, options.restored ?? false);
       await this.catalog.transaction('rw', this.catalog.workspaces, async () => {
         await this.catalog.workspaces.delete(id);
         await this.catalog.workspaces.add(workspace);
@@ -99,11 +102,13 @@ export class WorkspaceService {
     return workspace;
   }
 
-  async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>): Promise<void> {
+  async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>, restored: boolean): Promise<void> {
     try {
-      const db = await openWorkspaceDb(workspace.id);
-      await db.auditLog.add({ at: workspace.createdAt, action: 'workspace.created', name: workspace.name });
-      db.close();
+      if (!restored) {
+        const db = await openWorkspaceDb(workspace.id);
+        await db.auditLog.add({ at: workspace.createdAt, action: 'workspace.created', name: workspace.name });
+        db.close();
+      }
       await fill(workspace);
     } catch (error) {
       await deleteWorkspaceDb(workspace.id);
@@ -142,6 +147,22 @@ export class WorkspaceService {
       await this.catalog.workspaces.put(renamed);
       return ok(renamed);
     });
+  }
+
+  /** Notes the time of the newest backup of the workspace's data, for "Seneste sikkerhedskopi". */
+  async markBackedUp(id: string, at: string): Promise<void> {
+    await this.catalog.workspaces.update(id, { lastBackupAt: at });
+  }
+
+  /** Remind about a backup older than this many days (a setting of this browser profile). */
+  async backupReminderDays(): Promise<number> {
+    return (await this.catalog.getSetting<number>(REMINDER_KEY)) ?? DEFAULT_REMINDER_DAYS;
+  }
+
+  async setBackupReminderDays(days: number): Promise<Result<number>> {
+    const valid = validateReminderDays(days);
+    if (valid.ok) await this.catalog.putSetting(REMINDER_KEY, valid.value);
+    return valid;
   }
 
   /** Marks the workspace as the one to open next time. */

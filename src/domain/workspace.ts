@@ -10,6 +10,8 @@ export interface Workspace {
   lastOpenedAt: string;
   /** Fictitious demo data: marked on every page and every export. */
   isDemo: boolean;
+  /** ISO datetime of the newest backup made of it (or of the backup it was restored from). */
+  lastBackupAt?: string;
 }
 
 export const WORKSPACE_NAME_MAX = 80;

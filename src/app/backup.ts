@@ -1,0 +1,250 @@
+import Dexie, { type IndexableType, type Table } from 'dexie';
+import { eachCaseColumns } from '../db/case-store';
+import { latestVersion, WORKSPACE_SCHEMA } from '../db/schema';
+import { WorkspaceDb } from '../db/workspace-db';
+import { backupFileName, type BackupManifest, type BackupRows } from '../domain/backup';
+import { fail, ok, type Result } from '../domain/result';
+import type { Workspace } from '../domain/workspace';
+import { BackupFileError, BackupWriter, HEADER_SIZE, newCipher, openCipher, readFrames, readHeader, type BackupProblem } from '../io/backup-file';
+import { decodeRecord, encodeRecord, RecordFormatError } from '../io/backup-values';
+
+/**
+ * Backup and restore of one workspace (README, "Sikkerhedskopi"). Every table of its database is
+ * read a batch at a time and written as frames of one `.tilsynsbaenk` file (io/backup-file.ts),
+ * so 100,000 cases never sit in memory as one text. The screening's copy of the cases as
+ * columns is left out: it is derived from the cases, and a restore makes it again, so the first
+ * screening after a restore is as fast as any other.
+ */
+
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'ukendt';
+export const SKIPPED_TABLES = ['columnChunks'];
+/** About this much JSON and binary per record: big enough to cost little per frame, small enough to hold. */
+const RECORD_BYTES = 4 * 1024 * 1024;
+const MAX_BATCH = 5000;
+
+export const BACKUP_MESSAGES: Record<BackupProblem, string> = {
+  notBackup: 'Filen er ikke en sikkerhedskopi fra Tilsynsbænken. Vælg en fil, der ender på .tilsynsbaenk.',
+  damaged: 'Filen er beskadiget eller ændret, så den kan ikke gendannes. Brug en anden kopi af sikkerhedskopien.',
+  newer: 'Sikkerhedskopien er lavet af en nyere udgave af Tilsynsbænken. Åbn den nyeste udgave af filen fra fællesdrevet, og gendan den dér.',
+  wrongPassphrase: 'Forkert adgangskode. Prøv igen; der skelnes mellem store og små bogstaver.',
+  passphraseNeeded: 'Skriv adgangskoden til sikkerhedskopien.',
+};
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+export interface BackupOptions {
+  /** `null`: "uden adgangskode", not encrypted. */
+  passphrase: string | null;
+  /** PBKDF2's count; tests pass a small one, the app never does. */
+  iterations?: number;
+  now?: () => Date;
+  onProgress?: Progress;
+}
+
+export interface BackupMade {
+  blob: Blob;
+  fileName: string;
+  createdAt: string;
+  encrypted: boolean;
+  cases: number;
+  rows: Record<string, number>;
+}
+
+const byName = (a: Table, b: Table) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+async function countCases(db: Dexie): Promise<number> {
+  const names = db.tables.map((t) => t.name);
+  if (names.includes('meta')) return ((await db.table('meta').get('cases')) as { count?: number } | undefined)?.count ?? 0;
+  return names.includes('cases') ? db.table('cases').count() : 0;
+}
+
+/**
+ * The rows of a table in primary-key order, a batch at a time, each batch as a record; the batch
+ * grows or shrinks so a record stays near `RECORD_BYTES` (a chunk of 2,000 cases is a record of
+ * its own, answers come by the thousand).
+ */
+async function* tableRecords(table: Table): AsyncGenerator<{ record: Uint8Array<ArrayBuffer>; rows: number }> {
+  const keyPath = table.schema.primKey.keyPath;
+  if (!keyPath) throw new Error(`Table ${table.name} has keys outside its rows; a backup cannot keep them.`);
+  let limit = 1;
+  let after: IndexableType | undefined;
+  for (;;) {
+    const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+    const rows = await from.limit(limit).raw().toArray();
+    if (rows.length === 0) return;
+    after = Dexie.getByKeyPath(rows[rows.length - 1], keyPath as string) as IndexableType;
+    const record = encodeRecord({ kind: 'rows', table: table.name, rows } satisfies BackupRows);
+    yield { record, rows: rows.length };
+    limit = Math.max(1, Math.min(MAX_BATCH, Math.floor(RECORD_BYTES / (record.byteLength / rows.length))));
+  }
+}
+
+/**
+ * Backs up a workspace's database (any schema version it may be at) into one file, and notes it
+ * in the workspace's audit log. The caller keeps imports from writing meanwhile (`asReader`).
+ */
+export async function backupWorkspace(db: Dexie, workspace: Workspace, options: BackupOptions): Promise<BackupMade> {
+  const now = options.now ?? (() => new Date());
+  const at = now();
+  const tables = db.tables.filter((t) => !SKIPPED_TABLES.includes(t.name)).sort(byName);
+  const rows: Record<string, number> = {};
+  for (const table of tables) rows[table.name] = await table.count();
+  const cases = await countCases(db);
+  const manifest: BackupManifest = {
+    kind: 'manifest', app: APP_VERSION, createdAt: at.toISOString(),
+    workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, isDemo: workspace.isDemo },
+    schemaVersion: db.verno, cases, rows, skipped: SKIPPED_TABLES.filter((name) => db.tables.some((t) => t.name === name)),
+  };
+  const writer = new BackupWriter(await newCipher(db.verno, options.passphrase, options.iterations));
+  await writer.push(encodeRecord(manifest));
+  const total = Object.values(rows).reduce((n, r) => n + r, 0);
+  let done = 0;
+  options.onProgress?.('backup', 0, total);
+  for (const table of tables) {
+    let written = 0;
+    for await (const batch of tableRecords(table)) {
+      await writer.push(batch.record);
+      written += batch.rows;
+      done += batch.rows;
+      options.onProgress?.('backup', Math.min(done, total), total);
+    }
+    if (written !== rows[table.name]) throw new Error(`Arbejdsområdet blev ændret, mens sikkerhedskopien blev taget (${table.name}). Prøv igen.`);
+  }
+  const blob = await writer.finish();
+  const encrypted = options.passphrase !== null;
+  await db.table('auditLog').add({ at: manifest.createdAt, action: 'backup.created', encrypted, cases, rows, bytes: blob.size });
+  return { blob, fileName: backupFileName(workspace.name, at), createdAt: manifest.createdAt, encrypted, cases, rows };
+}
+
+/** What the header says, before any passphrase: enough to refuse a wrong file at once and to ask for the passphrase. */
+export interface BackupHeaderInfo {
+  encrypted: boolean;
+  schemaVersion: number;
+  iterations: number;
+}
+
+const LATEST = latestVersion(WORKSPACE_SCHEMA);
+
+async function headerOf(file: Blob) {
+  return readHeader(new Uint8Array(await file.slice(0, HEADER_SIZE).arrayBuffer()), LATEST);
+}
+
+/** Turns the file's expected failures into Danish messages; anything else is a bug and is thrown. */
+async function reading<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    if (error instanceof BackupFileError) return fail(BACKUP_MESSAGES[error.problem]);
+    // A record that passed its check and still cannot be read was not written by us.
+    if (error instanceof RecordFormatError || error instanceof SyntaxError) return fail(BACKUP_MESSAGES.damaged);
+    throw error;
+  }
+}
+
+export function readBackupHeader(file: Blob): Promise<Result<BackupHeaderInfo>> {
+  return reading(async () => {
+    const { header } = await headerOf(file);
+    return { encrypted: header.kdf !== 'none', schemaVersion: header.schemaVersion, iterations: header.iterations };
+  });
+}
+
+function asManifest(record: unknown): BackupManifest {
+  const manifest = record as Partial<BackupManifest> | null;
+  if (manifest?.kind !== 'manifest' || typeof manifest.workspace?.name !== 'string' || typeof manifest.rows !== 'object') throw new BackupFileError('damaged', 'manifest');
+  return manifest as BackupManifest;
+}
+
+/** Checks the passphrase and reads what the file holds (its first frame), without restoring it. */
+export function inspectBackup(file: Blob, passphrase: string | null): Promise<Result<BackupManifest>> {
+  return reading(async () => {
+    const cipher = await openCipher(await headerOf(file), passphrase);
+    const frames = readFrames(file, cipher);
+    const first = await frames.next();
+    await frames.return(undefined);
+    if (first.done) throw new BackupFileError('damaged', 'no frames');
+    return asManifest(decodeRecord(first.value));
+  });
+}
+
+export interface RestoreOptions {
+  fileName: string;
+  now?: () => Date;
+  onProgress?: Progress;
+}
+
+/** The schema as it was at `version`: the file's rows are written at that version, then upgraded. */
+function schemaAt(version: number) {
+  const end = WORKSPACE_SCHEMA.findIndex((step) => step.version === version);
+  if (end < 0) throw new BackupFileError('damaged', `schema ${version}`);
+  return WORKSPACE_SCHEMA.slice(0, end + 1);
+}
+
+export interface Restored {
+  manifest: BackupManifest;
+  encrypted: boolean;
+}
+
+/** Writes every record of the file into a new database at the file's schema version. */
+async function writeRecords(file: Blob, passphrase: string | null, dbName: string, onProgress?: Progress): Promise<Restored> {
+  const read = await headerOf(file);
+  const cipher = await openCipher(read, passphrase);
+  const db = new WorkspaceDb(dbName, schemaAt(read.header.schemaVersion));
+  try {
+    await db.open();
+    const tables = new Set(db.tables.map((t) => t.name));
+    let manifest: BackupManifest | undefined;
+    const counted = new Map<string, number>();
+    for await (const bytes of readFrames(file, cipher, (at) => onProgress?.('restore', at, file.size))) {
+      const record = decodeRecord(bytes);
+      if (!manifest) {
+        manifest = asManifest(record);
+        if (manifest.schemaVersion !== read.header.schemaVersion || Object.keys(manifest.rows).some((t) => !tables.has(t))) throw new BackupFileError('damaged', 'manifest tables');
+        continue;
+      }
+      const batch = record as Partial<BackupRows>;
+      if (batch.kind !== 'rows' || typeof batch.table !== 'string' || !(batch.table in manifest.rows) || !Array.isArray(batch.rows)) throw new BackupFileError('damaged', 'record');
+      await db.table(batch.table).bulkPut(batch.rows);
+      counted.set(batch.table, (counted.get(batch.table) ?? 0) + batch.rows.length);
+    }
+    if (!manifest || Object.entries(manifest.rows).some(([table, n]) => (counted.get(table) ?? 0) !== n)) throw new BackupFileError('damaged', 'row counts');
+    return { manifest, encrypted: read.header.kdf !== 'none' };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Restores a backup into the database `dbName`, which must not exist yet (WorkspaceService fills
+ * it before the workspace is listed). A file of an older schema version is written at that
+ * version and then opened with today's schema, so its upgrades run as for any old database.
+ * The screening's columns are made again, and the restore goes into the audit log after the
+ * log the file brought. On any failure the new database is deleted again.
+ */
+export async function restoreBackup(file: Blob, passphrase: string | null, dbName: string, options: RestoreOptions): Promise<Result<Restored>> {
+  if (await Dexie.exists(dbName)) throw new Error(`The database ${dbName} exists already.`);
+  const now = options.now ?? (() => new Date());
+  try {
+    const result = await reading(() => writeRecords(file, passphrase, dbName, options.onProgress));
+    if (!result.ok) {
+      await Dexie.delete(dbName);
+      return result;
+    }
+    const { manifest, encrypted } = result.value;
+    const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
+    try {
+      options.onProgress?.('upgrade', 0, 0);
+      await db.open();
+      await eachCaseColumns(db, (_columns, _facts, share) => options.onProgress?.('columns', share, 1));
+      await db.auditLog.add({
+        at: now().toISOString(), action: 'backup.restored', fileName: options.fileName, encrypted,
+        from: manifest.workspace.name, backupCreatedAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, cases: manifest.cases, rows: manifest.rows,
+      });
+      return ok({ manifest, encrypted });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    await Dexie.delete(dbName);
+    throw error;
+  }
+}
