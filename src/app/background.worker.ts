@@ -13,6 +13,7 @@ import { loadDemo } from './demo';
 import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
 import { asReader } from './locks';
+import { backupWorkspace, inspectBackup, restoreBackup } from './backup';
 import { loadFrame } from './sampling';
 import { exportHandover, readHandoverFile } from './review';
 import { loadPlan } from './improvement';
@@ -63,6 +64,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
   switch (job.kind) {
     case 'sha256':
       return { kind: 'sha256', hex: await sha256Hex(job.bytes) };
+    case 'backup':
+      // Imports wait while the cases are read, so the file holds one revision of them.
+      return withDb(job.dbName, (db) => asReader(job.dbName, async () => ({
+        kind: 'backup', made: await backupWorkspace(db, job.workspace, { passphrase: job.passphrase, onProgress: progress }),
+      })));
+    case 'inspectBackup':
+      return { kind: 'inspectBackup', result: await inspectBackup(job.file, job.passphrase) };
+    case 'restoreBackup':
+      return { kind: 'restoreBackup', result: await restoreBackup(job.file, job.passphrase, job.dbName, { fileName: job.fileName, onProgress: progress }) };
     case 'read': {
       const started = performance.now();
       const bytes = new Uint8Array(job.bytes);

@@ -85,6 +85,7 @@ async function* tableRecords(table: Table): AsyncGenerator<{ record: Uint8Array<
  */
 export async function backupWorkspace(db: Dexie, workspace: Workspace, options: BackupOptions): Promise<BackupMade> {
   const now = options.now ?? (() => new Date());
+  if (!db.isOpen()) await db.open();
   const at = now();
   const tables = db.tables.filter((t) => !SKIPPED_TABLES.includes(t.name)).sort(byName);
   const rows: Record<string, number> = {};

@@ -87,10 +87,10 @@ export class WorkspaceService {
    * to the new database in one step, so until then the old data stays as it was, and a closed tab
    * never leaves it empty. Returns the workspace under its new id.
    */
-  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { restored?: boolean } = {}): Promise<Workspace> {
+  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { restored?: boolean; isDemo?: boolean } = {}): Promise<Workspace> {
     const old = await this.catalog.workspaces.get(id);
     if (!old) throw new Error('Arbejdsområdet findes ikke længere.');
-    const workspace: Workspace = { ...old, id: this.newId(), lastOpenedAt: this.now().toISOString() };
+    const workspace: Workspace = { ...old, id: this.newId(), lastOpenedAt: this.now().toISOString(), isDemo: options.isDemo ?? old.isDemo };
     await this.#filling(workspace.id, async () => {
       await this.#fillNew(workspace, fill, options.restored ?? false);
       await this.catalog.transaction('rw', this.catalog.workspaces, async () => {
@@ -100,6 +100,19 @@ export class WorkspaceService {
     });
     await deleteWorkspaceDb(id);
     return workspace;
+  }
+
+  /**
+   * Replaces a workspace's data with a backup's (`fill` restores it), only when `typedName` is
+   * the workspace's exact name; its name stays, the DEMO mark follows the data.
+   */
+  async replace(id: string, typedName: string, isDemo: boolean, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
+    const workspace = await this.catalog.workspaces.get(id);
+    if (!workspace) return fail('Arbejdsområdet findes ikke længere.');
+    if (!deletionConfirmed(typedName, workspace.name)) {
+      return fail(`Skriv arbejdsområdets navn, "${workspace.name}", for at bekræfte, at dets data erstattes.`);
+    }
+    return ok(await this.refill(id, fill, { restored: true, isDemo }));
   }
 
   async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>, restored: boolean): Promise<void> {
