@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { createWorkspace, demoBrowser } from './browser';
 
 /**
@@ -55,6 +56,7 @@ describe('a backup of a workspace', () => {
     await page.getByRole('button', { name: 'Sikkerhedskopi af Demokommune' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sikkerhedskopi af "Demokommune"' });
     expect(await dialog.getByLabel('Med adgangskode: filen krypteres (anbefales)').isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel('Adgangskode (mindst 12 tegn)').fill('kort');
     await dialog.getByLabel('Gentag adgangskoden').fill('kort');
     await dialog.getByRole('button', { name: 'Lav sikkerhedskopi' }).click();
@@ -88,6 +90,7 @@ describe('a backup of a workspace', () => {
     await contents.waitFor();
     expect(await contents.innerText()).toMatch(new RegExp(`^Filen indeholder arbejdsområdet Demokommune DEMO med ${cases.replace('.', '\\.')}, sikkerhedskopieret ${today} \\d\\d:\\d\\d\\.$`));
     expect(await page.getByLabel('Navn på det gendannede arbejdsområde').inputValue()).toBe(`Demokommune (gendannet ${today})`);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The bar may come and go between two looks: an observer notes it as it appears.
     await page.evaluate(() => {
@@ -122,6 +125,7 @@ describe('a backup of a workspace', () => {
     await section.getByLabel('Påmind, når den seneste sikkerhedskopi er ældre end').fill('14');
     await section.getByRole('button', { name: 'Gem' }).click();
     await section.getByText('Gemt.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await section.getByRole('row').filter({ hasText: 'Varde Kommune' }).innerText()).toContain('Der er ikke taget en sikkerhedskopi af arbejdsområdet endnu.');
   });
 });

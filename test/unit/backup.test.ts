@@ -153,6 +153,36 @@ describe('a backup of a workspace', () => {
   });
 });
 
+describe('restoring over an existing workspace', () => {
+  it('happens only after its name is typed; the name stays, the data is the backup\u2019s, the old database is gone', async () => {
+    const made = await backUp(await fixtureWorkspace());
+    expect(await service.create('Esbjerg')).toMatchObject({ ok: true, value: { id: 'ws-2' } });
+    const fill = async (w: Workspace) => {
+      const result = await restoreBackup(made.blob, PASSPHRASE, workspaceDbName(w.id), { fileName: 'varde.tilsynsbaenk' });
+      if (!result.ok) throw new Error(result.message);
+    };
+    expect(await service.replace('ws-2', 'Varde Kommune', false, fill)).toEqual({ ok: false, message: 'Skriv arbejdsområdets navn, "Esbjerg", for at bekræfte, at dets data erstattes.' });
+    expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName('ws-3'));
+
+    expect(await service.replace('ws-2', ' Esbjerg ', true, fill)).toMatchObject({ ok: true, value: { id: 'ws-3', name: 'Esbjerg', isDemo: true } });
+    expect((await service.list()).map((w) => [w.id, w.name])).toEqual([['ws-3', 'Esbjerg'], ['ws-1', 'Varde Kommune']]);
+    expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName('ws-2'));
+    const db = await openWorkspaceDb('ws-3');
+    expect((await caseManifest(db)).count).toBe(26);
+    db.close();
+  });
+
+  it('notes the backup it came from as the workspace\u2019s last, and keeps the reminder setting', async () => {
+    const workspace = await fixtureWorkspace();
+    await service.markBackedUp(workspace.id, '2026-11-28T09:30:00.000Z');
+    expect((await service.list())[0]).toMatchObject({ lastBackupAt: '2026-11-28T09:30:00.000Z' });
+    expect(await service.backupReminderDays()).toBe(7);
+    expect(await service.setBackupReminderDays(0)).toEqual({ ok: false, message: 'Skriv et helt antal dage fra 1 til 365.' });
+    expect(await service.setBackupReminderDays(14)).toEqual({ ok: true, value: 14 });
+    expect(await service.backupReminderDays()).toBe(14);
+  });
+});
+
 describe('a backup that cannot be restored', () => {
   let made: BackupMade;
   let bytes: Uint8Array;
