@@ -61,21 +61,31 @@ async function countCases(db: Dexie): Promise<number> {
 /**
  * The rows of a table in primary-key order, a batch at a time, each batch as a record; the batch
  * grows or shrinks so a record stays near `RECORD_BYTES` (a chunk of 2,000 cases is a record of
- * its own, answers come by the thousand).
+ * its own, answers come by the thousand). The next batch is asked for before this one is
+ * encoded, so IndexedDB reads while this thread works.
  */
 async function* tableRecords(table: Table): AsyncGenerator<{ record: Uint8Array<ArrayBuffer>; rows: number }> {
   const keyPath = table.schema.primKey.keyPath;
   if (!keyPath) throw new Error(`Table ${table.name} has keys outside its rows; a backup cannot keep them.`);
+  const read = (after: IndexableType | undefined, limit: number) =>
+    ((after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).raw().toArray() as Promise<object[]>)
+      .then((rows) => ({ rows, limit }));
   let limit = 1;
-  let after: IndexableType | undefined;
+  let next = read(undefined, limit);
   for (;;) {
-    const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
-    const rows = await from.limit(limit).raw().toArray();
-    if (rows.length === 0) return;
-    after = Dexie.getByKeyPath(rows[rows.length - 1], keyPath as string) as IndexableType;
-    const record = encodeRecord({ kind: 'rows', table: table.name, rows } satisfies BackupRows);
-    yield { record, rows: rows.length };
-    limit = Math.max(1, Math.min(MAX_BATCH, Math.floor(RECORD_BYTES / (record.byteLength / rows.length))));
+    const batch = await next;
+    if (batch.rows.length === 0) return;
+    const after = Dexie.getByKeyPath(batch.rows[batch.rows.length - 1]!, keyPath as string) as IndexableType;
+    // A batch shorter than it was asked to be is the table's last.
+    const more = batch.rows.length === batch.limit;
+    next = more ? read(after, limit) : Promise.resolve({ rows: [], limit });
+    const record = encodeRecord({ kind: 'rows', table: table.name, rows: batch.rows } satisfies BackupRows);
+    yield { record, rows: batch.rows.length };
+    if (!more) return;
+    const wanted = Math.max(1, Math.min(MAX_BATCH, Math.floor(RECORD_BYTES / (record.byteLength / batch.rows.length))));
+    // The batch asked for already is too big: read it again, smaller.
+    if (wanted < limit) next = next.then(() => read(after, wanted));
+    limit = wanted;
   }
 }
 
@@ -101,16 +111,20 @@ export async function backupWorkspace(db: Dexie, workspace: Workspace, options: 
   const total = Object.values(rows).reduce((n, r) => n + r, 0);
   let done = 0;
   options.onProgress?.('backup', 0, total);
+  // One record is sealed (compressed, encrypted: off this thread) while the next is read and encoded.
+  let sealing = Promise.resolve();
   for (const table of tables) {
     let written = 0;
     for await (const batch of tableRecords(table)) {
-      await writer.push(batch.record);
+      await sealing;
+      sealing = writer.push(batch.record);
       written += batch.rows;
       done += batch.rows;
       options.onProgress?.('backup', Math.min(done, total), total);
     }
     if (written !== rows[table.name]) throw new Error(`Arbejdsområdet blev ændret, mens sikkerhedskopien blev taget (${table.name}). Prøv igen.`);
   }
+  await sealing;
   const blob = await writer.finish();
   const encrypted = options.passphrase !== null;
   await db.table('auditLog').add({ at: manifest.createdAt, action: 'backup.created', encrypted, cases, rows, bytes: blob.size });
@@ -195,6 +209,8 @@ async function writeRecords(file: Blob, passphrase: string | null, dbName: strin
     const tables = new Set(db.tables.map((t) => t.name));
     let manifest: BackupManifest | undefined;
     const counted = new Map<string, number>();
+    // One batch is written while the next frame is read, opened and decoded.
+    let writing = Promise.resolve<unknown>(undefined);
     for await (const bytes of readFrames(file, cipher, (at) => onProgress?.('restore', at, file.size))) {
       const record = decodeRecord(bytes);
       if (!manifest) {
@@ -204,9 +220,11 @@ async function writeRecords(file: Blob, passphrase: string | null, dbName: strin
       }
       const batch = record as Partial<BackupRows>;
       if (batch.kind !== 'rows' || typeof batch.table !== 'string' || !(batch.table in manifest.rows) || !Array.isArray(batch.rows)) throw new BackupFileError('damaged', 'record');
-      await db.table(batch.table).bulkPut(batch.rows);
+      await writing;
+      writing = db.table(batch.table).bulkPut(batch.rows);
       counted.set(batch.table, (counted.get(batch.table) ?? 0) + batch.rows.length);
     }
+    await writing;
     if (!manifest || Object.entries(manifest.rows).some(([table, n]) => (counted.get(table) ?? 0) !== n)) throw new BackupFileError('damaged', 'row counts');
     return { manifest, encrypted: read.header.kdf !== 'none' };
   } finally {
