@@ -1,5 +1,4 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
-import { eachCaseColumns } from '../db/case-store';
 import { latestVersion, WORKSPACE_SCHEMA } from '../db/schema';
 import { WorkspaceDb } from '../db/workspace-db';
 import { backupFileName, type BackupManifest, type BackupRows } from '../domain/backup';
@@ -11,13 +10,12 @@ import { decodeRecord, encodeRecord, RecordFormatError } from '../io/backup-valu
 /**
  * Backup and restore of one workspace (README, "Sikkerhedskopi"). Every table of its database is
  * read a batch at a time and written as frames of one `.tilsynsbaenk` file (io/backup-file.ts),
- * so 100,000 cases never sit in memory as one text. The screening's copy of the cases as
- * columns is left out: it is derived from the cases, and a restore makes it again, so the first
- * screening after a restore is as fast as any other.
+ * so 100,000 cases never sit in memory as one text. The screening's copy of the cases as columns
+ * is kept too, although it is derived: as typed arrays it costs little to copy, while making it
+ * again means reading every case (a copy made by another codec is made again by the screening).
  */
 
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'ukendt';
-export const SKIPPED_TABLES = ['columnChunks'];
 /** About this much JSON and binary per record: big enough to cost little per frame, small enough to hold. */
 const RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_BATCH = 5000;
@@ -97,14 +95,14 @@ export async function backupWorkspace(db: Dexie, workspace: Workspace, options: 
   const now = options.now ?? (() => new Date());
   if (!db.isOpen()) await db.open();
   const at = now();
-  const tables = db.tables.filter((t) => !SKIPPED_TABLES.includes(t.name)).sort(byName);
+  const tables = [...db.tables].sort(byName);
   const rows: Record<string, number> = {};
   for (const table of tables) rows[table.name] = await table.count();
   const cases = await countCases(db);
   const manifest: BackupManifest = {
     kind: 'manifest', app: APP_VERSION, createdAt: at.toISOString(),
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, isDemo: workspace.isDemo },
-    schemaVersion: db.verno, cases, rows, skipped: SKIPPED_TABLES.filter((name) => db.tables.some((t) => t.name === name)),
+    schemaVersion: db.verno, cases, rows,
   };
   const writer = new BackupWriter(await newCipher(db.verno, options.passphrase, options.iterations));
   await writer.push(encodeRecord(manifest));
@@ -199,11 +197,15 @@ export interface Restored {
   encrypted: boolean;
 }
 
-/** Writes every record of the file into a new database at the file's schema version. */
-async function writeRecords(file: Blob, passphrase: string | null, dbName: string, onProgress?: Progress): Promise<Restored> {
+/**
+ * Writes every record of the file into a new database at the file's schema version; the
+ * database is left open at today's version (upgraded when the file's is older).
+ */
+async function writeRecords(file: Blob, passphrase: string | null, dbName: string, onProgress?: Progress): Promise<Restored & { db: WorkspaceDb }> {
   const read = await headerOf(file);
   const cipher = await openCipher(read, passphrase);
-  const db = new WorkspaceDb(dbName, schemaAt(read.header.schemaVersion));
+  const version = read.header.schemaVersion;
+  let db = new WorkspaceDb(dbName, version === LATEST ? WORKSPACE_SCHEMA : schemaAt(version));
   try {
     await db.open();
     const tables = new Set(db.tables.map((t) => t.name));
@@ -215,7 +217,7 @@ async function writeRecords(file: Blob, passphrase: string | null, dbName: strin
       const record = decodeRecord(bytes);
       if (!manifest) {
         manifest = asManifest(record);
-        if (manifest.schemaVersion !== read.header.schemaVersion || Object.keys(manifest.rows).some((t) => !tables.has(t))) throw new BackupFileError('damaged', 'manifest tables');
+        if (manifest.schemaVersion !== version || Object.keys(manifest.rows).some((t) => !tables.has(t))) throw new BackupFileError('damaged', 'manifest tables');
         continue;
       }
       const batch = record as Partial<BackupRows>;
@@ -226,9 +228,17 @@ async function writeRecords(file: Blob, passphrase: string | null, dbName: strin
     }
     await writing;
     if (!manifest || Object.entries(manifest.rows).some(([table, n]) => (counted.get(table) ?? 0) !== n)) throw new BackupFileError('damaged', 'row counts');
-    return { manifest, encrypted: read.header.kdf !== 'none' };
-  } finally {
+    if (version !== LATEST) {
+      // Opened with today's schema, the database runs the upgrades from the file's version.
+      db.close();
+      onProgress?.('upgrade', 0, 0);
+      db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
+      await db.open();
+    }
+    return { manifest, encrypted: read.header.kdf !== 'none', db };
+  } catch (error) {
     db.close();
+    throw error;
   }
 }
 
@@ -236,8 +246,8 @@ async function writeRecords(file: Blob, passphrase: string | null, dbName: strin
  * Restores a backup into the database `dbName`, which must not exist yet (WorkspaceService fills
  * it before the workspace is listed). A file of an older schema version is written at that
  * version and then opened with today's schema, so its upgrades run as for any old database.
- * The screening's columns are made again, and the restore goes into the audit log after the
- * log the file brought. On any failure the new database is deleted again.
+ * The restore goes into the audit log after the log the file brought. On any failure the new
+ * database is deleted again.
  */
 export async function restoreBackup(file: Blob, passphrase: string | null, dbName: string, options: RestoreOptions): Promise<Result<Restored>> {
   if (await Dexie.exists(dbName)) throw new Error(`The database ${dbName} exists already.`);
@@ -248,12 +258,8 @@ export async function restoreBackup(file: Blob, passphrase: string | null, dbNam
       await Dexie.delete(dbName);
       return result;
     }
-    const { manifest, encrypted } = result.value;
-    const db = new WorkspaceDb(dbName, WORKSPACE_SCHEMA);
+    const { manifest, encrypted, db } = result.value;
     try {
-      options.onProgress?.('upgrade', 0, 0);
-      await db.open();
-      await eachCaseColumns(db, (_columns, _facts, share) => options.onProgress?.('columns', share, 1));
       await db.auditLog.add({
         at: now().toISOString(), action: 'backup.restored', fileName: options.fileName, encrypted,
         from: manifest.workspace.name, backupCreatedAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, cases: manifest.cases, rows: manifest.rows,

@@ -17,8 +17,6 @@ export interface BackupManifest {
   cases: number;
   /** Rows per table in the file, in the order they come. */
   rows: Record<string, number>;
-  /** Tables left out because they are derived from others and made again when missing. */
-  skipped: string[];
 }
 
 /** A batch of one table's rows, as stored. */

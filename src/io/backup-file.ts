@@ -164,8 +164,13 @@ function additionalData(digest: Uint8Array, index: number, last: boolean): Uint8
   return bytes;
 }
 
+/** The bytes through a (de)compression stream. Written straight to it: a Blob's stream would go through the browser's blob store. */
 async function pipe(bytes: Uint8Array<ArrayBuffer>, through: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(through)).arrayBuffer());
+  const writer = through.writable.getWriter();
+  const written = writer.write(bytes).then(() => writer.close());
+  const out = new Uint8Array(await new Response(through.readable).arrayBuffer());
+  await written;
+  return out;
 }
 
 /** Frame `index` of a record: `u32 length | sealed bytes`, the record compressed first. */
@@ -257,19 +262,46 @@ export class BackupWriter {
   }
 }
 
+/** Reads a Blob front to back in large slices: each slice is one trip to the browser's blob store. */
+class BlobReader {
+  #buffer = new Uint8Array(0);
+  #start = 0;
+  at = 0;
+
+  constructor(private readonly blob: Blob, private readonly slice = 8 * 1024 * 1024) {}
+
+  /** The next `n` bytes, or fewer at the end of the blob. */
+  async read(n: number): Promise<Uint8Array<ArrayBuffer>> {
+    const end = Math.min(this.at + n, this.blob.size);
+    if (end > this.#start + this.#buffer.byteLength) {
+      const kept = this.#buffer.subarray(this.at - this.#start);
+      const more = new Uint8Array(await this.blob.slice(this.at + kept.byteLength, Math.max(end, Math.min(this.at + this.slice, this.blob.size))).arrayBuffer());
+      const joined = new Uint8Array(kept.byteLength + more.byteLength);
+      joined.set(kept);
+      joined.set(more, kept.byteLength);
+      this.#buffer = joined;
+      this.#start = this.at;
+    }
+    const out = this.#buffer.slice(this.at - this.#start, end - this.#start);
+    this.at = end;
+    return out;
+  }
+}
+
 /** The records of a file, in order, each checked; `onRead` gets the bytes read so far. */
 export async function* readFrames(file: Blob, cipher: BackupCipher, onRead: (bytes: number) => void = () => {}): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  let at = HEADER_SIZE;
+  const reader = new BlobReader(file);
+  reader.at = HEADER_SIZE;
   let index = 0;
-  if (at >= file.size) throw new BackupFileError('damaged', 'no frames');
-  while (at < file.size) {
-    if (at + 4 > file.size) throw new BackupFileError('damaged', 'cut in a frame length');
-    const length = new DataView(await file.slice(at, at + 4).arrayBuffer()).getUint32(0);
-    if (length > MAX_FRAME || at + 4 + length > file.size) throw new BackupFileError('damaged', `frame ${index} cut short`);
-    const sealed = new Uint8Array(await file.slice(at + 4, at + 4 + length).arrayBuffer());
-    at += 4 + length;
-    const record = await openFrame(cipher, index++, at === file.size, sealed);
-    onRead(at);
+  if (reader.at >= file.size) throw new BackupFileError('damaged', 'no frames');
+  while (reader.at < file.size) {
+    const prefix = await reader.read(4);
+    if (prefix.byteLength < 4) throw new BackupFileError('damaged', 'cut in a frame length');
+    const length = new DataView(prefix.buffer).getUint32(0);
+    if (length > MAX_FRAME || reader.at + length > file.size) throw new BackupFileError('damaged', `frame ${index} cut short`);
+    const sealed = await reader.read(length);
+    const record = await openFrame(cipher, index++, reader.at === file.size, sealed);
+    onRead(reader.at);
     yield record;
   }
 }

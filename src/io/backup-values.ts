@@ -6,14 +6,21 @@
  * DataView and ArrayBuffer: their bytes go to the binary part, not into the JSON as base64, so the
  * screening's typed columns cost a copy and not a text encoding. Their tag is
  * `{ "$bin": "Uint32Array", "at": offset in the binary part, "n": byte length }` (the bytes in
- * this machine's order: little-endian everywhere we run, as IndexedDB keeps them).
+ * this machine's order: little-endian everywhere we run, as IndexedDB keeps them). A long text
+ * (a chunk's 2,000 cases as JSON lines) goes there too, as UTF-8 with `"$bin": "text"`: escaping
+ * it inside JSON and parsing it out again costs more than the bytes.
  */
 
 const VIEWS = [
   'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
   'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'DataView', 'ArrayBuffer',
 ] as const;
-type BinaryKind = (typeof VIEWS)[number];
+type View = (typeof VIEWS)[number];
+type BinaryKind = View | 'text';
+const utf8 = new TextEncoder();
+/** Texts from this length on go to the binary part. */
+const LONG_TEXT = 16 * 1024;
+const wellFormed = (text: string) => (text as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/\p{Cs}/u.test(text);
 
 /** A record's JSON refers to a binary part that is not there, or the record is cut short. */
 export class RecordFormatError extends Error {}
@@ -30,6 +37,8 @@ class Encoder {
   value(value: unknown): unknown {
     switch (typeof value) {
       case 'string':
+        // A lone surrogate would not survive UTF-8; JSON keeps it.
+        return value.length >= LONG_TEXT && wellFormed(value) ? this.binary('text', utf8.encode(value)) : value;
       case 'boolean':
         return value;
       case 'number':
@@ -47,7 +56,7 @@ class Encoder {
     if (Array.isArray(value)) return value.map((item) => this.value(item));
     if (value instanceof ArrayBuffer) return this.binary('ArrayBuffer', new Uint8Array(value));
     if (ArrayBuffer.isView(value)) {
-      const kind = value.constructor.name as BinaryKind;
+      const kind = value.constructor.name as View;
       if (!VIEWS.includes(kind)) throw new Error(`Unknown kind of typed array ${kind}.`);
       return this.binary(kind, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     }
@@ -93,10 +102,11 @@ function decodeTag(tag: string, object: Record<string, unknown>, binary: Uint8Ar
       const at = object.at as number;
       const n = object.n as number;
       if (!Number.isInteger(at) || !Number.isInteger(n) || at < 0 || n < 0 || at + n > binary.byteLength) throw new RecordFormatError('binary part out of range');
+      if (payload === 'text') return new TextDecoder().decode(binary.subarray(at, at + n));
       // A copy: a view must start at a multiple of its element size, and the record's buffer is let go.
       const buffer = binary.slice(at, at + n).buffer;
       if (payload === 'ArrayBuffer') return buffer;
-      if (!VIEWS.includes(payload as BinaryKind)) throw new RecordFormatError(`unknown binary kind ${String(payload)}`);
+      if (!VIEWS.includes(payload as View)) throw new RecordFormatError(`unknown binary kind ${String(payload)}`);
       const View = (globalThis as unknown as Record<string, new (buffer: ArrayBuffer) => unknown>)[payload as string]!;
       return new View(buffer);
     }

@@ -63,6 +63,16 @@ describe('a record of stored rows', () => {
     expect(text(record.subarray(4, 4 + length))).toBe('{"columns":{"$bin":"Uint32Array","at":0,"n":4000}}');
     expect(record.byteLength).toBe(4 + length + 4000);
   });
+
+  it('keeps a long text out of the JSON as UTF-8, unless it holds a lone surrogate', () => {
+    const lines = `{"caseNumber":"S-1","unit":"Børn og Unge Ærø"}\n`.repeat(500);
+    const broken = `${'x'.repeat(20_000)}\ud800`;
+    const record = encodeRecord({ lines, broken, short: 'Ærø' });
+    const length = new DataView(record.buffer).getUint32(0);
+    const json = text(record.subarray(4, 4 + length));
+    expect(json).toBe(`{"lines":{"$bin":"text","at":0,"n":${new TextEncoder().encode(lines).byteLength}},"broken":${JSON.stringify(broken)},"short":"Ærø"}`);
+    expect(decodeRecord(record)).toEqual({ lines, broken, short: 'Ærø' });
+  });
 });
 
 describe('a backup file', () => {
