@@ -128,4 +128,25 @@ describe('a backup of a workspace', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(await section.getByRole('row').filter({ hasText: 'Varde Kommune' }).innerText()).toContain('Der er ikke taget en sikkerhedskopi af arbejdsområdet endnu.');
   });
+
+  it('replaces an existing workspace only after its name is typed', async () => {
+    const { page } = run;
+    await goTo('Arbejdsområder');
+    await page.getByLabel('Vælg en sikkerhedskopi (.tilsynsbaenk)').setInputFiles(file);
+    await page.getByLabel('Adgangskode til sikkerhedskopien').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Åbn sikkerhedskopien' }).click();
+    await page.getByRole('radio', { name: 'Erstat et eksisterende arbejdsområde' }).check();
+    await page.getByLabel('Arbejdsområde, der erstattes').selectOption({ label: 'Varde Kommune' });
+    await page.getByLabel('Skriv arbejdsområdets navn for at bekræfte').fill('Varde');
+    await page.getByRole('button', { name: 'Gendan', exact: true }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('Skriv arbejdsområdets navn, "Varde Kommune", for at bekræfte, at dets data erstattes.');
+    expect(await row('Varde Kommune').getByRole('cell').nth(2).innerText()).toContain('Ingen');
+
+    await page.getByLabel('Skriv arbejdsområdets navn for at bekræfte').fill('Varde Kommune');
+    await page.getByRole('button', { name: 'Gendan', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 60_000 }).toBe('Sikkerhedskopien er gendannet i "Varde Kommune", som er åbnet.');
+    expect(await row('Varde Kommune').getByTestId('last-backup').innerText()).toBe(today);
+    expect(await page.getByRole('banner').innerText()).toContain('Arbejdsområde: Varde Kommune');
+    expect(await caseCount()).toBe(cases);
+  });
 });
