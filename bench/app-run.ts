@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { acknowledgeStorageNotice, createWorkspace, FILE_URL, launch, newProfileDir, removeProfileDir, Watch } from '../test/e2e/browser.ts';
+import { backupAndRestore, type BackupResult } from './backup-run.ts';
 import { LONGTASK_SCRIPT, longTasks, pageNow, startHeapSampler } from './probes.ts';
 import { installReader, READ_RECORD, STORED_SCREENING } from './stored.ts';
 
@@ -57,6 +58,8 @@ export interface AppResult {
   reimport?: { readMs: number; transformMs: number; writeMs: number; wallMs: number; changed: number; unchanged: number; added: number; parts?: Parts };
   /** The first import's transaction in parts (ImportTimings.parts). */
   parts?: Parts;
+  /** Backup of the workspace as it is at the end (cases, imports and their files, the kept screenings) and its restore as a new workspace. */
+  backup?: BackupResult;
   errors: string[];
 }
 
@@ -194,6 +197,15 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
     const again = run.problem || !weekly ? undefined : await reimport(page, weekly, expectedRows);
     const bytesAfterReimport = await storageUsed(page);
     let problem = run.problem ?? again?.problem;
+    let backup: BackupResult | undefined;
+    if (!problem) {
+      try {
+        backup = await backupAndRestore(page, 'Benchmark');
+        if (backup.casesRestored.replace(/\D/g, '') !== String(expectedRows)) problem = `restored ${backup.casesRestored}, expected ${expectedRows} cases`;
+      } catch (error) {
+        problem = `backup/restore: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      }
+    }
     if (!problem && (stored.imports !== 1 || !record)) problem = `expected one import record, found ${stored.imports}`;
     if (!problem && stored.cases !== expectedRows) problem = `stored ${stored.cases} cases, expected ${expectedRows}`;
     const foreign = watch.foreignRequests(FILE_URL).filter((url) => url !== pathToFileURL(file).href);
@@ -232,6 +244,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
       bytesAfterReimport,
       screenings,
       reimport: again,
+      backup,
       errors: [...watch.errors, ...foreign.map((url) => `request: ${url}`)],
     };
   } finally {

@@ -101,6 +101,10 @@ function details(run: Run): string[] {
       const again = app.reimport;
       lines.push(`  weekly re-import (same cases, 5 % changed): ${seconds(again.readMs + again.transformMs + again.writeMs)} (parse ${seconds(again.readMs)}, map+val+diff ${seconds(again.transformMs)}, write ${seconds(again.writeMs)}), click → report ${seconds(again.wallMs)}; ${count(again.changed)} changed, ${count(again.unchanged)} unchanged, ${count(again.added)} added; first import ${seconds(total(app))}`);
     }
+    if (app.backup) {
+      const b = app.backup;
+      lines.push(`  backup (with passphrase, ${mb(b.bytes)} MB file): click → download ${seconds(b.backupMs)}; restore as a new workspace: passphrase → contents ${seconds(b.openMs)}, click → restored ${seconds(b.restoreMs)} (${b.casesRestored}); import click → report ${seconds(app.wallMs)}; longest main-thread task ${Math.round(b.longestInBackup.max)} / ${Math.round(b.longestInRestore.max)} ms`);
+    }
     if (app.errors.length) lines.push(`  console errors / requests: ${app.errors.slice(0, 3).join(' | ')}`);
   }
   if (floor) lines.push(`  floor: parse ${seconds(floor.parseMs)} + bulkPut ${seconds(floor.putMs)} (${count(floor.stored)} objects)`);
@@ -188,6 +192,11 @@ async function main(): Promise<number> {
     : 'target: weekly re-import no slower than the first import — not measured (--quick)');
   const lockedRun = runs.find((run) => run.passphrase);
   if (lockedRun?.app?.ok && largest.app?.ok) console.log(lockedBeside(largest.app, lockedRun.app, largest.label));
+  const backedUp = runs.filter((run) => run.app?.backup && run.rows === (quick ? 10_000 : 100_000));
+  if (backedUp.length) {
+    const text = backedUp.map((run) => `${run.format}: backup ${seconds(run.app!.backup!.backupMs)}, restore ${seconds(run.app!.backup!.restoreMs)}, import ${seconds(run.app!.wallMs)}`).join('; ');
+    console.log(`backup and restore of ${quick ? '10,000' : '100,000'} cases (the workspace at the end: imports, their files, the kept screenings), beside the import (click → report): ${text}`);
+  }
   const sized = runs.filter((run) => run.app?.ok && run.rows === 100_000 && !run.passphrase);
   if (sized.length) console.log(`storage at 100,000 cases: ${sized.map((run) => `${run.format} ${mb(run.app!.bytesAfterImport)} MB after the import, ${mb(run.app!.bytesAfterScreenings)} MB after ten screenings (${run.app!.screenings.kept} kept)`).join('; ')}`);
   console.log(`benchmark took ${seconds(performance.now() - started)}`);

@@ -12,6 +12,7 @@ import { loadDemo } from './demo';
 import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
 import { asReader } from './locks';
+import { backupWorkspace, inspectBackup, restoreBackup } from './backup';
 import { loadFrame } from './sampling';
 import { exportHandover, readHandoverFile } from './review';
 import { loadPlan } from './improvement';
@@ -68,6 +69,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
   switch (job.kind) {
     case 'sha256':
       return { kind: 'sha256', hex: await sha256Hex(job.bytes) };
+    case 'backup':
+      // Imports wait while the cases are read, so the file holds one revision of them.
+      return withDb(job.db, (db) => asReader(job.db.name, async () => ({
+        kind: 'backup', made: await backupWorkspace(db, job.workspace, { passphrase: job.passphrase, by: job.by, onProgress: progress }),
+      })));
+    case 'inspectBackup':
+      return { kind: 'inspectBackup', result: await inspectBackup(job.file, job.passphrase) };
+    case 'restoreBackup':
+      return { kind: 'restoreBackup', result: await restoreBackup(job.file, job.passphrase, job.dbName, { fileName: job.fileName, by: job.by, onProgress: progress }) };
     case 'read': {
       const started = performance.now();
       const bytes = new Uint8Array(job.bytes);

@@ -18,6 +18,10 @@ import type { SamplingFrame } from './sampling';
 import type { DbRef } from '../db/workspace-db';
 
 export type { DbRef };
+import type { BackupMade, Restored } from './backup';
+import type { BackupManifest } from '../domain/backup';
+import type { Result } from '../domain/result';
+import type { Workspace } from '../domain/workspace';
 
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
@@ -33,6 +37,12 @@ export interface WorkbookSummary {
 
 export type WorkerJob =
   | { kind: 'sha256'; bytes: ArrayBuffer }
+  /** A backup file of the workspace; `passphrase` null: "uden adgangskode". */
+  | { kind: 'backup'; db: DbRef; workspace: Workspace; passphrase: string | null; by: string }
+  /** What a backup file holds, the passphrase checked. */
+  | { kind: 'inspectBackup'; file: Blob; passphrase: string | null }
+  /** A backup file restored into a database that does not exist yet. */
+  | { kind: 'restoreBackup'; dbName: string; file: Blob; fileName: string; passphrase: string | null; by: string }
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
   | { kind: 'import'; db: DbRef; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
   | { kind: 'demo'; db: DbRef; request: DemoRequest }
@@ -71,6 +81,9 @@ export type WorkerJob =
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
+  | { kind: 'backup'; made: BackupMade }
+  | { kind: 'inspectBackup'; result: Result<BackupManifest> }
+  | { kind: 'restoreBackup'; result: Result<Restored> }
   | { kind: 'read'; ok: true; summary: WorkbookSummary }
   | { kind: 'read'; ok: false; message: string }
   | { kind: 'import'; record: ImportRecord }

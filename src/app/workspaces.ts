@@ -8,6 +8,7 @@ import { deleteWorkspaceDb, openWorkspaceDb, type DbRef } from '../db/workspace-
 import { verifyChain, type AuditAction, type AuditDetails, type AuditEntry, type ChainReport } from '../domain/audit';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../domain/lock';
 import { fail, ok, type Result } from '../domain/result';
+import { DEFAULT_REMINDER_DAYS, validateReminderDays } from '../domain/backup';
 import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace, type WorkspaceLock } from '../domain/workspace';
 import { isHeld } from './locks';
 import { OpenWorkspace } from './open-workspace';
@@ -16,6 +17,7 @@ export { describeOpenError, workspaceDbName, type ConnectionLoss, type Connectio
 
 const NOTICE_KEY = 'storageNoticeAcknowledged';
 const AUTO_LOCK_KEY = 'autoLockMinutes';
+const REMINDER_KEY = 'backupReminderDays';
 const WORKSPACE_DB = `${DB_PREFIX}-workspace-`;
 /** Held while a workspace's database is filled before it is listed: cleaning up leaves it alone. */
 const fillLock = (id: string) => `${workspaceDbName(id)}:fill`;
@@ -135,9 +137,10 @@ export class WorkspaceService {
   /**
    * Creates a workspace whose database `fill` fills before the workspace is listed: a tab closed
    * half-way leaves no half-filled workspace, only a database nobody lists, which
-   * `removeOrphans` deletes later. A failed `fill` deletes the database again.
+   * `removeOrphans` deletes later. A failed `fill` deletes the database again. `restored`: `fill`
+   * creates the database itself (a backup brings its own log, at its own schema version).
    */
-  async createFilled(name: string, options: { isDemo?: boolean; secured?: SecuredBy }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
+  async createFilled(name: string, options: { isDemo?: boolean; secured?: SecuredBy; restored?: boolean }, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
     const existing = await this.catalog.workspaces.toArray();
     const valid = validateWorkspaceName(name, existing.map((w) => w.name));
     if (!valid.ok) return valid;
@@ -147,7 +150,7 @@ export class WorkspaceService {
       id: this.newId(), name: valid.value, createdAt: at, lastOpenedAt: at, isDemo: options.isDemo ?? false, ...(options.secured && { locked: options.secured.lock }),
     };
     return this.#filling(workspace.id, async () => {
-      await this.#fillNew(workspace, fill, { key: options.secured?.key, fresh: true });
+      await this.#fillNew(workspace, fill, { key: options.secured?.key, fresh: !options.restored });
       await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
         await this.catalog.workspaces.add(workspace);
         await this.#log('workspace.created', workspace, { demo: workspace.isDemo });
@@ -161,14 +164,14 @@ export class WorkspaceService {
    * to the new database in one step, so until then the old data stays as it was, and a closed tab
    * never leaves it empty. Returns the workspace under its new id.
    */
-  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { secured?: SecuredBy | null; fresh?: boolean } = {}): Promise<Workspace> {
+  async refill(id: string, fill: (workspace: Workspace) => Promise<void>, options: { secured?: SecuredBy | null; fresh?: boolean; isDemo?: boolean } = {}): Promise<Workspace> {
     const old = await this.catalog.workspaces.get(id);
     if (!old) throw new Error('Arbejdsområdet findes ikke længere.');
     const { locked, ...rest } = old;
     // `secured`: the new database's lock (null: none); left out, the lock stays as it was.
     const lock = options.secured === undefined ? locked : options.secured?.lock;
     if (lock && options.secured === undefined) throw new Error('Et låst arbejdsområde fyldes kun med en nøgle.');
-    const workspace: Workspace = { ...rest, id: this.newId(), lastOpenedAt: this.now().toISOString(), ...(lock && { locked: lock }) };
+    const workspace: Workspace = { ...rest, id: this.newId(), lastOpenedAt: this.now().toISOString(), isDemo: options.isDemo ?? rest.isDemo, ...(lock && { locked: lock }) };
     await this.#filling(workspace.id, async () => {
       await this.#fillNew(workspace, fill, { key: options.secured?.key, fresh: options.fresh ?? true });
       await this.catalog.transaction('rw', [this.catalog.workspaces, this.catalog.log], async () => {
@@ -181,12 +184,30 @@ export class WorkspaceService {
     return workspace;
   }
 
-  /** `fresh`: a new workspace, whose log starts with its creation; otherwise `fill` brings the log along. */
+  /**
+   * Replaces a workspace's data with a backup's (`fill` restores it), only when `typedName` is
+   * the workspace's exact name; its name stays, the DEMO mark follows the data. A locked
+   * workspace is not replaced: the backup would land without its lock.
+   */
+  async replace(id: string, typedName: string, isDemo: boolean, fill: (workspace: Workspace) => Promise<void>): Promise<Result<Workspace>> {
+    const workspace = await this.catalog.workspaces.get(id);
+    if (!workspace) return fail('Arbejdsområdet findes ikke længere.');
+    if (workspace.locked) return fail('Et låst arbejdsområde kan ikke erstattes af en sikkerhedskopi. Gendan i et nyt arbejdsområde, og slet det gamle bagefter.');
+    if (!deletionConfirmed(typedName, workspace.name)) {
+      return fail(`Skriv arbejdsområdets navn, "${workspace.name}", for at bekræfte, at dets data erstattes.`);
+    }
+    return ok(await this.refill(id, fill, { fresh: false, isDemo }));
+  }
+
+  /** `fresh`: a new workspace, whose log starts with its creation; otherwise `fill` brings the database and its log along. */
   async #fillNew(workspace: Workspace, fill: (workspace: Workspace) => Promise<void>, options: { key?: Uint8Array; fresh: boolean }): Promise<void> {
     try {
-      const db = await openWorkspaceDb(workspace.id, {}, undefined, options.key);
-      if (options.fresh) await appendAudit(db, { at: workspace.createdAt, by: this.user(), action: 'workspace.created', details: { name: workspace.name } });
-      db.close();
+      // Otherwise `fill` makes the database itself (a restore needs it not to exist yet).
+      if (options.fresh) {
+        const db = await openWorkspaceDb(workspace.id, {}, undefined, options.key);
+        await appendAudit(db, { at: workspace.createdAt, by: this.user(), action: 'workspace.created', details: { name: workspace.name } });
+        db.close();
+      }
       await fill(workspace);
     } catch (error) {
       await deleteWorkspaceDb(workspace.id);
@@ -226,6 +247,22 @@ export class WorkspaceService {
       if (renamed.name !== workspace.name) await this.#log('workspace.renamed', renamed, { from: workspace.name, to: renamed.name });
       return ok(renamed);
     });
+  }
+
+  /** Notes the time of the newest backup of the workspace's data, for "Seneste sikkerhedskopi". */
+  async markBackedUp(id: string, at: string): Promise<void> {
+    await this.catalog.workspaces.update(id, { lastBackupAt: at });
+  }
+
+  /** Remind about a backup older than this many days (a setting of this browser profile). */
+  async backupReminderDays(): Promise<number> {
+    return (await this.catalog.getSetting<number>(REMINDER_KEY)) ?? DEFAULT_REMINDER_DAYS;
+  }
+
+  async setBackupReminderDays(days: number): Promise<Result<number>> {
+    const valid = validateReminderDays(days);
+    if (valid.ok) await this.catalog.putSetting(REMINDER_KEY, valid.value);
+    return valid;
   }
 
   /** Marks the workspace as the one to open next time. */

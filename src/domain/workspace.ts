@@ -10,6 +10,8 @@ export interface Workspace {
   lastOpenedAt: string;
   /** Fictitious demo data: marked on every page and every export. */
   isDemo: boolean;
+  /** ISO datetime of the newest backup made of it (or of the backup it was restored from). */
+  lastBackupAt?: string;
   /** Set when the workspace's data are encrypted with a key from a passphrase (a locked workspace). */
   locked?: WorkspaceLock;
 }

@@ -9,6 +9,10 @@ import { fail, ok, type Result } from '../../domain/result';
 import { deletionConfirmed, eraseAllConfirmed, uniqueWorkspaceName, type Workspace } from '../../domain/workspace';
 import { IdleTimer } from './idle';
 import { currentUser } from './user.svelte';
+import type { BackupManifest } from '../../domain/backup';
+
+/** Where a backup goes: a new workspace by this name, or in place of one whose name was typed. */
+export type RestoreTarget = { kind: 'new'; name: string } | { kind: 'replace'; id: string; typedName: string };
 
 export const RELOAD_DELAY_MS = 5000;
 
@@ -275,6 +279,40 @@ class Session {
     } catch (error) {
       if (wasActive) await this.#openWith(id);
       throw error;
+    }
+  }
+
+  /**
+   * Restores a backup (its manifest read already) as a new workspace or in place of one, listed
+   * only once it is complete, and opens it. Its last backup is the one it came from.
+   */
+  async restoreBackup(file: File, passphrase: string | null, manifest: BackupManifest, target: RestoreTarget, onProgress?: JobOptions['onProgress']): Promise<Result<Workspace>> {
+    const fill = async (w: Workspace) => {
+      const { result } = await runWorkerJob<'restoreBackup'>(
+        { kind: 'restoreBackup', dbName: workspaceDbName(w.id), file, fileName: file.name, passphrase, by: currentUser.name },
+        onProgress ? { onProgress } : {},
+      );
+      if (!result.ok) throw new Error(result.message);
+    };
+    const replacing = target.kind === 'replace' ? this.workspaces.find((w) => w.id === target.id) : undefined;
+    // Our own connection would otherwise hear the old database's deletion as coming from another tab.
+    const closing = replacing !== undefined && target.kind === 'replace' && replacing.id === this.#activeId && deletionConfirmed(target.typedName, replacing.name);
+    if (closing) this.#closeActive();
+    try {
+      const result = target.kind === 'new'
+        ? await this.service.createFilled(target.name, { isDemo: manifest.workspace.isDemo, restored: true }, fill)
+        : await this.service.replace(target.id, target.typedName, manifest.workspace.isDemo, fill);
+      if (!result.ok) {
+        if (closing) await this.open(target.id);
+        return result;
+      }
+      await this.service.markBackedUp(result.value.id, manifest.createdAt);
+      this.workspaces = await this.service.list();
+      await this.open(result.value.id);
+      return result;
+    } catch (error) {
+      if (closing) await this.open(target.id);
+      return fail(error instanceof Error ? error.message : String(error));
     }
   }
 
