@@ -40,6 +40,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'settings.keepImportFiles': 'Gem importerede filer ændret',
   'settings.keepFullCpr': 'Behold fulde CPR-numre ændret',
   export: 'Eksport',
+  'backup.created': 'Sikkerhedskopi taget',
+  'backup.restored': 'Sikkerhedskopi gendannet',
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -126,7 +126,35 @@ describe('smoke in Firefox ESR (file:// with strict origin policy)', () => {
     expect(book.SheetNames.length).toBeGreaterThan(0);
   });
 
-  // Backup and restore go here, between the export and the restart.
+  it('backs the workspace up into an encrypted file and restores it as a new workspace with the same cases', async () => {
+    const passphrase = 'Firefox kan også gendanne 2026';
+    await nav('Arbejdsområder');
+    await click('button', `Sikkerhedskopi af ${WORKSPACE}`);
+    await page.locator('#backup-passphrase').fill(passphrase);
+    await page.locator('#backup-repeat').fill(passphrase);
+    await click('button', 'Lav sikkerhedskopi');
+    const backupFile = () => readdirSync(downloads).find((f) => f.endsWith('.tilsynsbaenk'));
+    await expect.poll(() => backupFile() !== undefined && !readdirSync(downloads).some((f) => f.endsWith('.part')), { timeout: 60_000 }).toBe(true);
+    const file = join(downloads, backupFile()!);
+    // The file holds no case number of the data in plain text.
+    expect(readFileSync(file).toString('latin1')).not.toContain('SCN-01');
+
+    const [chooser] = await Promise.all([page.waitForFileChooser(), page.locator('#restore-file').click()]);
+    await chooser.accept([file]);
+    await page.locator('#restore-passphrase').fill(passphrase);
+    await click('button', 'Åbn sikkerhedskopien');
+    await page.waitForSelector('[data-testid="backup-contents"]');
+    expect(await textOf('[data-testid="backup-contents"]')).toContain(WORKSPACE);
+    await page.locator('#restore-name').fill('Firefox Gendannet');
+    await click('button', 'Gendan');
+    await page.waitForFunction(() => document.body.innerText.includes('Sikkerhedskopien er gendannet i "Firefox Gendannet"'), { timeout: 60_000 });
+    expect(await textOf('header')).toContain('Arbejdsområde: Firefox Gendannet');
+    expect(await caseCount()).toBe('26 sager');
+    // Back to the workspace the rest of the journey uses.
+    await nav('Arbejdsområder');
+    await click('button', `Åbn ${WORKSPACE}`);
+    await page.waitForFunction((name) => document.querySelector('header')?.textContent?.includes(`Arbejdsområde: ${name}`), {}, WORKSPACE);
+  }, 120_000);
 
   it('finds the workspace and its cases again after the browser is closed and started on the same profile', async () => {
     await browser.close();
