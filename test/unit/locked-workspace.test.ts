@@ -194,7 +194,7 @@ describe('locked workspaces in the catalogue', () => {
     const unlocked = await service.unlock(id, 'Varde 2026 sommer');
     expect(unlocked).toEqual({ ok: true, value: secured.key });
     const db = await openWorkspaceDb(id, {}, undefined, secured.key);
-    expect(await db.auditLog.toArray()).toEqual([{ id: 1, at: AT, action: 'workspace.created', name: 'Varde Kommune' }]);
+    expect(await db.auditLog.toArray()).toMatchObject([{ id: 1, seq: 1, at: AT, by: 'Test Fiktiv', action: 'workspace.created', details: { name: 'Varde Kommune' } }]);
     db.close();
     expect(await rawText(id)).not.toContain('Varde Kommune');
   });
