@@ -167,7 +167,7 @@ describe('the audit log', () => {
   });
 
   it('records a deleted workspace under "Denne computer", with who deleted it', async () => {
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Slet Logkommune' }).click();
     await page.getByLabel('Skriv arbejdsområdets navn for at bekræfte').fill('Logkommune');
     await page.getByRole('button', { name: 'Slet for altid' }).click();

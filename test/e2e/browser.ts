@@ -87,7 +87,7 @@ export class Watch {
 
 /** Opens the app, creates a workspace through the UI (locked, with a passphrase), and leaves the page on its overview. */
 export async function createWorkspace(page: Page, name: string, options: { passphrase?: string } = {}): Promise<void> {
-  await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
   await page.getByLabel('Navn på nyt arbejdsområde').fill(name);
   if (options.passphrase) {
     await page.getByLabel('Lås arbejdsområdet med en adgangskode').check();

@@ -31,7 +31,7 @@ describe('the demo kommune', () => {
     await page.getByRole('link', { name: 'DEMO-000001' }).click();
     expect(await page.locator('.case-facts').innerText()).toMatch(/CPR-nr\s+\d{6}-xxxx/);
 
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Nulstil demo Demokommune' }).click();
     await page.getByRole('button', { name: 'Nulstil', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Demodata i "Demokommune" er nulstillet.' }).waitFor({ timeout: 60_000 });
@@ -47,7 +47,7 @@ describe('the demo kommune', () => {
     await page.goto(`${FILE_URL}#/demo`);
     await page.reload();
     await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor({ timeout: 60_000 });
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     expect(await page.getByRole('rowheader').allInnerTexts()).toEqual([expect.stringContaining('Demokommune')]);
   });
 });

@@ -20,7 +20,7 @@ const databases = (on: Page) => on.evaluate(async () => (await indexedDB.databas
 const listed = (on: Page) => on.getByRole('table', { name: 'Arbejdsområder i denne browser' }).getByRole('rowheader').allInnerTexts();
 
 async function openEraseDialog(): Promise<void> {
-  await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
   await page.getByRole('button', { name: 'Slet alle data …' }).click();
   await page.getByRole('dialog', { name: 'Slet alle data på denne computer' }).waitFor();
 }
@@ -37,7 +37,7 @@ describe('Slet alle data på denne computer', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await page.reload();
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     expect((await listed(page)).map((name) => name.split('\n')[0]!.trim())).toEqual([expect.stringContaining('Testkommune'), expect.stringContaining('Varde Kommune')]);
     expect(await databases(page)).toHaveLength(3);
   });
@@ -61,7 +61,7 @@ describe('Slet alle data på denne computer', () => {
 
     await done.getByRole('button', { name: 'Start forfra' }).click();
     await acknowledgeStorageNotice(page);
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('heading', { name: 'Opret dit første arbejdsområde' }).waitFor();
     expect(await page.getByRole('table', { name: 'Arbejdsområder i denne browser' }).count()).toBe(0);
     expect(await page.locator('.active-workspace').innerText()).toBe('Intet arbejdsområde valgt');

@@ -56,7 +56,7 @@ describe('a locked workspace', () => {
   });
 
   it('is created with a passphrase typed twice, refused in Danish when they differ', async () => {
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByLabel('Navn på nyt arbejdsområde').fill('Varde Kommune');
     await page.getByLabel('Lås arbejdsområdet med en adgangskode').check();
     await page.getByLabel('Adgangskode', { exact: true }).fill(PASSPHRASE);
@@ -139,11 +139,11 @@ describe('a locked workspace', () => {
   });
 
   it('locks an open workspace, and stores it unencrypted again only with its passphrase', async () => {
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByLabel('Navn på nyt arbejdsområde').fill('Esbjerg Kommune');
     await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
     await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Lås Esbjerg Kommune' }).click();
     const dialog = page.getByRole('dialog', { name: 'Lås "Esbjerg Kommune"' });
     await dialog.getByLabel('Adgangskode', { exact: true }).fill('kort');

@@ -43,7 +43,7 @@ describe('workspaces', () => {
   it('survives closing the browser: the workspace used last opens on the next start', async () => {
     await createWorkspace(page, 'Varde Kommune');
     await createWorkspace(page, 'Esbjerg Kommune');
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Åbn Varde Kommune' }).click();
     await expect.poll(() => header().innerText()).toContain('Arbejdsområde: Varde Kommune');
     await context.close();
@@ -52,7 +52,7 @@ describe('workspaces', () => {
     await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
     expect(await header().innerText()).toContain('Arbejdsområde: Varde Kommune');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     expect(await page.getByRole('rowheader').allInnerTexts()).toEqual([
       expect.stringContaining('Esbjerg Kommune'),
       expect.stringContaining('Varde Kommune'),
@@ -63,7 +63,7 @@ describe('workspaces', () => {
     await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
     expect(await page.getByRole('alert').innerText()).toBe('Skriv et navn til arbejdsområdet.');
     await createWorkspace(page, 'Varde Kommune');
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByLabel('Navn på nyt arbejdsområde').fill('VARDE kommune');
     await page.getByRole('button', { name: 'Opret arbejdsområde' }).click();
     expect(await page.getByRole('alert').innerText()).toBe('Der findes allerede et arbejdsområde med navnet "VARDE kommune".');
@@ -71,7 +71,7 @@ describe('workspaces', () => {
 
   it('renames a workspace and shows the new name in the header', async () => {
     await createWorkspace(page, 'Varde');
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Omdøb Varde' }).click();
     await page.getByLabel('Nyt navn til Varde').fill('Varde Kommune 2026');
     await page.getByRole('button', { name: 'Gem navn' }).click();
@@ -82,7 +82,7 @@ describe('workspaces', () => {
   it('deletes a workspace only after its name is typed, and opens the one used before it', async () => {
     await createWorkspace(page, 'Varde Kommune');
     await createWorkspace(page, 'Esbjerg Kommune');
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await row('Esbjerg Kommune').getByRole('button', { name: 'Slet Esbjerg Kommune' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Slet arbejdsområdet "Esbjerg Kommune"' });
@@ -102,7 +102,7 @@ describe('workspaces', () => {
 
   it('keeps the deletion dialog keyboard-operable and cancellable with Escape', async () => {
     await createWorkspace(page, 'Varde Kommune');
-    await page.getByRole('link', { name: 'Arbejdsområder' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arbejdsområder' }).click();
     await page.getByRole('button', { name: 'Slet Varde Kommune' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
