@@ -1,5 +1,5 @@
 import { appendAudit } from '../db/audit-log';
-import Dexie, { type IndexableType, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { latestVersion, WORKSPACE_SCHEMA } from '../db/schema';
 import { WorkspaceDb } from '../db/workspace-db';
 import { backupFileName, type BackupManifest, type BackupRows } from '../domain/backup';
@@ -66,26 +66,29 @@ async function countCases(db: Dexie): Promise<number> {
  * encoded, so IndexedDB reads while this thread works.
  */
 async function* tableRecords(table: Table): AsyncGenerator<{ record: Uint8Array<ArrayBuffer>; rows: number }> {
-  const keyPath = table.schema.primKey.keyPath;
-  if (!keyPath) throw new Error(`Table ${table.name} has keys outside its rows; a backup cannot keep them.`);
-  const read = (after: IndexableType | undefined, limit: number) =>
-    ((after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).raw().toArray() as Promise<object[]>)
-      .then((rows) => ({ rows, limit }));
+  if (!table.schema.primKey.keyPath) throw new Error(`Table ${table.name} has keys outside its rows; a backup cannot keep them.`);
+  // By position, not "keys above the last one": a locked workspace stores some keys as tokens,
+  // which keep equality but not order (src/db/encryption.ts). Imports wait meanwhile, and the
+  // caller checks each table's count, so positions do not shift under the reading.
+  const read = (offset: number, limit: number) =>
+    (table.orderBy(':id').offset(offset).limit(limit).raw().toArray() as Promise<object[]>).then((rows) => ({ rows, limit }));
   let limit = 1;
-  let next = read(undefined, limit);
+  let offset = 0;
+  let next = read(offset, limit);
   for (;;) {
     const batch = await next;
     if (batch.rows.length === 0) return;
-    const after = Dexie.getByKeyPath(batch.rows[batch.rows.length - 1]!, keyPath as string) as IndexableType;
+    offset += batch.rows.length;
     // A batch shorter than it was asked to be is the table's last.
     const more = batch.rows.length === batch.limit;
-    next = more ? read(after, limit) : Promise.resolve({ rows: [], limit });
+    next = more ? read(offset, limit) : Promise.resolve({ rows: [], limit });
     const record = encodeRecord({ kind: 'rows', table: table.name, rows: batch.rows } satisfies BackupRows);
     yield { record, rows: batch.rows.length };
     if (!more) return;
     const wanted = Math.max(1, Math.min(MAX_BATCH, Math.floor(RECORD_BYTES / (record.byteLength / batch.rows.length))));
     // The batch asked for already is too big: read it again, smaller.
-    if (wanted < limit) next = next.then(() => read(after, wanted));
+    const at = offset;
+    if (wanted < limit) next = next.then(() => read(at, wanted));
     limit = wanted;
   }
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupWorkspace, restoreBackup } from '../../src/app/backup';
 import { loadDemo } from '../../src/app/demo';
 import { loadDemoReviews } from '../../src/app/demo-reviews';
 import { runImport } from '../../src/app/import-run';
@@ -137,6 +138,26 @@ describe('a locked workspace', () => {
     expect(inLocked.length).toBeGreaterThan(1_000_000);
     // The full number was read and kept, encrypted.
     expect((await allCases(locked)).find((c) => c.caseNumber === 'SAG-774411')?.cpr).toBe('050324-4234');
+  }, 60_000);
+});
+
+describe('a backup of a locked workspace', () => {
+  it('is read with its key: restored, every table is what the locked workspace holds, and the file holds none of it in clear', async () => {
+    const before = await tables(locked);
+    const made = await backupWorkspace(locked, { id: 'laast', name: 'Låst Kommune', createdAt: AT, lastOpenedAt: AT, isDemo: false }, { passphrase: 'Backup af et låst område', by: 'Test Fiktiv', iterations: 1_000 });
+    const text = new TextDecoder('latin1').decode(new Uint8Array(await made.blob.arrayBuffer()));
+    for (const secret of ['DEMO-000001', 'SAG-774411', 'Karen Hemmelig']) expect(text, secret).not.toContain(secret);
+    const restored = await restoreBackup(made.blob, 'Backup af et låst område', workspaceDbName('gendannet'), { fileName: 'laast.tilsynsbaenk', by: 'Test Fiktiv' });
+    expect(restored.ok).toBe(true);
+    const db = await openWorkspaceDb('gendannet');
+    const after = await tables(db);
+    db.close();
+    for (const name of Object.keys(before)) {
+      // The log goes on with the backup (in the locked workspace) and the restore (in the new one).
+      if (name === 'auditLog') continue;
+      expect(after[name], name).toEqual(before[name]);
+    }
+    expect((after.auditLog as { action: string }[]).at(-1)?.action).toBe('backup.restored');
   }, 60_000);
 });
 
