@@ -169,9 +169,10 @@ async function reimport(page: Page, file: string, expectedRows: number): Promise
 
 /**
  * `passphrase`: the workspace is created locked (its data encrypted); `screenings: false` leaves out
- * the ten further screenings (the locked run, to keep the benchmark's time down).
+ * the ten further screenings (the locked run, to keep the benchmark's time down); `backup: false`
+ * leaves out the backup and its restore.
  */
-export async function runApp(file: string, expectedRows: number, weekly?: string, options: { passphrase?: string; screenings?: boolean } = {}): Promise<AppResult> {
+export async function runApp(file: string, expectedRows: number, weekly?: string, options: { passphrase?: string; screenings?: boolean; backup?: boolean } = {}): Promise<AppResult> {
   const profile = newProfileDir();
   const context = await launch(profile);
   try {
@@ -198,7 +199,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
     const bytesAfterReimport = await storageUsed(page);
     let problem = run.problem ?? again?.problem;
     let backup: BackupResult | undefined;
-    if (!problem) {
+    if (!problem && options.backup !== false) {
       try {
         backup = await backupAndRestore(page, 'Benchmark');
         if (backup.casesRestored.replace(/\D/g, '') !== String(expectedRows)) problem = `restored ${backup.casesRestored}, expected ${expectedRows} cases`;
