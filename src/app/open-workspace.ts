@@ -23,6 +23,8 @@ import {
 } from './screening';
 import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
+import { deleteReport, getReport, listReports, storeReport } from './reports';
+import type { Report } from '../domain/report';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
@@ -133,4 +135,10 @@ export class OpenWorkspace {
   deleteFocusArea = (id: string) => deleteFocusArea(this.#db, id, this.#stamp());
   editAction = (id: string, fields: ActionFields) => editAction(this.#db, id, fields, this.#stamp());
   deleteAction = (id: string) => deleteAction(this.#db, id, this.#stamp());
+
+  // Reports
+  listReports = () => listReports(this.#db);
+  getReport = (id: string) => getReport(this.#db, id);
+  storeReport = (report: Report) => storeReport(this.#db, report, this.#stamp());
+  deleteReport = (id: string) => deleteReport(this.#db, id, this.#stamp());
 }

@@ -78,6 +78,12 @@ export const WORKSPACE_SCHEMA: readonly SchemaVersion[] = [
     stores: { auditLog: '++id, at, action, seq' },
     upgrade: upgradeToV6,
   },
+  {
+    // Stored reports (Rapporter): each a frozen snapshot of what it shows (domain/report.ts), so it
+    // opens and prints unchanged after later imports. A new table: no row changes shape.
+    version: 7,
+    stores: { reports: 'id, createdAt' },
+  },
 ];
 
 export const latestVersion = (schema: readonly SchemaVersion[]) => schema[schema.length - 1]!.version;

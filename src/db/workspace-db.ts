@@ -7,6 +7,7 @@ import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '.
 import type { ReviewAnswer } from '../domain/review/answers';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { FocusArea, ImprovementAction } from '../domain/review/plan';
+import type { Report } from '../domain/report';
 import { workspaceDbName } from './names';
 import type { CaseChunk, CaseManifest, ColumnChunk, ImportSource, ScreeningResultChunk } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';
@@ -28,6 +29,8 @@ export class WorkspaceDb extends Dexie {
   declare questionTemplates: Table<QuestionTemplate, string>;
   declare focusAreas: Table<FocusArea, string>;
   declare improvementActions: Table<ImprovementAction, string>;
+  /** Frozen report snapshots (Rapporter). */
+  declare reports: Table<Report, string>;
   declare settings: Table<{ key: string; value: unknown }, string>;
   /** Written only by `appendAudit` (audit-log.ts): hash-chained. */
   declare auditLog: Table<AuditEntry, number>;

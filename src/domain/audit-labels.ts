@@ -42,6 +42,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   export: 'Eksport',
   'backup.created': 'Sikkerhedskopi taget',
   'backup.restored': 'Sikkerhedskopi gendannet',
+  'report.stored': 'Rapport gemt',
+  'report.deleted': 'Rapport slettet',
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -54,6 +56,9 @@ export const EXPORT_LABELS: Record<string, string> = {
   sample: 'Stikprøveliste (xlsx)',
   handover: 'Overdragelsesark (xlsx)',
   plan: 'Udviklingsplan (xlsx)',
+  report: 'Lovoverholdelsesrapport (xlsx)',
+  screening: 'Screening (xlsx)',
+  csv: 'Tabel (CSV)',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -65,6 +70,7 @@ const DETAIL_LABELS: Record<string, string> = {
   deadline: 'Frist', status: 'Status', actions: 'Handlinger', name: 'Navn', changes: 'Ændringer', roundId: 'Runde', source: 'Kilde',
   population: 'Population', drawnBy: 'Trukket af', replacement: 'Erstattet af', breached: 'Overskredne resultater', sheets: 'Ark',
   replaced: 'Erstattede en tidligere', importedAt: 'Importeret', demo: 'Demo', workspaceId: 'Arbejdsområdets id',
+  quarters: 'Kvartaler', units: 'Enheder', rounds: 'Runder', table: 'Tabel',
 };
 
 const PURPOSE_LABELS: Record<string, string> = { user: 'Screening', deadlines: 'Frister' };
