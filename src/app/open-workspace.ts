@@ -24,7 +24,7 @@ import {
 import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
 import { deleteReport, getReport, listReports, storeReport } from './reports';
-import type { Report } from '../domain/report';
+import type { Report } from '../domain/report/snapshot';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';

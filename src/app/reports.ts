@@ -1,7 +1,7 @@
 import { appendAudit } from '../db/audit-log';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { Stamp } from '../domain/audit';
-import { summaryOf, type Report, type ReportSummary } from '../domain/report';
+import { summaryOf, type Report, type ReportSummary } from '../domain/report/snapshot';
 import { stampAt } from './audit';
 
 /** Stored reports: each written once, whole, as the snapshot it is; opened as stored; deleted with a line in the log. */

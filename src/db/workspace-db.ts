@@ -7,7 +7,7 @@ import type { ImportRecord, RoundRecord, SampleRecord, ScreeningRecord } from '.
 import type { ReviewAnswer } from '../domain/review/answers';
 import type { QuestionTemplate } from '../domain/review/templates';
 import type { FocusArea, ImprovementAction } from '../domain/review/plan';
-import type { Report } from '../domain/report';
+import type { Report } from '../domain/report/snapshot';
 import { workspaceDbName } from './names';
 import type { CaseChunk, CaseManifest, ColumnChunk, ImportSource, ScreeningResultChunk } from './records';
 import { WORKSPACE_SCHEMA, type SchemaVersion } from './schema';

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../domain/format';
-import type { Report, ReportCell } from '../domain/report';
-import { columnSource, intervalText, METHOD_LABEL, percentNumber, periodText, ruleParagraphs } from '../domain/report-layout';
+import type { Report, ReportCell } from '../domain/report/snapshot';
+import { columnSource, intervalText, METHOD_LABEL, percentNumber, periodText, ruleParagraphs } from '../domain/report/layout';
 import { ACTION_STATUS_LABEL } from '../domain/review/plan';
 import { uniqueSheetName, writeWorkbook, type OutCell, type OutSheet } from './xlsx-write';
 

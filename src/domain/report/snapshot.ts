@@ -1,8 +1,8 @@
-import { maskCprLike } from './cpr';
-import type { ActionStatus } from './review/plan';
-import type { EstimateMethod } from './review/results';
-import type { Interval } from './statistics';
-import type { IsoDate } from './types';
+import { maskCprLike } from '../cpr';
+import type { ActionStatus } from '../review/plan';
+import type { EstimateMethod } from '../review/results';
+import type { Interval } from '../statistics';
+import type { IsoDate } from '../types';
 
 /**
  * A report to the social committee (Rapporter), stored as a frozen snapshot of everything it

@@ -1,7 +1,7 @@
-import { formatDate, formatNumber, joinDanish } from './format';
-import type { Report, ReportCell, ReportColumn, ReportRow } from './report';
-import type { EstimateMethod } from './review/results';
-import { RULES } from './rules/catalog';
+import { formatDate, formatNumber, joinDanish } from '../format';
+import type { Report, ReportCell, ReportColumn, ReportRow } from './snapshot';
+import type { EstimateMethod } from '../review/results';
+import { RULES } from '../rules/catalog';
 
 /**
  * How a stored report reads, the same on the page, in print and in the workbook: the words of
