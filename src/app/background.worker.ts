@@ -32,6 +32,9 @@ import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from '
 import { auditLog } from './audit';
 import { describeFilter, matchesFilter, newestFirst, searchText } from '../domain/audit-labels';
 import { auditWorkbook } from '../io/audit-workbook';
+import { reportWorkbook } from '../io/report-workbook';
+import { composeStoredReport, reportChoices } from './report-compose';
+import { screeningWorkbookOf } from './screening-export';
 
 /**
  * The background thread: reads files, maps and stores imports, writes workbooks. The page never
@@ -42,6 +45,7 @@ const PREVIEW_ROWS = 8;
 const CASE_CHUNK = 5000;
 /** Log entries carry their details and search text: fewer to a message than case summaries. */
 const LOG_CHUNK = 2000;
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'ukendt';
 let current: { workbook: SourceWorkbook; bytes: Uint8Array; fileName: string; size: number; sha256: string; readMs: number } | undefined;
 
 /** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
@@ -256,6 +260,23 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'copyWorkspace': {
       return withDb(job.from, (from) => withDb(job.to, async (to) => ({ kind: 'copyWorkspace', records: await copyWorkspace(from, to, progress) })));
     }
+    case 'reportChoices': {
+      const loaded = job.screeningId ? await screeningFor(job.db, job.screeningId) : null;
+      return withDb(job.db, async (db) => ({ kind: 'reportChoices', choices: await reportChoices(db, loaded) }));
+    }
+    case 'composeReport': {
+      const loaded = job.request.screeningId ? await screeningFor(job.db, job.request.screeningId) : null;
+      return withDb(job.db, async (db) => ({ kind: 'composeReport', report: await composeStoredReport(db, loaded, job.request, APP_VERSION) }));
+    }
+    case 'reportWorkbook': {
+      return withDb(job.db, async (db) => {
+        const report = await db.reports.get(job.reportId);
+        if (!report) throw new Error('Rapporten findes ikke længere.');
+        return { kind: 'xlsx', bytes: reportWorkbook(report) };
+      });
+    }
+    case 'screeningWorkbook':
+      return { kind: 'xlsx', bytes: screeningWorkbookOf(await screeningFor(job.db, job.screeningId), job.demo) };
     case 'sampleFrame': {
       return withDb(job.db, async (db) => {
         const { cases, riskScreening } = await asReader(db.name, () => loadFrame(db));

@@ -22,6 +22,8 @@ import type { BackupMade, Restored } from './backup';
 import type { BackupManifest } from '../domain/backup';
 import type { Result } from '../domain/result';
 import type { Workspace } from '../domain/workspace';
+import type { Report } from '../domain/report/snapshot';
+import type { ReportChoices, ReportRequest } from './report-compose';
 
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
@@ -77,7 +79,12 @@ export type WorkerJob =
   /** The whole audit log, its entries in chunks (newest first, each `{ entry, text }` with its search text), and what its chain says. */
   | { kind: 'auditLog'; db: DbRef }
   /** The entries `filter` selects as a workbook, newest first, with the chain's state. */
-  | { kind: 'auditWorkbook'; db: DbRef; filter: AuditFilter; exportedAt: string; demo: boolean };
+  | { kind: 'auditWorkbook'; db: DbRef; filter: AuditFilter; exportedAt: string; demo: boolean }
+  /** Rapporter: what can go into a report, the snapshot of one, a stored one's workbook, and a screening's workbook. */
+  | { kind: 'reportChoices'; db: DbRef; screeningId: string | null }
+  | { kind: 'composeReport'; db: DbRef; request: ReportRequest }
+  | { kind: 'reportWorkbook'; db: DbRef; reportId: string }
+  | { kind: 'screeningWorkbook'; db: DbRef; screeningId: string; demo: boolean };
 
 export type WorkerJobResult =
   | { kind: 'sha256'; hex: string }
@@ -106,7 +113,9 @@ export type WorkerJobResult =
   /** The entries come as chunks before this. */
   | { kind: 'auditLog'; count: number; chain: ChainReport }
   | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number }
-  | { kind: 'copyWorkspace'; records: number };
+  | { kind: 'copyWorkspace'; records: number }
+  | { kind: 'reportChoices'; choices: ReportChoices }
+  | { kind: 'composeReport'; report: Report };
 
 export type WorkerRequest = { id: number; job: WorkerJob };
 

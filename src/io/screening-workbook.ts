@@ -26,6 +26,10 @@ export interface ScreeningWorkbookInput {
   summaries: readonly RuleSummary[];
   /** Names of local standards, which the catalog does not know. */
   ruleNames?: ReadonlyMap<string, string>;
+  /** From a demo workspace: DEMO on every sheet. */
+  demo?: boolean;
+  /** A line under the summary saying what the results sheet leaves out, if anything. */
+  note?: string;
 }
 
 const date = (value: IsoDate | null): OutCell => (value ? formatDate(value) : null);
@@ -52,6 +56,7 @@ export function screeningWorkbook(input: ScreeningWorkbookInput): Uint8Array {
     ['Skæringsdato', formatDate(input.asOf)],
     ['Regelsæt', input.ruleSetVersion],
     ['Andelen er overholdt (også med undtagelse) af overholdt + overskredet; afventer, ikke relevant og ukendt tæller ikke med.'],
+    ...(input.note ? [[input.note]] : []),
   ];
   return writeWorkbook(
     [
@@ -59,5 +64,6 @@ export function screeningWorkbook(input: ScreeningWorkbookInput): Uint8Array {
       { name: 'Oversigt', rows: [[...SUMMARY_HEADERS], ...summaryRows(input), ...footer], widths: [18, 50, 10, 12, 12, 10, 10, 10, 12, 12, 12] },
     ],
     `Screening pr. ${formatDate(input.asOf)}`,
+    { demo: input.demo === true },
   );
 }

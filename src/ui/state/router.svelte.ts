@@ -8,6 +8,7 @@ export const PAGES = [
   { path: '/stikproever', label: 'Stikprøver', needsWorkspace: true, inNav: true },
   { path: '/tilsyn', label: 'Tilsyn', needsWorkspace: true, inNav: true },
   { path: '/udviklingsplan', label: 'Udviklingsplan', needsWorkspace: true, inNav: true },
+  { path: '/rapporter', label: 'Rapporter', needsWorkspace: true, inNav: true },
   // Without a workspace it still shows this computer's log of workspaces (a deletion is recorded there).
   { path: '/log', label: 'Log', needsWorkspace: false, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
