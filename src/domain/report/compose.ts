@@ -57,7 +57,8 @@ export interface ComposeRequest {
   appVersion: string;
 }
 
-const cellOf = (c: CountedRate | undefined): ReportCell | null => (c ? { compliant: c.compliant, counted: c.n, rate: c.rate, ci: c.ci } : null);
+/** A group with nothing counted (only pending, unknown or not relevant) shows as empty, not as "0 of 0". */
+const cellOf = (c: CountedRate | undefined): ReportCell | null => (c && c.n > 0 ? { compliant: c.compliant, counted: c.n, rate: c.rate, ci: c.ci } : null);
 const sortQuarters = (quarters: Iterable<string>) => [...new Set(quarters)].sort();
 
 export function composeReport(request: ComposeRequest, screening: ScreeningPart | null, rounds: readonly RoundPart[], plan: { areas: readonly FocusArea[]; actions: readonly ImprovementAction[] }): Report {
