@@ -135,12 +135,14 @@ describe('a database written by schema version 5', () => {
   });
 });
 
-describe('the database the current version writes (fixtures/db-v6.json)', () => {
-  it('opens as written, with its cases, its file and its screening, a case explained from it, and its log whole', async () => {
+describe('a database written by schema version 6', () => {
+  it('upgrades with its cases, its file and its screening, a case explained from it, its log whole, and no report', async () => {
     const dump = readDump('test/unit/fixtures/db-v6.json');
-    expect(dump.schemaVersion).toBe(latestVersion(WORKSPACE_SCHEMA));
-    await loadDump(dump, workspaceDbName('current'));
-    const db = await openWorkspaceDb('current');
+    expect(dump.schemaVersion).toBe(6);
+    await loadDump(dump, workspaceDbName('v6'));
+    const db = await openWorkspaceDb('v6');
+    expect(db.verno).toBe(latestVersion(WORKSPACE_SCHEMA));
+    expect(await db.reports.count()).toBe(0);
     const cases = await allCases(db);
     expect(cases).toHaveLength(26);
     expect(cases.filter((c) => c.missingSince).map((c) => c.caseNumber)).toEqual(['SCN-26']);
@@ -154,6 +156,26 @@ describe('the database the current version writes (fixtures/db-v6.json)', () => 
     expect(verifyChain(log, sha256Text)).toMatchObject({ entries: log.length, problems: [] });
     expect(log.length).toBeGreaterThan(10);
     expect(new Set(log.map((e) => e.by))).toEqual(new Set(['Fixtur Bruger']));
+    db.close();
+  });
+});
+
+describe('the database the current version writes (fixtures/db-v7.json)', () => {
+  it('opens as written, with its stored report as it was made and its workbook', async () => {
+    const dump = readDump('test/unit/fixtures/db-v7.json');
+    expect(dump.schemaVersion).toBe(latestVersion(WORKSPACE_SCHEMA));
+    await loadDump(dump, workspaceDbName('current'));
+    const db = await openWorkspaceDb('current');
+    expect(await allCases(db)).toHaveLength(26);
+    expect(await db.reports.toArray()).toEqual(rowsOf(dump, 'reports'));
+    const report = (await db.reports.get('fixture-report-1'))!;
+    expect(report).toMatchObject({ format: 1, title: 'Fixtur 2. kvartal 2024', kommune: 'Fixtur Kommune', quarters: ['2024 K2'], demo: false });
+    expect(report.rows.find((r) => r.id === 'BFU_4M')!.total).toMatchObject({ compliant: 3, counted: 5 });
+    const { reportWorkbook } = await import('../../src/io/report-workbook');
+    expect(reportWorkbook(report).byteLength).toBeGreaterThan(1000);
+    const log = await db.auditLog.toArray();
+    expect(verifyChain(log, sha256Text)).toMatchObject({ entries: log.length, problems: [] });
+    expect(log.at(-1)).toMatchObject({ action: 'report.stored', by: 'Fixtur Bruger' });
     db.close();
   });
 });
