@@ -6,7 +6,10 @@ import { WorkspaceService } from '../../src/app/workspaces';
 import { allCases, caseManifest, eachCaseColumns } from '../../src/db/case-store';
 import { CatalogDb } from '../../src/db/catalog';
 import { workspaceDbName } from '../../src/db/names';
-import { WORKSPACE_SCHEMA } from '../../src/db/schema';
+import { latestVersion, WORKSPACE_SCHEMA } from '../../src/db/schema';
+
+/** The schema version this code writes: the fixture (version 6) is upgraded to it when opened. */
+const CURRENT = latestVersion(WORKSPACE_SCHEMA);
 import { openWorkspaceDb, WorkspaceDb } from '../../src/db/workspace-db';
 import type { Workspace } from '../../src/domain/workspace';
 import { HEADER_SIZE } from '../../src/io/backup-file';
@@ -101,7 +104,7 @@ describe('a backup of a workspace', () => {
     expect(made).toMatchObject({ fileName: 'Varde Kommune 28-11-2026.tilsynsbaenk', encrypted: true, cases: 26, createdAt: '2026-11-28T09:30:00.000Z' });
     expect(made.rows).toEqual({
       auditLog: 13, caseChunks: 1, columnChunks: 1, findings: 0, focusAreas: 1, importSources: 2, imports: 2, improvementActions: 1, mappingProfiles: 1,
-      meta: 1, questionTemplates: 0, reviews: 3, rounds: 1, samples: 1, screeningResults: 1, screenings: 1, settings: 3,
+      meta: 1, questionTemplates: 0, reports: 0, reviews: 3, rounds: 1, samples: 1, screeningResults: 1, screenings: 1, settings: 3,
     });
     expect(await service.remove(workspace.id, 'Varde Kommune')).toMatchObject({ ok: true });
     expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName(workspace.id));
@@ -119,7 +122,7 @@ describe('a backup of a workspace', () => {
     // The restore continues the chain the file brought.
     expect(after.tables.auditLog!.slice(13)).toEqual([{
       id: 14, seq: 14, at: '2026-11-29T10:00:00.000Z', by: 'Test Fiktiv', action: 'backup.restored',
-      details: { fileName: 'varde.tilsynsbaenk', encrypted: true, from: 'Varde Kommune', backupCreatedAt: '2026-11-28T09:30:00.000Z', schemaVersion: 6, cases: 26, rows: made.rows },
+      details: { fileName: 'varde.tilsynsbaenk', encrypted: true, from: 'Varde Kommune', backupCreatedAt: '2026-11-28T09:30:00.000Z', schemaVersion: CURRENT, cases: 26, rows: made.rows },
       prevHash: (before.tables.auditLog!.at(-1) as { hash: string }).hash, hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     }]);
     const db = await openWorkspaceDb('ws-2');
@@ -155,14 +158,14 @@ describe('a backup of a workspace', () => {
   it('says what the file holds once the passphrase is given, and restores it without one when made «uden adgangskode»', async () => {
     const workspace = await fixtureWorkspace();
     const made = await backUp(workspace);
-    expect(await readBackupHeader(made.blob)).toEqual({ ok: true, value: { encrypted: true, schemaVersion: 6, iterations: FAST } });
+    expect(await readBackupHeader(made.blob)).toEqual({ ok: true, value: { encrypted: true, schemaVersion: CURRENT, iterations: FAST } });
     expect(await inspectBackup(made.blob, PASSPHRASE)).toMatchObject({
-      ok: true, value: { kind: 'manifest', createdAt: '2026-11-28T09:30:00.000Z', cases: 26, schemaVersion: 6, workspace: { id: workspace.id, name: 'Varde Kommune', isDemo: false, createdAt: workspace.createdAt } },
+      ok: true, value: { kind: 'manifest', createdAt: '2026-11-28T09:30:00.000Z', cases: 26, schemaVersion: CURRENT, workspace: { id: workspace.id, name: 'Varde Kommune', isDemo: false, createdAt: workspace.createdAt } },
     });
     expect(await inspectBackup(made.blob, null)).toEqual({ ok: false, message: 'Skriv adgangskoden til sikkerhedskopien.' });
 
     const open = await backUp(workspace, null);
-    expect(await readBackupHeader(open.blob)).toEqual({ ok: true, value: { encrypted: false, schemaVersion: 6, iterations: 0 } });
+    expect(await readBackupHeader(open.blob)).toEqual({ ok: true, value: { encrypted: false, schemaVersion: CURRENT, iterations: 0 } });
     expect(await restore(open.blob, null)).toMatchObject({ name: 'Gendannet' });
     const db = await openWorkspaceDb('ws-2');
     expect((await caseManifest(db)).count).toBe(26);
@@ -271,8 +274,8 @@ describe('a backup from another version of Tilsynsbænken', () => {
   it('is refused when a newer version made it', async () => {
     const made = await backUp(await fixtureWorkspace());
     const bytes = await bytesOf(made.blob);
-    // Schema version 7, the header's digest made again: a real file of a newer version.
-    new DataView(bytes.buffer).setUint16(10, 7);
+    // The next schema version, the header's digest made again: a real file of a newer version.
+    new DataView(bytes.buffer).setUint16(10, CURRENT + 1);
     bytes.set(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice(0, 60))), 60);
     const newer = 'Sikkerhedskopien er lavet af en nyere udgave af Tilsynsbænken. Åbn den nyeste udgave af filen fra fællesdrevet, og gendan den dér.';
     expect(await restore(blobOf(bytes))).toBe(newer);
@@ -298,7 +301,7 @@ describe('a backup from another version of Tilsynsbænken', () => {
     await Dexie.delete(workspaceDbName('old'));
     await loadDump(dump, workspaceDbName('old'));
     const [restored, upgraded] = [await dumpOf('ws-1'), await dumpOf('old')];
-    expect(restored.schemaVersion).toBe(6);
+    expect(restored.schemaVersion).toBe(CURRENT);
     for (const table of Object.keys(upgraded.tables)) {
       if (table === 'auditLog') continue;
       expect(restored.tables[table], table).toEqual(upgraded.tables[table]);
