@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, joinDanish } from '../format';
-import type { Report, ReportCell, ReportColumn, ReportRow } from './snapshot';
+import type { Report, ReportCell, ReportColumn } from './snapshot';
 import type { EstimateMethod } from '../review/results';
 import { RULES } from '../rules/catalog';
 
@@ -31,13 +31,6 @@ export function intervalText(cell: ReportCell | null, method: EstimateMethod): s
 /** "Screening" or "Niveau 2"; a round without a level by its name. */
 export const columnSource = (column: ReportColumn): string => (column.level === null ? column.source : `Niveau ${column.level}`);
 
-/** The column's heading in one line: "Enhed Nord · 2024 K2 · Niveau 2". */
-export const columnHeading = (column: ReportColumn): string => `${column.unit} · ${column.quarter} · ${columnSource(column)}`;
-
-/** The columns a row has numbers in: the screening's for a rule, the rounds' for a question. */
-export const rowColumns = (report: Pick<Report, 'columns'>, row: ReportRow): number[] =>
-  report.columns.flatMap((column, i) => ((row.kind === 'rule') === (column.level === null && column.source === 'Screening') ? [i] : []));
-
 /**
  * The method note of a report: census or sample, the interval, the regime and where the numbers
  * came from, in plain Danish. Written into the report when it is made, so it never drifts.
@@ -50,7 +43,7 @@ export function methodNote(report: Pick<Report, 'screening' | 'rounds' | 'quarte
   if (report.screening) {
     lines.push(
       ['Screening', `Alle sager i udtrækket screenet pr. ${formatDate(report.screening.asOf)} (${formatNumber(report.screening.caseCount)} sager, regelsæt ${report.screening.ruleSetVersion}).`],
-      ['Totaltælling', 'En screening af alle sager er en totaltælling: andelen er ikke et skøn, og der er ingen stikprøveusikkerhed. Kvartalet er kvartalet for den dato, der udløste fristen.'],
+      ['Totaltælling', 'En screening af alle sager er en totaltælling: andelen er ikke et skøn, og der er ingen stikprøveusikkerhed. Intervallet ved screeningens andele (Wilsons 95 %-interval) viser, hvor meget en andel af så mange sager kan svinge af tilfældige grunde fra kvartal til kvartal, så små enheder ikke læses for skarpt. Et resultat hører til kvartalet for dets frist, eller for den dato, der udløste det, når der ikke er en frist.'],
     );
   }
   for (const round of report.rounds) {
