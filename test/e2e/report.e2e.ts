@@ -90,4 +90,16 @@ describe('a committee report (Rapporter)', () => {
     expect(results[1]).toEqual(['Sagsnr', 'Regel', 'Emne', 'Status', 'Frist', 'Udført', 'Dage for sent', 'Regime', 'Lovgrundlag', 'Begrundelse']);
     expect(results.length).toBeGreaterThan(1000);
   });
+
+  it('downloads the Screening page\'s table of rules as CSV for Danish Excel', async () => {
+    await menu().getByRole('link', { name: 'Screening' }).click();
+    const button = page.getByRole('button', { name: 'Hent tabellen som CSV' });
+    await button.waitFor({ timeout: 30_000 });
+    const [csv] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(csv.suggestedFilename()).toMatch(/^screening-\d\d-\d\d-\d{4}-regler\.csv$/);
+    const lines = readFileSync((await csv.path())!).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFRegel;Overholdt;Overholdt (undtagelse);Overskredet;Afventer;Ikke relevant;Ukendt;Overholdelse (%);Wilson 95 % nedre (%);Wilson 95 % øvre (%)');
+    // Underretning vurderet inden 24 timer, its counts, and its rate with a decimal comma.
+    expect(lines[1]).toMatch(/^Underretning vurderet inden 24 timer;\d+;\d+;\d+;\d+;\d+;\d+;\d+(,\d)?;\d+(,\d)?;\d+(,\d)?$/);
+  });
 });
