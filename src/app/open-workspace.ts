@@ -25,6 +25,8 @@ import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
 import { deleteReport, getReport, listReports, storeReport } from './reports';
 import type { Report } from '../domain/report/snapshot';
+import { heatMapThresholds, latestRoundCompliance, setHeatMapThresholds } from './overview';
+import type { Thresholds } from '../domain/report/thresholds';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
@@ -123,6 +125,11 @@ export class OpenWorkspace {
   /** `reviewer` gives the answer; the log records who is at work as well. */
   saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, reviewer: string) => saveAnswer(this.#db, input, reviewer, this.#stamp());
   applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted, this.#stamp());
+
+  // Overblik
+  heatMapThresholds = () => heatMapThresholds(this.#db);
+  setHeatMapThresholds = (thresholds: Thresholds) => setHeatMapThresholds(this.#db, thresholds, this.#stamp());
+  latestRoundCompliance = () => latestRoundCompliance(this.#db);
 
   // Improvement plan
   loadPlan = () => loadPlan(this.#db);
