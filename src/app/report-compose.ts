@@ -10,6 +10,7 @@ import { extensionsOf, outOfScopeOf } from '../domain/sampling/draw';
 import { compareDanish } from '../domain/format';
 import { complianceOfRound, complianceOfScreening } from './compliance';
 import { loadPlan } from './improvement';
+import { heatMapThresholds } from './overview';
 import { answersOf, templateOf } from './review';
 import { listRounds } from './sampling';
 import type { LoadedScreening } from './screening';
@@ -20,7 +21,7 @@ import type { LoadedScreening } from './screening';
  * findings, and the improvement plan. The snapshot is then stored and never made again.
  */
 
-export interface ReportRequest extends Omit<ComposeRequest, 'appVersion'> {
+export interface ReportRequest extends Omit<ComposeRequest, 'appVersion' | 'thresholds'> {
   screeningId: string | null;
   roundIds: string[];
 }
@@ -52,16 +53,19 @@ function screeningPart(screening: LoadedScreening, compliance: ScreeningComplian
   const cells = rollUp(compliance, ['rule', 'unit', 'quarter'])
     .filter((c) => c.quarter !== null && quarters.includes(c.quarter) && wanted(c.unit))
     .map((c) => ({ ...c, ruleId: c.ruleId!, unit: c.unit!, quarter: c.quarter!, n: c.n }));
-  // The chosen units and quarters together: their counts summed, then rated as the aggregation rates them.
-  const totals = compliance.rules.map((ruleId) => {
+  // The chosen units and quarters together (and per unit): their counts summed, then rated as the aggregation rates them.
+  const summed = (ruleId: string, unit?: string) => {
     const counts = emptyCounts();
-    for (const c of cells) if (c.ruleId === ruleId) addCounts(counts, c);
-    return { ruleId, ...tally(counts, 'census') };
-  });
+    for (const c of cells) if (c.ruleId === ruleId && (unit === undefined || c.unit === unit)) addCounts(counts, c);
+    return tally(counts, 'census');
+  };
+  const totals = compliance.rules.map((ruleId) => ({ ruleId, ...summed(ruleId) }));
+  const unitNames = [...new Set(cells.map((c) => c.unit))];
+  const unitTotals = compliance.rules.flatMap((ruleId) => unitNames.map((unit) => ({ ruleId, unit, ...summed(ruleId, unit) })));
   const { record } = screening;
   return {
     record: { id: record.id, asOf: record.asOf, ruleSetVersion: record.ruleSetVersion, caseCount: record.caseCount },
-    cells, totals,
+    cells, totals, unitTotals,
     ruleNames: new Map(compliance.rules.map((id) => [id, ruleName(id, record.settings)])),
   };
 }
@@ -92,7 +96,7 @@ export async function composeStoredReport(db: WorkspaceDb, screening: LoadedScre
   const entries = (await listRounds(db)).filter((e) => request.roundIds.includes(e.round.id));
   if (entries.length !== request.roundIds.length) throw new Error('En af de valgte runder findes ikke længere.');
   const rounds = await Promise.all(entries.map((e) => roundPart(db, e)));
-  const plan = await loadPlan(db);
+  const [plan, thresholds] = await Promise.all([loadPlan(db), heatMapThresholds(db)]);
   const { screeningId: _s, roundIds: _r, ...compose } = request;
-  return composeReport({ ...compose, appVersion }, screeningData, rounds, plan);
+  return composeReport({ ...compose, appVersion, thresholds }, screeningData, rounds, plan);
 }

@@ -5,6 +5,7 @@ import { ruleName } from '../rules/labels';
 import { RULES } from '../rules/catalog';
 import type { Interval } from '../statistics';
 import type { IsoDate } from '../types';
+import type { Thresholds } from './thresholds';
 import { methodNote } from './layout';
 import { REPORT_FORMAT, reportText, type Report, type ReportCell, type ReportColumn, type ReportFinding, type ReportRound, type ReportRow } from './snapshot';
 
@@ -29,6 +30,8 @@ export interface ScreeningPart {
   cells: (CountedRate & { ruleId: string; unit: string; quarter: string })[];
   /** The rule's rate over the chosen units and quarters together. */
   totals: (CountedRate & { ruleId: string })[];
+  /** The rule's rate per unit over the chosen quarters together. */
+  unitTotals: (CountedRate & { ruleId: string; unit: string })[];
   /** Names of local standards, which the catalog does not know. */
   ruleNames?: ReadonlyMap<string, string>;
 }
@@ -55,6 +58,7 @@ export interface ComposeRequest {
   units: readonly string[];
   today: IsoDate;
   appVersion: string;
+  thresholds: Thresholds;
 }
 
 /** A group with nothing counted (only pending, unknown or not relevant) shows as empty, not as "0 of 0". */
@@ -92,6 +96,7 @@ export function composeReport(request: ComposeRequest, screening: ScreeningPart 
         legalRef: rule ? `${rule.legalRef.SEL} / ${rule.legalRef.BL}` : 'lokal standard',
         cells: columns.map((c) => (c.source === 'Screening' && c.level === null ? cellOf(byKey.get(`${ruleId}|${c.unit}|${c.quarter}`)) : null)),
         total: cellOf(screening.totals.find((t) => t.ruleId === ruleId)), method: 'census',
+        units: units.map((unit) => cellOf(screening.unitTotals.find((t) => t.ruleId === ruleId && t.unit === unit))),
       });
     }
   }
@@ -124,6 +129,6 @@ export function composeReport(request: ComposeRequest, screening: ScreeningPart 
     demo: request.demo, ...base, columns, rows, method: methodNote(base),
     findings: ordered.flatMap((r) => r.findings.filter((f) => wanted(f.unit)).map((f) => ({ ...f, round: r.round.name, comment: reportText(f.comment), reviewer: reportText(f.reviewer) }))),
     plan: plan.actions.map((a) => ({ area: reportText(areaTitle.get(a.focusArea) ?? ''), action: reportText(a.text), owner: reportText(a.owner), deadline: a.deadline, status: a.status, overdue: isOverdue(a, request.today) })),
-    appVersion: request.appVersion,
+    appVersion: request.appVersion, thresholds: { ...request.thresholds },
   };
 }

@@ -3,6 +3,7 @@ import type { ActionStatus } from '../review/plan';
 import type { EstimateMethod } from '../review/results';
 import type { Interval } from '../statistics';
 import type { IsoDate } from '../types';
+import type { Thresholds } from './thresholds';
 
 /**
  * A report to the social committee (Rapporter), stored as a frozen snapshot of everything it
@@ -46,6 +47,8 @@ export interface ReportRow {
   /** All the report's units and quarters together, as the source's own method estimates it. */
   total: ReportCell | null;
   method: EstimateMethod;
+  /** A rule's rate in each of the report's `units`, its quarters together (the heat map); absent for questions. */
+  units?: (ReportCell | null)[];
 }
 
 export interface ReportRound {
@@ -97,6 +100,8 @@ export interface Report {
   findings: ReportFinding[];
   plan: ReportPlanLine[];
   appVersion: string;
+  /** The heat map's bands when the report was made (a workspace setting). */
+  thresholds: Thresholds;
 }
 
 /** What the list of stored reports shows of each, without its tables. */
