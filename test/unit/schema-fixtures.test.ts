@@ -171,6 +171,7 @@ describe('the database the current version writes (fixtures/db-v7.json)', () => 
     const report = (await db.reports.get('fixture-report-1'))!;
     expect(report).toMatchObject({ format: 1, title: 'Fixtur 2. kvartal 2024', kommune: 'Fixtur Kommune', quarters: ['2024 K2'], demo: false });
     expect(report.rows.find((r) => r.id === 'BFU_4M')!.total).toMatchObject({ compliant: 3, counted: 5 });
+    expect(report.thresholds).toEqual({ green: 90, yellow: 75 });
     const { reportWorkbook } = await import('../../src/io/report-workbook');
     expect(reportWorkbook(report).byteLength).toBeGreaterThan(1000);
     const log = await db.auditLog.toArray();
