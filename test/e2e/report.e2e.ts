@@ -42,6 +42,11 @@ describe('a committee report (Rapporter)', () => {
     expect(page.url()).toMatch(/#\/rapporter\/[0-9a-f-]{36}$/);
     expect(await page.locator('.report-demo').innerText()).toContain('DEMO');
     expect(await page.getByRole('heading', { name: 'Alle valgte enheder' }).isVisible()).toBe(true);
+    // The rates per rule as bars, drawn from the report's own numbers, and the unit × rule heat map.
+    await page.locator('#report-rule-chart-canvas[data-drawn]').waitFor();
+    expect(Number(await page.locator('#report-rule-chart-canvas').getAttribute('data-drawn'))).toBeGreaterThan(10);
+    expect(await page.locator('#report-question-chart-canvas').getAttribute('data-drawn')).toMatch(/^[1-9]\d*$/);
+    expect(await page.getByRole('figure', { name: /Overholdelse pr. regel og enhed/ }).isVisible()).toBe(true);
 
     await page.getByRole('link', { name: '← Alle rapporter' }).click();
     await page.getByRole('link', { name: title }).click();
