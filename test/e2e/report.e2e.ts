@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { demoBrowser } from './browser';
 
 /**
@@ -34,6 +35,7 @@ describe('a committee report (Rapporter)', () => {
     const round = page.getByRole('checkbox', { name: /^Niveau 2/ });
     await round.waitFor({ timeout: 30_000 });
     expect(await round.isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.getByLabel('Kommune').inputValue()).toBe('Demokommune');
     title = await page.getByLabel('Titel').inputValue();
     expect(title).toMatch(/^Lovoverholdelse \d{4} K\d$/);
@@ -52,6 +54,7 @@ describe('a committee report (Rapporter)', () => {
     await page.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     expect(await page.getByRole('term').filter({ hasText: 'Kommune' }).first().isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('prints to a multi-page A4 PDF without the menu or buttons', async () => {
