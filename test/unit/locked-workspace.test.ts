@@ -9,6 +9,8 @@ import { answersOf, saveAnswer, saveTemplate } from '../../src/app/review';
 import { listRounds, loadFrame } from '../../src/app/sampling';
 import { chosenScreening, loadScreening, runScreening, storeScreening } from '../../src/app/screening';
 import { copyWorkspace } from '../../src/app/workspace-copy';
+import { composeStoredReport } from '../../src/app/report-compose';
+import { storeReport } from '../../src/app/reports';
 import { WorkspaceService, type CopyWorkspace } from '../../src/app/workspaces';
 import { CatalogDb } from '../../src/db/catalog';
 import { newLock } from '../../src/db/passphrase';
@@ -58,7 +60,7 @@ function withoutTimings(value: unknown): unknown {
 /**
  * The whole flow on the small demo kommune, with ids and times fixed so two runs are equal: its
  * import, a screening, the Copenhagen rounds with reviewers and answers, an improvement plan, a
- * mapping profile, an own template, a finding, an answer changed, a second import with full CPR
+ * mapping profile, an own template, a finding, a stored report, an answer changed, a second import with full CPR
  * numbers kept and a rejected value.
  */
 async function workThrough(db: WorkspaceDb): Promise<void> {
@@ -76,6 +78,11 @@ async function workThrough(db: WorkspaceDb): Promise<void> {
     const layout = { sheets: [{ name: 'udtraek', headers: ['Sagsnr', 'CPR-nr'] }] };
     await saveProfile(db, 'DUBU-udtræk', layout, suggestMapping(layout), { by: 'Test Fiktiv', at: AT });
     await db.table('findings').put({ id: 'F-1', roundId: level2!.round.id, caseNumber: first[0], ruleId: 'BFU_4M' });
+    const report = await composeStoredReport(db, await loadScreening(db, 'S-1'), {
+      id: 'R-1', title: 'Udvalget 4. kvartal', kommune: 'Låst Kommune', createdAt: AT, createdBy: 'Test Fiktiv', demo: false,
+      quarters: ['2025 K4'], units: [], today: '2026-01-06', screeningId: 'S-1', roundIds: [level2!.round.id],
+    }, 'test');
+    await storeReport(db, report, { by: 'Test Fiktiv', at: AT });
     await db.settings.put({ key: 'keepFullCpr', value: true });
   } finally {
     uuid.mockRestore();
