@@ -55,7 +55,8 @@ describe('a committee report (Rapporter)', () => {
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     expect(await page.getByRole('term').filter({ hasText: 'Kommune' }).first().isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-  });
+    // Composing in the worker and two axe-core runs over a page of many tables: half a minute on a busy machine.
+  }, 150_000);
 
   it('prints to a multi-page A4 PDF without the menu or buttons', async () => {
     await page.emulateMedia({ media: 'print' });
