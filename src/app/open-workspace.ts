@@ -23,6 +23,7 @@ import {
 } from './screening';
 import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
+import { compareRounds, roundTallies } from './compare';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
@@ -121,6 +122,10 @@ export class OpenWorkspace {
   /** `reviewer` gives the answer; the log records who is at work as well. */
   saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, reviewer: string) => saveAnswer(this.#db, input, reviewer, this.#stamp());
   applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted, this.#stamp());
+
+  // Sammenlign
+  roundTallies = (roundId: string) => roundTallies(this.#db, roundId);
+  compareRounds = (beforeId: string, afterId: string) => compareRounds(this.#db, beforeId, afterId);
 
   // Improvement plan
   loadPlan = () => loadPlan(this.#db);

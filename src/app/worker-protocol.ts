@@ -3,6 +3,7 @@ import type { AuditFilter } from '../domain/audit-labels';
 import type { ImportIssue, ImportRecord, ScreeningRecord, StoredCase } from '../domain/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
+import type { RuleComparison } from '../domain/compare';
 import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { WorkListOptions } from '../domain/rules/work-list';
 import type { RuleResult, RuleStatus } from '../domain/rules/types';
@@ -70,6 +71,8 @@ export type WorkerJob =
   | { kind: 'screeningSubjects'; db: DbRef; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; db: DbRef; screeningId: string }
   | { kind: 'dataQuality'; db: DbRef; screeningId: string }
+  /** Sammenlign: two stored screenings per rule and unit. */
+  | { kind: 'compareScreenings'; db: DbRef; before: string; after: string }
   /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
   | { kind: 'deadlineWorkbook'; db: DbRef; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
   /** Every record of one workspace's database into another, empty one: to lock a workspace or to open it for good. */
@@ -103,6 +106,7 @@ export type WorkerJobResult =
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
   | { kind: 'deadlines'; items: DeadlineItem[] }
   | { kind: 'dataQuality'; quality: DataQuality }
+  | { kind: 'compareScreenings'; rules: RuleComparison[] }
   /** The entries come as chunks before this. */
   | { kind: 'auditLog'; count: number; chain: ChainReport }
   | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number }
