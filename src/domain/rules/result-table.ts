@@ -250,6 +250,16 @@ export class ResultTable {
   statusIndexAt(i: number): number {
     return this.columns.status[i]!;
   }
+  /** The deadline and trigger as day numbers (NONE: none): an aggregate over a million results makes no date strings. */
+  deadlineDayAt(i: number): number {
+    return this.columns.deadline[i]!;
+  }
+  triggerDayAt(i: number): number {
+    return this.columns.trigger[i]!;
+  }
+  caseIndexAt(i: number): number {
+    return this.columns.caseIndex[i]!;
+  }
 
   toStored(): StoredResultTable {
     const columns = Object.fromEntries((Object.keys(COLUMNS) as ColumnName[]).map((name) => [name, this.columns[name].slice(0, this.size)])) as unknown as Columns;
