@@ -23,7 +23,7 @@ import {
 } from './screening';
 import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
-import { compareRounds, roundTallies } from './compare';
+import { compareRounds } from './compare';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
@@ -124,7 +124,6 @@ export class OpenWorkspace {
   applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted, this.#stamp());
 
   // Sammenlign
-  roundTallies = (roundId: string) => roundTallies(this.#db, roundId);
   compareRounds = (beforeId: string, afterId: string) => compareRounds(this.#db, beforeId, afterId);
 
   // Improvement plan

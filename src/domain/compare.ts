@@ -1,4 +1,6 @@
 import { formatNumber } from './format';
+import { rollUp, type ScreeningCompliance, type Tally } from './report/compliance';
+import type { RoundCompliance } from './report/review-compliance';
 import { wilson, type Interval } from './statistics';
 
 /**
@@ -89,24 +91,14 @@ export function compareByKey(before: ReadonlyMap<string, RateEstimate>, after: R
   return keys.map((key) => ({ key, change: compareRates(before.get(key) ?? null, after.get(key) ?? null) }));
 }
 
-/** A screening's counts of one rule (RuleSummary) as one side. */
-export function estimateOfCounts(counts: { met: number; metWithException: number; breached: number; ci?: Interval | null }): RateEstimate {
-  const compliant = counts.met + counts.metWithException;
-  const counted = compliant + counts.breached;
-  return { compliant, counted, rate: counted ? compliant / counted : null, ci: counts.ci ?? null };
-}
+/** A tally of report/compliance.ts (a screening's or a round's) as one side of a comparison. */
+export const estimateOfTally = (t: Pick<Tally, 'compliant' | 'n' | 'rate' | 'ci'>): RateEstimate => ({ compliant: t.compliant, counted: t.n, rate: t.rate, ci: t.ci });
 
 /** "+12,5", "-3,0", "0,0": a change in percentage points with its sign. */
 export function formatPoints(difference: number, decimals = 1): string {
   const points = difference * 100;
   const text = formatNumber(Math.abs(points), decimals);
   return Number(Math.abs(points).toFixed(decimals)) === 0 ? text : `${points > 0 ? '+' : '-'}${text}`;
-}
-
-/** A screening's tallies as the comparison needs them: per rule, and per rule the units (RuleSummary's counts). */
-export interface ScreeningTallies {
-  rules: readonly (Parameters<typeof estimateOfCounts>[0] & { ruleId: string })[];
-  units: ReadonlyMap<string, readonly (Parameters<typeof estimateOfCounts>[0] & { group: string })[]>;
 }
 
 export interface RuleComparison {
@@ -116,20 +108,15 @@ export interface RuleComparison {
   units: KeyedChange[];
 }
 
-/** Two screenings compared per rule and, within each rule, per unit. */
-export function compareScreeningTallies(before: ScreeningTallies, after: ScreeningTallies): RuleComparison[] {
-  const byRule = (t: ScreeningTallies) => new Map(t.rules.map((r) => [r.ruleId, estimateOfCounts(r)]));
-  const byUnit = (t: ScreeningTallies, ruleId: string) => new Map((t.units.get(ruleId) ?? []).map((u) => [u.group, estimateOfCounts(u)]));
-  return compareByKey(byRule(before), byRule(after)).map(({ key, change }) => ({ ruleId: key, change, units: compareByKey(byUnit(before, key), byUnit(after, key)) }));
-}
+/** Tallies by key; `countedOnly` leaves out a unit with nothing counted rather than show it as not comparable. */
+const byKey = <T extends Tally>(rows: readonly T[], key: (t: T) => string, countedOnly: boolean) =>
+  new Map(rows.filter((t) => !countedOnly || t.n > 0).map((t) => [key(t), estimateOfTally(t)]));
 
-/** A round's result for one question, as review/results.ts gives it. */
-export interface QuestionTally {
-  questionId: string;
-  counts: { yes: number; exception: number; no: number };
-  rate: number | null;
-  ci: Interval | null;
-  units: readonly { unit: string; compliant: number; counted: number; rate: number; ci: Interval | null }[];
+/** Two screenings compared per rule and, within each rule, per unit (over all quarters). */
+export function compareScreenings(before: ScreeningCompliance, after: ScreeningCompliance): RuleComparison[] {
+  const byRule = (c: ScreeningCompliance) => byKey(rollUp(c, ['rule']), (t) => t.ruleId!, false);
+  const byUnit = (c: ScreeningCompliance, ruleId: string) => byKey(rollUp(c, ['unit'], { ruleId }), (t) => t.unit!, true);
+  return compareByKey(byRule(before), byRule(after)).map(({ key, change }) => ({ ruleId: key, change, units: compareByKey(byUnit(before, key), byUnit(after, key)) }));
 }
 
 export interface QuestionComparison {
@@ -143,13 +130,8 @@ export interface QuestionComparison {
  * same template) and per unit. Each side keeps its own estimate and interval: weighted for its
  * design, or Wilson's for a simple sample, or (a targeted census) Wilson's on its counts.
  */
-export function compareQuestionTallies(before: readonly QuestionTally[], after: readonly QuestionTally[]): QuestionComparison[] {
-  const side = (q: QuestionTally): RateEstimate => {
-    const compliant = q.counts.yes + q.counts.exception;
-    return { compliant, counted: compliant + q.counts.no, rate: q.rate, ci: q.ci };
-  };
-  const units = (q: QuestionTally | undefined) => new Map((q?.units ?? []).map((u) => [u.unit, { compliant: u.compliant, counted: u.counted, rate: u.rate, ci: u.ci }]));
-  const [b, a] = [new Map(before.map((q) => [q.questionId, q])), new Map(after.map((q) => [q.questionId, q]))];
-  return compareByKey(new Map([...b].map(([k, q]) => [k, side(q)])), new Map([...a].map(([k, q]) => [k, side(q)])))
-    .map(({ key, change }) => ({ questionId: key, change, units: compareByKey(units(b.get(key)), units(a.get(key))) }));
+export function compareRounds(before: RoundCompliance, after: RoundCompliance): QuestionComparison[] {
+  const overall = (r: RoundCompliance) => byKey(r.overall, (q) => q.questionId, false);
+  const units = (r: RoundCompliance, questionId: string) => byKey(r.byUnit.filter((q) => q.questionId === questionId), (q) => q.unit!, true);
+  return compareByKey(overall(before), overall(after)).map(({ key, change }) => ({ questionId: key, change, units: compareByKey(units(before, key), units(after, key)) }));
 }

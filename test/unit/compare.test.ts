@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareQuestionTallies, compareRates, compareScreeningTallies, differenceInterval, formatPoints, newcombe, VERDICT_LABEL,
-  type QuestionTally, type ScreeningTallies,
-} from '../../src/domain/compare';
+import { compareRates, compareRounds, compareScreenings, differenceInterval, formatPoints, newcombe, VERDICT_LABEL } from '../../src/domain/compare';
+import type { ComplianceCell, ScreeningCompliance } from '../../src/domain/report/compliance';
+import type { QuestionCompliance, RoundCompliance } from '../../src/domain/report/review-compliance';
 
 /**
  * Expected values by hand from the formulas (z = 1.959964, 6 decimals):
@@ -69,51 +68,63 @@ describe('compareRates', () => {
 });
 
 describe('two screenings per rule and unit', () => {
-  const counts = (met: number, breached: number, metWithException = 0) => ({ met, metWithException, breached });
-  const before: ScreeningTallies = {
-    rules: [{ ruleId: 'BFU_4M', ...counts(10, 8, 2) }, { ruleId: 'UND_24T', ...counts(40, 10) }],
-    units: new Map([['BFU_4M', [{ group: 'Øst', ...counts(8, 2) }, { group: 'Vest', ...counts(2, 6, 2) }]]]),
+  /** A cell of rule × unit × quarter (indexes into the lists below) with compliant and non-compliant counts. */
+  const cell = (rule: number, unit: number, quarter: number, compliant: number, nonCompliant: number): ComplianceCell =>
+    ({ rule, unit, quarter, compliant, nonCompliant, pending: 1, unknown: 1, notRelevant: 1 });
+  // BFU_4M: Øst 8/10 (5/6 in K1 + 3/4 in K2), Vest 4/10: 12/20. UND_24T: 40/50 in Øst.
+  const before: ScreeningCompliance = {
+    basis: 'census', rules: ['BFU_4M', 'UND_24T'], units: ['Vest', 'Øst'], quarters: ['2025 K1', '2025 K2'],
+    cells: [cell(0, 0, 0, 4, 6), cell(0, 1, 0, 5, 1), cell(0, 1, 1, 3, 1), cell(1, 1, 1, 40, 10)],
   };
-  const after: ScreeningTallies = {
-    rules: [{ ruleId: 'BFU_4M', ...counts(16, 2, 2) }, { ruleId: 'UND_24T', ...counts(30, 20) }, { ruleId: 'TILSYN_2X', ...counts(3, 1) }],
-    units: new Map([['BFU_4M', [{ group: 'Øst', ...counts(7, 3) }, { group: 'Vest', ...counts(10, 0) }, { group: 'Nord', ...counts(1, 0) }]]]),
+  // BFU_4M: Øst 7/10, Vest 10/10, Nord 1/1: 18/21, and Syd with nothing counted. UND_24T: 30/50. TILSYN_2X only here.
+  const after: ScreeningCompliance = {
+    basis: 'census', rules: ['BFU_4M', 'UND_24T', 'TILSYN_2X'], units: ['Nord', 'Syd', 'Vest', 'Øst'], quarters: ['2025 K3'],
+    cells: [cell(0, 0, 0, 1, 0), cell(0, 1, 0, 0, 0), cell(0, 2, 0, 10, 0), cell(0, 3, 0, 7, 3), cell(1, 3, 0, 30, 20), cell(2, 3, 0, 0, 0)],
   };
-  const table = compareScreeningTallies(before, after);
+  const table = compareScreenings(before, after);
 
-  it('compares every rule of either screening, in order', () => {
+  it('compares every rule of either screening, in order, over all units and quarters', () => {
     expect(table.map((r) => r.ruleId)).toEqual(['BFU_4M', 'UND_24T', 'TILSYN_2X']);
-    expect(table.map((r) => r.change.verdict)).toEqual(['better', 'worse', 'notComparable']);
-    close(table[0]!.change.ci, 0.029361, 0.525279);
+    expect(table.map((r) => r.change.verdict)).toEqual(['noClearChange', 'worse', 'notComparable']);
+    expect(table[0]!.change.before).toEqual({ compliant: 12, counted: 20, rate: 0.6, ci: expect.anything() });
+    expect(table[0]!.change.after).toMatchObject({ compliant: 18, counted: 21 });
+    // 12/20 → 18/21 is +25,7 points, yet not more than chance: Wilson 18/21 = (0.653639, 0.950190),
+    // L = 0.257143 − √((0.857143 − 0.653639)² + (0.781193 − 0.6)²) = −0.015336, U = 0.257143 + √((0.950190 − 0.857143)² + (0.6 − 0.386582)²) = 0.489963.
+    close(table[0]!.change.ci, -0.015336, 0.489963);
     close(table[1]!.change.ci, -0.363592, -0.020134);
     expect(table[1]!.change.difference).toBeCloseTo(-0.2, 12);
   });
 
-  it('compares the units within a rule; a unit only in one screening cannot be compared', () => {
+  it('compares the units within a rule; a unit only in one screening cannot be compared, one with nothing counted is left out', () => {
     const units = table[0]!.units;
-    expect(units.map((u) => u.key)).toEqual(['Øst', 'Vest', 'Nord']);
-    expect(units[0]!.change.difference).toBeCloseTo(-0.1, 12);
-    close(units[0]!.change.ci, -0.435386, 0.264614);
+    expect(units.map((u) => u.key)).toEqual(['Vest', 'Øst', 'Nord']);
+    expect(units[1]!.change.difference).toBeCloseTo(-0.1, 12);
+    close(units[1]!.change.ci, -0.435386, 0.264614);
     // Vest 4/10 → 10/10: +60 points. Wilson 4/10 = (0.168180, 0.687326), 10/10 = (0.722467, 1):
     // L = 0.6 − √((1 − 0.722467)² + (0.687326 − 0.4)²) = 0.200524, U = 0.6 + √(0 + (0.4 − 0.168180)²) = 0.831820.
-    close(units[1]!.change.ci, 0.200524, 0.83182);
-    expect(units[1]!.change.verdict).toBe('better');
+    close(units[0]!.change.ci, 0.200524, 0.83182);
+    expect(units[0]!.change.verdict).toBe('better');
     expect(units[2]!.change.verdict).toBe('notComparable');
-    expect(table[1]!.units).toEqual([]);
+    expect(table[2]!.units).toEqual([]);
   });
 });
 
 describe('two rounds per question', () => {
-  const tally = (questionId: string, yes: number, exception: number, no: number, ci: QuestionTally['ci'] = null): QuestionTally => ({
-    questionId, counts: { yes, exception, no }, rate: (yes + exception) / (yes + exception + no), ci,
-    units: [{ unit: 'Øst', compliant: yes + exception, counted: yes + exception + no, rate: (yes + exception) / (yes + exception + no), ci: null }],
+  const q = (questionId: string, unit: string | null, compliant: number, nonCompliant: number, ci: QuestionCompliance['ci'] = null): QuestionCompliance => ({
+    questionId, text: questionId, ruleId: null, unit, method: 'wilson', basis: 'sample', compliant, nonCompliant, pending: 0, unknown: 0, notRelevant: 0,
+    n: compliant + nonCompliant, rate: compliant + nonCompliant ? compliant / (compliant + nonCompliant) : null, ci,
+  });
+  const round = (rows: [string, number, number, QuestionCompliance['ci']][]): RoundCompliance => ({
+    overall: rows.map(([id, x, no, ci]) => q(id, null, x, no, ci)),
+    byUnit: rows.flatMap(([id, x, no]) => [q(id, 'Øst', x, no), q(id, 'Vest', 0, 0)]),
   });
 
-  it('matches questions by id and compares each with its own interval', () => {
-    const rows = compareQuestionTallies([tally('q1', 10, 2, 8), tally('q2', 5, 0, 5, { low: 0.4, high: 0.6 })], [tally('q1', 16, 2, 2), tally('q2', 7, 0, 3, { low: 0.55, high: 0.8 })]);
+  it('matches questions by id and compares each with its own interval (Wilson on the counts for a census side)', () => {
+    const rows = compareRounds(round([['q1', 12, 8, null], ['q2', 5, 5, { low: 0.4, high: 0.6 }]]), round([['q1', 18, 2, null], ['q2', 7, 3, { low: 0.55, high: 0.8 }]]));
     expect(rows.map((r) => r.questionId)).toEqual(['q1', 'q2']);
     close(rows[0]!.change.ci, 0.029361, 0.525279);
     close(rows[1]!.change.ci, 0.019722, 0.341421);
-    expect(rows[0]!.units[0]!.key).toBe('Øst');
+    expect(rows[0]!.units.map((u) => u.key)).toEqual(['Øst']);
     close(rows[0]!.units[0]!.change.ci, 0.029361, 0.525279);
   });
 });
