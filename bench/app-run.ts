@@ -48,6 +48,9 @@ export interface AppResult {
   screenWallMs: number;
   screenResults: number;
   longestInScreening: { max: number; over200: number; count: number };
+  /** Overblik after that screening: from the click on the menu until every chart is drawn. */
+  overviewMs: number;
+  longestInOverview: { max: number; over200: number; count: number };
   /** IndexedDB use of the profile (navigator.storage.estimate), one workspace in it. */
   bytesAfterImport: number;
   bytesAfterScreenings: number;
@@ -90,6 +93,17 @@ async function screening(page: Page, asOf = '2025-12-31') {
   type Stored = { kept: number; timings: { screenMs: number; storeMs: number; parts?: AppResult['screenParts'] }; results: number };
   const stored = await until(() => page.evaluate(`(${STORED_SCREENING})(${JSON.stringify(asOf)})`) as Promise<Stored | null>);
   return { wallMs, ...stored.timings, kept: stored.kept, results: stored.results, longest: await longTasks(page, at, await pageNow(page)) };
+}
+
+/** Overblik after a screening: from the click on the menu until its figures are made (in the worker, from the stored results) and every chart is drawn. */
+async function overview(page: Page) {
+  const at = await pageNow(page);
+  const started = performance.now();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Overblik', exact: true }).click();
+  await page.locator('.dashboard[data-ready="true"] #rule-chart-canvas[data-drawn]').waitFor({ timeout: TIMEOUT });
+  await page.locator('#heat-map-table').waitFor({ timeout: TIMEOUT });
+  const overviewMs = performance.now() - started;
+  return { overviewMs, longest: await longTasks(page, at, await pageNow(page)) };
 }
 
 /** Ten screenings, at the month ends of 2025 from January: what storing them leaves on disk. */
@@ -193,6 +207,7 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
     const longestWhilePicking = await longTasks(page, run.pickAt, run.clickAt ?? run.pickAt);
     const list = run.problem ? undefined : await caseList(page);
     const screened = run.problem ? undefined : await screening(page);
+    const dashboard = run.problem ? undefined : await overview(page);
     const screenings = run.problem || options.screenings === false ? { run: 0, kept: screened?.kept ?? 0, screenMs: [] } : await tenScreenings(page);
     const bytesAfterScreenings = await storageUsed(page);
     const again = run.problem || !weekly ? undefined : await reimport(page, weekly, expectedRows);
@@ -240,6 +255,8 @@ export async function runApp(file: string, expectedRows: number, weekly?: string
       screenWallMs: screened?.wallMs ?? NaN,
       screenResults: screened?.results ?? 0,
       longestInScreening: screened?.longest ?? { max: NaN, over200: 0, count: 0 },
+      overviewMs: dashboard?.overviewMs ?? NaN,
+      longestInOverview: dashboard?.longest ?? { max: NaN, over200: 0, count: 0 },
       bytesAfterImport,
       bytesAfterScreenings,
       bytesAfterReimport,

@@ -27,6 +27,7 @@ import { deadlineWorkbook } from '../io/deadline-workbook';
 import { sampleWorkbook } from '../io/sample-workbook';
 import { caseScreening, groupsOf, loadScreening, runScreening, runScreeningPart, storeScreening, subjectsOf, type LoadedScreening } from './screening';
 import { countTables, storageReport } from './storage-report';
+import { overviewFigures, trendOfScreening } from './overview';
 import { copyWorkspace } from './workspace-copy';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { auditLog } from './audit';
@@ -170,6 +171,14 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     }
     case 'dataQuality':
       return { kind: 'dataQuality', quality: dataQuality((await screeningFor(job.db, job.screeningId)).results) };
+    case 'overview':
+      return { kind: 'overview', figures: overviewFigures(await screeningFor(job.db, job.screeningId)) };
+    case 'trend':
+      return withDb(job.db, async (db) => {
+        const record = await db.screenings.get(job.screeningId);
+        if (!record) throw new Error('Screeningen findes ikke længere. Kør en ny screening.');
+        return { kind: 'trend', trend: await trendOfScreening(db, record, (share) => progress('trend', share, 1)) };
+      });
     case 'deadlineWorkbook': {
       // The workbook holds what the page shows: the same selection, made here from the same items.
       const loaded = await screeningFor(job.db, job.screeningId);

@@ -5,10 +5,10 @@ import { roundCompliance, type RoundCompliance } from '../domain/report/review-c
 import { quarterEnds, TrendBuilder, type ComplianceTrend } from '../domain/report/trend';
 import type { RoundRecord, SampleRecord } from '../domain/records';
 import { outOfScopeOf } from '../domain/sampling/draw';
-import type { IsoDate } from '../domain/types';
+import type { ScreeningContext } from '../domain/rules/types';
 import { asReader } from './locks';
 import { answersOf, templateOf } from './review';
-import { screeningContext, type LoadedScreening } from './screening';
+import type { LoadedScreening } from './screening';
 
 /**
  * Compliance for Overblik, the reports and the comparison: from a screening held in memory, from
@@ -41,13 +41,13 @@ export const TREND_QUARTERS = 6;
 
 /**
  * The workspace's cases as they are now, screened as of each of the last `count` quarter ends up
- * to `asOf` under the workspace's rule settings; a chunk at a time, with `progress` (0–1) after
+ * to `base.asOf` under `base`'s settings and imported tables (a screening's, or the workspace's:
+ * `screeningContext`); a chunk at a time, with `progress` (0–1) after
  * each quarter of each chunk. Slow for a large workspace (one screening per quarter): run it in
  * the worker.
  */
-export async function complianceTrendOf(db: WorkspaceDb, asOf: IsoDate, count = TREND_QUARTERS, progress: (share: number) => void = () => {}): Promise<ComplianceTrend> {
-  const ends = quarterEnds(asOf, count);
-  const base = await screeningContext(db, asOf, false);
+export async function complianceTrendOf(db: WorkspaceDb, base: Omit<ScreeningContext, 'explain'>, count = TREND_QUARTERS, progress: (share: number) => void = () => {}): Promise<ComplianceTrend> {
+  const ends = quarterEnds(base.asOf, count);
   const builder = new TrendBuilder(ends, (end) => ({ ...base, asOf: end }));
   let before = 0;
   // Imports wait while the cases are read, as for a screening.

@@ -24,6 +24,8 @@ import {
 import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
 import { compareRounds } from './compare';
+import { heatMapThresholds, latestRoundCompliance, setHeatMapThresholds } from './overview';
+import type { Thresholds } from '../domain/report/thresholds';
 import type { AuditDetails, Stamp } from '../domain/audit';
 
 const DRAWN_BY = 'drawnBy';
@@ -125,6 +127,11 @@ export class OpenWorkspace {
 
   // Sammenlign
   compareRounds = (beforeId: string, afterId: string) => compareRounds(this.#db, beforeId, afterId);
+
+  // Overblik
+  heatMapThresholds = () => heatMapThresholds(this.#db);
+  setHeatMapThresholds = (thresholds: Thresholds) => setHeatMapThresholds(this.#db, thresholds, this.#stamp());
+  latestRoundCompliance = () => latestRoundCompliance(this.#db);
 
   // Improvement plan
   loadPlan = () => loadPlan(this.#db);

@@ -11,6 +11,8 @@ import type { HandoverReading } from '../domain/review/answers';
 import type { IsoDate } from '../domain/types';
 import type { CaseScreening, ScreeningRequest, SubjectQuery } from './screening';
 import type { StorageReport } from './storage-report';
+import type { OverviewFigures } from './overview';
+import type { ComplianceTrend } from '../domain/report/trend';
 import type { CaseSummary } from '../domain/case-list';
 import type { SourceRow, SourceWorkbook } from '../domain/source';
 import type { DemoRequest } from './demo';
@@ -73,6 +75,10 @@ export type WorkerJob =
   | { kind: 'dataQuality'; db: DbRef; screeningId: string }
   /** Sammenlign: two stored screenings per rule and unit. */
   | { kind: 'compareScreenings'; db: DbRef; before: string; after: string }
+  /** Overblik's figures of a stored screening. */
+  | { kind: 'overview'; db: DbRef; screeningId: string }
+  /** The trend per quarter up to a stored screening's date, kept with it. */
+  | { kind: 'trend'; db: DbRef; screeningId: string }
   /** One sheet per caseworker of the steps `options` select, of `unit` and `caseworker` when given. */
   | { kind: 'deadlineWorkbook'; db: DbRef; screeningId: string; options: WorkListOptions; unit: string; caseworker: string; demo: boolean }
   /** Every record of one workspace's database into another, empty one: to lock a workspace or to open it for good. */
@@ -107,6 +113,8 @@ export type WorkerJobResult =
   | { kind: 'deadlines'; items: DeadlineItem[] }
   | { kind: 'dataQuality'; quality: DataQuality }
   | { kind: 'compareScreenings'; rules: RuleComparison[] }
+  | { kind: 'overview'; figures: OverviewFigures }
+  | { kind: 'trend'; trend: ComplianceTrend }
   /** The entries come as chunks before this. */
   | { kind: 'auditLog'; count: number; chain: ChainReport }
   | { kind: 'auditWorkbook'; bytes: Uint8Array; rows: number }

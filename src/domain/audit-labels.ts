@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'settings.keepScreenings': 'Antal gemte screeninger ændret',
   'settings.keepImportFiles': 'Gem importerede filer ændret',
   'settings.keepFullCpr': 'Behold fulde CPR-numre ændret',
+  'settings.heatMapThresholds': 'Grænser for varmekortets farver ændret',
   export: 'Eksport',
   'backup.created': 'Sikkerhedskopi taget',
   'backup.restored': 'Sikkerhedskopi gendannet',

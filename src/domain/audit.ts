@@ -18,7 +18,7 @@ export type AuditAction =
   | 'sample.drawn' | 'sample.extend' | 'sample.outOfScope'
   | 'template.saved' | 'round.setUp' | 'answer.saved' | 'handover.applied' | 'handover.exported'
   | 'plan.focusArea' | 'plan.action' | 'plan.status' | 'plan.focusArea.edited' | 'plan.focusArea.deleted' | 'plan.action.edited' | 'plan.action.deleted'
-  | 'settings.screening' | 'settings.keepScreenings' | 'settings.keepImportFiles' | 'settings.keepFullCpr'
+  | 'settings.screening' | 'settings.keepScreenings' | 'settings.keepImportFiles' | 'settings.keepFullCpr' | 'settings.heatMapThresholds'
   | 'export'
   | (string & {});
 

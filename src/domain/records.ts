@@ -1,5 +1,6 @@
 import type { ImportMapping } from './mapping';
 import type { ReimportDiff } from './reimport';
+import type { ComplianceTrend } from './report/trend';
 import type { RuleSummary } from './rules/summary';
 import type { ScreeningSettings } from './rules/types';
 import type { SampledCase, SampleEvent } from './sampling/draw';
@@ -105,6 +106,8 @@ export interface ScreeningRecord {
   dataRevision?: number;
   /** The event tables the workspace had imported then: where a missing event meant "not done". */
   importedTables?: EventTableName[];
+  /** The trend per quarter up to `asOf` (report/trend.ts), once Overblik has computed it. */
+  trend?: ComplianceTrend;
 }
 
 /** How a sample's population was chosen, as data: drawing again with the same seed starts here. */

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { complianceOfScreening, complianceTrendOf } from '../../src/app/compliance';
 import { loadDemo } from '../../src/app/demo';
-import { runScreening } from '../../src/app/screening';
+import { runScreening, screeningContext } from '../../src/app/screening';
 import { openWorkspaceDb } from '../../src/db/workspace-db';
 import { DEMO_PRESETS, DEMO_REFERENCE_ANCHOR, DEMO_SEED } from '../../src/domain/demo/config';
 import { generateDemo } from '../../src/domain/demo/generate';
@@ -38,7 +38,7 @@ describe('compliance of a stored workspace', () => {
     const db = await openWorkspaceDb('trend');
     await loadDemo(db, { preset: 'small', seed: DEMO_SEED, anchor: DEMO_REFERENCE_ANCHOR, importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', by: 'Test Fiktiv' });
     const steps: number[] = [];
-    const trend = await complianceTrendOf(db, '2025-08-15', 2, (share) => steps.push(share));
+    const trend = await complianceTrendOf(db, await screeningContext(db, '2025-08-15', false), 2, (share) => steps.push(share));
     const expected = complianceTrend(cases, ['2025-03-31', '2025-06-30'], (asOf) => ({ asOf, settings: DEFAULT_SETTINGS, importedTables: new Set(EVENT_TABLES) }));
     expect(trend).toEqual(expected);
     expect(trend.quarters.map((q) => q.quarter)).toEqual(['2025 K1', '2025 K2']);
