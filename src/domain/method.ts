@@ -1,4 +1,5 @@
 import { formatCount, formatDate, formatPercent, joinDanish } from './format';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './report/thresholds';
 import { danishHolidays, type HolidayOptions } from './holidays';
 import { BARNETS_LOV_FROM, RULES, type ParamDef } from './rules/catalog';
 import { RULE_TEXTS } from './rules/catalog-texts';
@@ -13,15 +14,6 @@ import { copenhagenPlans, PRESETS } from './sampling/presets';
  * text cannot drift from the code that screens and samples. Pure: the page renders what this
  * gives; the committee note is plain text to paste.
  */
-
-/** The heat map's colour bands: at or above `green` is green, at or above `yellow` yellow, below it red. */
-export interface HeatThresholds {
-  green: number;
-  yellow: number;
-}
-
-/** The defaults of issue 16: ≥ 90 % green, 75–89 % yellow, < 75 % red. */
-export const DEFAULT_HEAT_THRESHOLDS: Readonly<HeatThresholds> = Object.freeze({ green: 0.9, yellow: 0.75 });
 
 const SUBJECT_LABEL: Record<SubjectKind, string> = {
   notification: 'underretning',
@@ -114,9 +106,10 @@ function holidayNames(options: HolidayOptions): string[] {
 }
 
 /** The sections on law, results, dates, intervals, the heat map and comparisons. */
-export function generalSections(settings: ScreeningSettings, thresholds: HeatThresholds = DEFAULT_HEAT_THRESHOLDS): MethodSection[] {
+/** `thresholds`: the heat map's bands in whole percent (the workspace's setting, report/thresholds.ts). */
+export function generalSections(settings: ScreeningSettings, thresholds: Thresholds = DEFAULT_THRESHOLDS): MethodSection[] {
   const from = formatDate(BARNETS_LOV_FROM);
-  const pct = (share: number) => formatPercent(share, 0);
+  const pct = (percent: number) => formatPercent(percent / 100, 0);
   return [
     {
       id: 'lovgrundlag', title: 'Serviceloven og Barnets Lov',
@@ -153,14 +146,14 @@ export function generalSections(settings: ScreeningSettings, thresholds: HeatThr
     {
       id: 'varmekort', title: 'Sådan læses varmekortet',
       paragraphs: [
-        'Varmekortet viser overholdelsen for hver enhed (række) og hvert krav (kolonne). Hver celle viser procentsatsen og n, antallet af sager, der tæller med. En celle med få sager kan skifte farve af tilfældige grunde: se n og intervallet, før der konkluderes.',
-        'Farven står aldrig alene: procentsatsen står i cellen, og tabellen under kortet viser de samme tal.',
+        'Varmekortet på Overblik viser overholdelsen for hvert krav (række) og hver enhed (kolonne) i den valgte screening. Hver celle viser procentsatsen og n, antallet af sager, der tæller med, og åbner sagerne bag. En celle med få sager kan skifte farve af tilfældige grunde: se n og intervallet, før der konkluderes.',
+        'Farven står aldrig alene: hver celle har også et tegn, og rød er skraveret, så kortet kan læses i gråtoner og af farveblinde. Grænserne sættes under Indstillinger.',
       ],
       items: [
-        `Grøn: ${pct(thresholds.green)} eller mere.`,
-        `Gul: fra ${pct(thresholds.yellow)} til under ${pct(thresholds.green)}.`,
-        `Rød: under ${pct(thresholds.yellow)}.`,
-        'Grå: ingen sager at beregne på.',
+        `Grøn (✓): ${pct(thresholds.green)} eller mere.`,
+        `Gul (!): fra ${pct(thresholds.yellow)} til under ${pct(thresholds.green)}.`,
+        `Rød (✕): under ${pct(thresholds.yellow)}.`,
+        'Grå (–): ingen sager at beregne en procentsats på.',
       ],
     },
     {

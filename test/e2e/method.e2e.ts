@@ -25,7 +25,7 @@ describe('Metode og hjælp', () => {
     expect(text).toContain('Barnets Lov § 20');
     expect(text).toContain('senest 4 måneder efter');
     expect(await page.getByRole('heading', { name: 'Sådan læses varmekortet' }).isVisible()).toBe(true);
-    expect(await page.getByText('Grøn: 90\u00a0% eller mere.').isVisible()).toBe(true);
+    expect(await page.getByText('Grøn (✓): 90\u00a0% eller mere.').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

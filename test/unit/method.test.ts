@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { committeeNote, DEFAULT_HEAT_THRESHOLDS, designMethods, fillParams, formatParam, generalSections, ruleMethods } from '../../src/domain/method';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/report/thresholds';
+import { committeeNote, designMethods, fillParams, formatParam, generalSections, ruleMethods } from '../../src/domain/method';
 import { RULES } from '../../src/domain/rules/catalog';
 import { RULE_TEXTS } from '../../src/domain/rules/catalog-texts';
 import { DEFAULT_SETTINGS } from '../../src/domain/rules/settings';
@@ -71,9 +72,9 @@ describe('Metode og hjælp: designs, intervals, heat map', () => {
   });
 
   it('gives the heat map thresholds from the constant, or from the settings', () => {
-    const heat = (t = DEFAULT_HEAT_THRESHOLDS) => generalSections(DEFAULT_SETTINGS, t).find((s) => s.id === 'varmekort')!.items!;
-    expect(heat()).toEqual(['Grøn: 90\u00a0% eller mere.', 'Gul: fra 75\u00a0% til under 90\u00a0%.', 'Rød: under 75\u00a0%.', 'Grå: ingen sager at beregne på.']);
-    expect(heat({ green: 0.95, yellow: 0.8 })[0]).toBe('Grøn: 95\u00a0% eller mere.');
+    const heat = (t = DEFAULT_THRESHOLDS) => generalSections(DEFAULT_SETTINGS, t).find((s) => s.id === 'varmekort')!.items!;
+    expect(heat()).toEqual(['Grøn (✓): 90\u00a0% eller mere.', 'Gul (!): fra 75\u00a0% til under 90\u00a0%.', 'Rød (✕): under 75\u00a0%.', 'Grå (–): ingen sager at beregne en procentsats på.']);
+    expect(heat({ green: 95, yellow: 80 })[0]).toBe('Grøn (✓): 95\u00a0% eller mere.');
   });
 
   it('names the holidays the workspace counts, store bededag to 2023 only', () => {
