@@ -13,6 +13,7 @@ import { appendAudit } from '../db/audit-log';
 import type { Stamp } from '../domain/audit';
 import { stampAt } from './audit';
 import { asReader } from './locks';
+import { overviewFigures } from './overview-figures';
 import { settingChanged } from './settings-log';
 
 const SETTINGS_KEY = 'screeningSettings';
@@ -214,6 +215,8 @@ export async function setKeepScreenings(db: WorkspaceDb, keep: number, stamp: St
  */
 export async function storeScreening(db: WorkspaceDb, screening: LoadedScreening, by: string): Promise<void> {
   const { record, results, cases } = screening;
+  // Overblik's figures, made here where the results are: the page then reads them with the record.
+  record.figures = overviewFigures(screening);
   const storeStarted = performance.now();
   await db.transaction('rw', [db.screenings, db.screeningResults, db.samples, db.settings, db.auditLog], async () => {
     await db.screeningResults.add({ screeningId: record.id, table: results.toStored(), cases: [...cases] });

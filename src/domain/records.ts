@@ -1,5 +1,6 @@
 import type { ImportMapping } from './mapping';
 import type { ReimportDiff } from './reimport';
+import type { OverviewFigures } from './report/overview';
 import type { ComplianceTrend } from './report/trend';
 import type { RuleSummary } from './rules/summary';
 import type { ScreeningSettings } from './rules/types';
@@ -108,6 +109,8 @@ export interface ScreeningRecord {
   importedTables?: EventTableName[];
   /** The trend per quarter up to `asOf` (report/trend.ts), once Overblik has computed it. */
   trend?: ComplianceTrend;
+  /** Overblik's figures, made as the screening was stored (absent in older records). */
+  figures?: OverviewFigures;
 }
 
 /** How a sample's population was chosen, as data: drawing again with the same seed starts here. */

@@ -98,8 +98,9 @@ describe('Overblik of the demo kommune', () => {
   it('opens a heat-map cell\'s cases from the keyboard: the rule\'s non-compliant cases in that unit', async () => {
     await openOverview();
     const cell = page.locator('#heat-map-table td a').first();
-    const label = (await cell.getAttribute('aria-label'))!;
-    const unit = label.split(', ')[1]!.split(':')[0]!;
+    // The link's hidden lead-in names the rule and the unit: "<regel>, <enhed>: ".
+    const lead = (await cell.locator('.sr-only').first().textContent())!;
+    const unit = lead.split(', ').at(-1)!.replace(/:\s*$/, '');
     await cell.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.includes('&enhed='));

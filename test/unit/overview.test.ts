@@ -73,6 +73,8 @@ describe('Overblik of a workspace', () => {
     const run = await runScreening(db, { id: 'S-1', asOf: '2026-11-30', createdAt: '2027-01-04T09:00:00.000Z', purpose: 'user', by: 'Test Fiktiv' });
     await storeScreening(db, run, 'Test Fiktiv');
     const figures = overviewFigures(run);
+    // Kept with the record as it is stored: Overblik reads them without the results.
+    expect((await db.screenings.get('S-1'))!.figures).toEqual(figures);
     expect(figures).toMatchObject({ screeningId: 'S-1', asOf: '2026-11-30', caseCount: 1_000 });
     const unknownCases = new Set(run.results.where((i) => run.results.status(i) === 'unknown' && run.results.missing(i) !== undefined).map((i) => run.results.caseNumber(i)));
     expect(figures.dataQuality).toEqual({ cases: unknownCases.size, of: 1_000 });

@@ -8,7 +8,6 @@ import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error
  */
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, BarWithErrorBarsController, BarWithErrorBar);
 Chart.defaults.animation = false;
-Chart.defaults.font.family = 'inherit';
 Chart.defaults.color = '#1a1a1a';
 
 export { Chart };

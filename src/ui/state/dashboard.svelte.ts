@@ -1,5 +1,5 @@
 import type { OpenWorkspace } from '../../app/open-workspace';
-import type { OverviewFigures } from '../../app/overview';
+import type { OverviewFigures } from '../../domain/report/overview';
 import { WorkerSession } from '../../app/worker-client';
 import type { ScreeningRecord } from '../../domain/records';
 import type { RoundCompliance } from '../../domain/report/review-compliance';
@@ -24,12 +24,15 @@ export class DashboardState extends ActionState {
   trendError = $state('');
   /** Everything asked for has come (or failed): the charts can be drawn. */
   loaded = $state(false);
-  #worker = new WorkerSession();
+  #figuresWorker: WorkerSession | undefined;
   #trendWorker: WorkerSession | undefined;
 
   constructor(private readonly workspace: OpenWorkspace) {
     super();
-    this.#worker.start();
+  }
+
+  #worker(): WorkerSession {
+    return (this.#figuresWorker ??= new WorkerSession());
   }
 
   async load(today: string): Promise<void> {
@@ -42,7 +45,8 @@ export class DashboardState extends ActionState {
       this.thresholds = thresholds;
       this.openActions = plan.actions.filter((a) => a.status !== 'done').map((a) => ({ ...a, overdue: isOverdue(a, today) }));
       this.trend = record?.trend;
-      if (record) this.figures = (await this.#worker.run<'overview'>({ kind: 'overview', db: this.workspace.db, screeningId: record.id })).figures;
+      // A screening stored before the figures were kept with it: made from its results in a worker.
+      if (record) this.figures = record.figures ?? (await this.#worker().run<'overview'>({ kind: 'overview', db: this.workspace.db, screeningId: record.id })).figures;
     });
     this.loaded = true;
   }
@@ -76,6 +80,6 @@ export class DashboardState extends ActionState {
 
   dispose(): void {
     this.cancelTrend();
-    this.#worker.terminate();
+    this.#figuresWorker?.terminate();
   }
 }
