@@ -31,6 +31,7 @@ import { overviewFigures, trendOfScreening } from './overview';
 import { copyWorkspace } from './workspace-copy';
 import type { WorkerJob, WorkerJobResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { auditLog } from './audit';
+import { compareScreenings } from './compare';
 import { describeFilter, matchesFilter, newestFirst, searchText } from '../domain/audit-labels';
 import { auditWorkbook } from '../io/audit-workbook';
 import { reportWorkbook } from '../io/report-workbook';
@@ -160,6 +161,12 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     }
     case 'screeningGroups':
       return { kind: 'screeningGroups', groups: groupsOf(await screeningFor(job.db, job.screeningId), job.ruleId, job.by) };
+    case 'compareScreenings': {
+      // The second is kept, as the one the page is most likely to open cases of.
+      const before = job.before === screening?.record.id ? screening : await withDb(job.db, (db) => loadScreening(db, job.before));
+      const after = await screeningFor(job.db, job.after);
+      return { kind: 'compareScreenings', rules: compareScreenings(before, after) };
+    }
     case 'screeningSubjects':
       return { kind: 'screeningSubjects', ...subjectsOf(await screeningFor(job.db, job.screeningId), job.query) };
     case 'deadlines': {

@@ -25,6 +25,7 @@ import { deleteImportFile } from './storage-report';
 import { logExport } from './audit';
 import { deleteReport, getReport, listReports, storeReport } from './reports';
 import type { Report } from '../domain/report/snapshot';
+import { compareRounds } from './compare';
 import { heatMapThresholds, latestRoundCompliance, setHeatMapThresholds } from './overview';
 import type { Thresholds } from '../domain/report/thresholds';
 import type { AuditDetails, Stamp } from '../domain/audit';
@@ -125,6 +126,9 @@ export class OpenWorkspace {
   /** `reviewer` gives the answer; the log records who is at work as well. */
   saveAnswer = (input: Omit<AnswerInput, 'answer' | 'comment'> & Partial<Pick<AnswerInput, 'answer' | 'comment'>>, reviewer: string) => saveAnswer(this.#db, input, reviewer, this.#stamp());
   applyHandover = (roundId: string, accepted: readonly HandoverChange[]) => applyHandover(this.#db, roundId, accepted, this.#stamp());
+
+  // Sammenlign
+  compareRounds = (beforeId: string, afterId: string) => compareRounds(this.#db, beforeId, afterId);
 
   // Overblik
   heatMapThresholds = () => heatMapThresholds(this.#db);

@@ -3,6 +3,7 @@ import type { AuditFilter } from '../domain/audit-labels';
 import type { ImportIssue, ImportRecord, ScreeningRecord, StoredCase } from '../domain/records';
 import type { Grouping, RuleSummary } from '../domain/rules/summary';
 import type { DataQuality } from '../domain/rules/data-quality';
+import type { RuleComparison } from '../domain/compare';
 import type { DeadlineItem } from '../domain/rules/deadlines';
 import type { WorkListOptions } from '../domain/rules/work-list';
 import type { RuleResult, RuleStatus } from '../domain/rules/types';
@@ -74,6 +75,8 @@ export type WorkerJob =
   | { kind: 'screeningSubjects'; db: DbRef; screeningId: string; query: SubjectQuery }
   | { kind: 'deadlines'; db: DbRef; screeningId: string }
   | { kind: 'dataQuality'; db: DbRef; screeningId: string }
+  /** Sammenlign: two stored screenings per rule and unit. */
+  | { kind: 'compareScreenings'; db: DbRef; before: string; after: string }
   /** Overblik's figures of a stored screening. */
   | { kind: 'overview'; db: DbRef; screeningId: string }
   /** The trend per quarter up to a stored screening's date, kept with it. */
@@ -116,6 +119,7 @@ export type WorkerJobResult =
   | { kind: 'screeningSubjects'; total: number; results: RuleResult[] }
   | { kind: 'deadlines'; items: DeadlineItem[] }
   | { kind: 'dataQuality'; quality: DataQuality }
+  | { kind: 'compareScreenings'; rules: RuleComparison[] }
   | { kind: 'overview'; figures: OverviewFigures }
   | { kind: 'trend'; trend: ComplianceTrend }
   /** The entries come as chunks before this. */

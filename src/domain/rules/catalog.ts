@@ -24,7 +24,7 @@ const SEL = (paragraph: string) => `Serviceloven ${paragraph}`;
 const BL = (paragraph: string) => `Barnets Lov ${paragraph}`;
 const refs = (sel: string, bl: string): Record<Regime, string> => ({ SEL: SEL(sel), BL: BL(bl) });
 
-/** The rule catalog of RULES.md, as data. Ids are stable: they appear in exports and stored screenings. */
+/** The rule catalog of RULES.md, as data (each rule's scope and date arithmetic in words: catalog-texts.ts). Ids are stable: they appear in exports and stored screenings. */
 export const RULES: readonly RuleDef[] = [
   { id: 'UND_24T', name: 'Underretning vurderet inden 24 timer', subject: 'notification', legalRef: refs('§ 155', '§ 136'), params: [{ key: 'hours', label: 'Frist for vurdering', unit: 'timer', law: 24 }] },
   { id: 'UND_KVIT', name: 'Kvittering til fagperson inden 6 hverdage', subject: 'notification', legalRef: refs('§ 155 b', '§ 138'), params: [{ key: 'workingDays', label: 'Frist for kvittering', unit: 'hverdage', law: 6 }] },
@@ -60,6 +60,9 @@ export const RULES: readonly RuleDef[] = [
   { id: 'SIKPLAN_GODKENDT', name: 'Sikkerhedsplan godkendt og afgjort før start', subject: 'measure', legalRef: { SEL: 'lokal standard', BL: 'lokal standard' }, params: [], localStandard: true },
   { id: 'SIKPLAN_VARIGHED', name: 'Sikkerhedsplan ikke længere end anbefalet', subject: 'measure', legalRef: { SEL: 'lokal standard', BL: 'lokal standard' }, params: [{ key: 'maxMonths', label: 'Anbefalet maksimal varighed', unit: 'måneder', law: 3 }], localStandard: true },
 ];
+
+/** Barnets Lov applies to triggers from this date; Serviceloven's child part before it (RULES.md "Two legal regimes"). */
+export const BARNETS_LOV_FROM = '2024-01-01';
 
 /** Bumped whenever a rule's meaning changes, so stored screenings say which catalog they used. */
 export const CATALOG_VERSION = '2026.2';

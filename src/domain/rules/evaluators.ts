@@ -3,6 +3,7 @@ import { formatDate } from '../format';
 import type { EventTableName } from '../types';
 import { addWorkingDaysToDay } from '../working-days';
 import { NO, NONE, OUTCOME_CODE, YES, type CaseColumns, type EventColumns } from './case-columns';
+import { BARNETS_LOV_FROM } from './catalog';
 import { ctxParams } from './settings';
 import { BREACHED, MET, stepStatus } from './steps';
 import type { Regime, RuleId, RuleParams, ScreeningContext } from './types';
@@ -18,7 +19,7 @@ import type { Regime, RuleId, RuleParams, ScreeningContext } from './types';
  */
 
 /** Barnets Lov applies from 01-01-2024; the trigger date decides (RULES.md "Two legal regimes"). */
-const BL_FROM = dayNumber('2024-01-01');
+const BL_FROM = dayNumber(BARNETS_LOV_FROM);
 export const regimeOf = (trigger: number): Regime => (trigger < BL_FROM ? 'SEL' : 'BL');
 
 /** A screening's rules, with its dates as day numbers. */

@@ -9,10 +9,12 @@ export const PAGES = [
   { path: '/tilsyn', label: 'Tilsyn', needsWorkspace: true, inNav: true },
   { path: '/udviklingsplan', label: 'Udviklingsplan', needsWorkspace: true, inNav: true },
   { path: '/rapporter', label: 'Rapporter', needsWorkspace: true, inNav: true },
+  { path: '/sammenlign', label: 'Sammenlign', needsWorkspace: true, inNav: true },
   // Without a workspace it still shows this computer's log of workspaces (a deletion is recorded there).
   { path: '/log', label: 'Log', needsWorkspace: false, inNav: true },
   { path: '/arbejdsomraader', label: 'Arbejdsområder', needsWorkspace: false, inNav: true },
   { path: '/indstillinger', label: 'Indstillinger', needsWorkspace: false, inNav: true },
+  { path: '/metode', label: 'Metode og hjælp', needsWorkspace: false, inNav: true },
   // `npm start` opens this address: it loads the demo kommune, or opens it if it is there.
   { path: '/demo', label: 'Demodata', needsWorkspace: false, inNav: false },
 ] as const;
