@@ -55,9 +55,14 @@ describe('Overblik of the demo kommune', () => {
     await page.getByRole('button', { name: 'Beregn udviklingen' }).click();
     await page.locator('#trend-chart-canvas[data-drawn]').waitFor({ timeout: 120_000 });
     expect(await inkOn('trend-chart-canvas')).toBeGreaterThan(1000);
-    const figure = page.getByRole('figure', { name: /Overholdelse pr\. regel og kvartal/ });
+    const figure = page.getByRole('figure', { name: /Overholdelse pr\. kvartal, de 8 regler med lavest overholdelse/ });
     await figure.getByRole('button', { name: 'Vis som tabel' }).click();
     expect(await figure.locator('thead th').allInnerTexts()).toEqual(['Regel', ...Array.from({ length: 6 }, () => expect.stringMatching(/^\d{4} K[1-4]$/))]);
+    expect(await figure.locator('tbody tr').count()).toBe(8);
+    await page.getByRole('checkbox', { name: /Vis alle \d+ regler/ }).check();
+    const all = page.getByRole('figure', { name: /Overholdelse pr\. regel og kvartal/ });
+    await all.locator('tbody tr').nth(8).waitFor();
+    expect(Number(await page.locator('#trend-chart-canvas').getAttribute('data-drawn'))).toBe(await all.locator('tbody tr').count());
     // Kept with the screening: the next visit shows it without computing.
     await openOverview();
     expect(Number(await page.locator('#trend-chart-canvas').getAttribute('data-drawn'))).toBeGreaterThan(0);
