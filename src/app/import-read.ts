@@ -1,0 +1,80 @@
+import { maskCprCell } from '../domain/cpr';
+import type { SourceCell, SourceWorkbook } from '../domain/source';
+import { suggestMapping } from '../io/mapping';
+import { applyShape, detectShape, rowsPerMeasure, shapeNotes, type SheetShape } from '../io/shape';
+import type { ColumnValues, WorkbookSummary } from './worker-protocol';
+
+/**
+ * A file as the worker holds it between reading and importing: the sheets as read, and as their
+ * shape says (title lines, blank columns and a totals row left out) — the latter is what is mapped
+ * and imported.
+ */
+export interface ReadFile {
+  original: SourceWorkbook;
+  workbook: SourceWorkbook;
+  shapes: SheetShape[];
+  /** The file's bytes, kept with the import; absent for a draft restored from masked rows. */
+  bytes?: Uint8Array;
+  fileName: string;
+  size: number;
+  sha256: string;
+  readMs: number;
+  /** The header line chosen by hand per sheet (null: as detected). */
+  headerLines: (number | null)[];
+}
+
+export const PREVIEW_ROWS = 20;
+/** A column with more different values than this is no choice column: its values are not listed. */
+export const DISTINCT_LIMIT = 200;
+
+export function shapeFile(file: Omit<ReadFile, 'workbook' | 'shapes'>): ReadFile {
+  const shapes = file.original.sheets.map((sheet, i) => detectShape(sheet, file.headerLines[i] ?? undefined));
+  const workbook = { ...file.original, sheets: file.original.sheets.map((sheet, i) => applyShape(sheet, shapes[i]!)) };
+  return { ...file, workbook, shapes };
+}
+
+/** Each column's different values with their counts, most frequent first; CPR-like values masked. */
+export function columnValues(rows: readonly { cells: SourceCell[] }[], width: number): ColumnValues[] {
+  const counts = Array.from({ length: width }, () => new Map<string, number>());
+  const more = new Array<boolean>(width).fill(false);
+  for (const row of rows) {
+    for (let c = 0; c < width; c++) {
+      if (more[c]) continue;
+      const cell = row.cells[c];
+      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+      const text = String(maskCprCell(typeof cell === 'string' ? cell.trim() : cell));
+      const map = counts[c]!;
+      map.set(text, (map.get(text) ?? 0) + 1);
+      if (map.size > DISTINCT_LIMIT) {
+        more[c] = true;
+        map.clear();
+      }
+    }
+  }
+  return counts.map((map, column) => ({
+    column,
+    more: more[column]!,
+    values: [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'da')),
+  }));
+}
+
+/** What the page sees of the file: layout, shape, first rows and each column's values. */
+export function summaryOf(file: ReadFile): WorkbookSummary {
+  const { format, encoding, delimiter, sheets } = file.workbook;
+  const suggested = suggestMapping(file.workbook);
+  return {
+    fileName: file.fileName, size: file.size, sha256: file.sha256, format, readMs: file.readMs,
+    encoding: encoding ?? null, delimiter: delimiter ?? null,
+    sheets: sheets.map((s, i) => {
+      const mapping = suggested.sheets[i];
+      const columnOf = (test: (target: string) => boolean) => mapping?.columns.filter((c) => c.target !== null && test(c.target)).map((c) => c.column) ?? [];
+      const caseColumn = columnOf((t) => t === 'cases.caseNumber')[0];
+      const perMeasure = mapping?.role === 'wide' && caseColumn !== undefined ? rowsPerMeasure(s.rows, caseColumn, columnOf((t) => t.startsWith('measures.'))) : undefined;
+      return {
+        name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS),
+        shape: file.shapes[i]!, notes: shapeNotes(file.shapes[i]!, perMeasure),
+        values: columnValues(s.rows, s.headers.length),
+      };
+    }),
+  };
+}
