@@ -54,6 +54,7 @@ export const EXPORT_LABELS: Record<string, string> = {
   sample: 'Stikprøveliste (xlsx)',
   handover: 'Overdragelsesark (xlsx)',
   plan: 'Udviklingsplan (xlsx)',
+  mappingProfiles: 'Kortlægninger (json)',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
