@@ -221,6 +221,7 @@ function importRecord(
     },
     diff,
     issues: result.issues,
+    unknownValues: result.unknownValues,
     timings: { readMs: request.readMs, transformMs, writeMs: 0 },
     dataRevision,
     sourceKept,

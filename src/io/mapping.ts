@@ -119,7 +119,9 @@ export function applyProfile(workbook: WorkbookLayout, profile: MappingProfile):
       if (!saved) return sheetMapping;
       const columns = sheetMapping.columns.map((column) => {
         const known = saved.columns.find((c) => normaliseText(c.header) === normaliseText(column.header));
-        return known ? { ...column, target: known.target, blankMeansNo: known.blankMeansNo } : column;
+        if (!known) return column;
+        const { confidence: _suggested, ...rest } = column;
+        return { ...rest, target: known.target, blankMeansNo: known.blankMeansNo, ...(known.values ? { values: known.values } : {}) };
       });
       return { sheet: sheet.name, role: saved.role, columns };
     }),
