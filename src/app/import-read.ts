@@ -1,4 +1,5 @@
-import { maskCprCell } from '../domain/cpr';
+import { maskCprCell, maskCprLike } from '../domain/cpr';
+import { SAMPLE_VALUES, valueKey } from '../domain/mapping';
 import type { SourceCell, SourceWorkbook } from '../domain/source';
 import { suggestMapping } from '../io/mapping';
 import { applyShape, detectShape, rowsPerMeasure, shapeNotes, type SheetShape } from '../io/shape';
@@ -33,35 +34,39 @@ export function shapeFile(file: Omit<ReadFile, 'workbook' | 'shapes'>): ReadFile
   return { ...file, workbook, shapes };
 }
 
-/** Each column's different values with their counts, most frequent first; CPR-like values masked. */
+/**
+ * Each column's different values with their counts, most frequent first, keyed as the value
+ * mapping keys them (`valueKey`); CPR-like values masked, in the key too.
+ */
 export function columnValues(rows: readonly { cells: SourceCell[] }[], width: number): ColumnValues[] {
-  const counts = Array.from({ length: width }, () => new Map<string, number>());
+  const counts = Array.from({ length: width }, () => new Map<string, { value: string; count: number }>());
   const more = new Array<boolean>(width).fill(false);
   for (const row of rows) {
     for (let c = 0; c < width; c++) {
       if (more[c]) continue;
-      const cell = row.cells[c];
-      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
-      const text = String(maskCprCell(typeof cell === 'string' ? cell.trim() : cell));
+      const cell = row.cells[c] ?? null;
+      const key = valueKey(cell);
+      if (key === null) continue;
       const map = counts[c]!;
-      map.set(text, (map.get(text) ?? 0) + 1);
-      if (map.size > DISTINCT_LIMIT) {
+      const seen = map.get(key);
+      if (seen) seen.count += 1;
+      else if (map.size === DISTINCT_LIMIT) {
         more[c] = true;
         map.clear();
-      }
+      } else map.set(key, { value: String(maskCprCell(typeof cell === 'boolean' ? (cell ? 'SAND' : 'FALSK') : String(cell).trim())), count: 1 });
     }
   }
   return counts.map((map, column) => ({
     column,
     more: more[column]!,
-    values: [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'da')),
+    values: [...map].map(([key, { value, count }]) => ({ value, key: maskCprLike(key), count })).sort((a, b) => b.count - a.count),
   }));
 }
 
 /** What the page sees of the file: layout, shape, first rows and each column's values. */
 export function summaryOf(file: ReadFile): WorkbookSummary {
   const { format, encoding, delimiter, sheets } = file.workbook;
-  const suggested = suggestMapping(file.workbook);
+  const suggested = suggestMapping({ sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, samples: s.headers.map((_, c) => s.rows.slice(0, SAMPLE_VALUES).map((r) => r.cells[c] ?? null)) })) });
   return {
     fileName: file.fileName, size: file.size, sha256: file.sha256, format, readMs: file.readMs,
     encoding: encoding ?? null, delimiter: delimiter ?? null,
@@ -70,10 +75,13 @@ export function summaryOf(file: ReadFile): WorkbookSummary {
       const columnOf = (test: (target: string) => boolean) => mapping?.columns.filter((c) => c.target !== null && test(c.target)).map((c) => c.column) ?? [];
       const caseColumn = columnOf((t) => t === 'cases.caseNumber')[0];
       const perMeasure = mapping?.role === 'wide' && caseColumn !== undefined ? rowsPerMeasure(s.rows, caseColumn, columnOf((t) => t.startsWith('measures.'))) : undefined;
+      const values = columnValues(s.rows, s.headers.length);
       return {
         name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS),
         shape: file.shapes[i]!, notes: shapeNotes(file.shapes[i]!, perMeasure),
-        values: columnValues(s.rows, s.headers.length),
+        values,
+        // What the header matcher reads of a column's values (a date column, J/N, a choice list).
+        samples: values.map((v) => v.values.slice(0, SAMPLE_VALUES).map((x) => x.value)),
       };
     }),
   };

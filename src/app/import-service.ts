@@ -7,6 +7,9 @@ import { fail, ok, type Result } from '../domain/result';
 import { headerSignature } from '../io/mapping';
 import { profileFileText, readProfileFile } from '../io/profile-file';
 import type { ImportMapping, MappingProfile, WorkbookLayout } from '../domain/mapping';
+import { fieldByKey } from '../domain/fields';
+import { hasValueReadings, suggestValueReadings } from '../io/value-mapping';
+import type { WorkbookSummary } from './worker-protocol';
 
 /** The mapping suggestions the Import page offers while the user maps a file. */
 export { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../io/mapping';
@@ -97,4 +100,32 @@ export async function withCatalog<T>(work: (catalog: CatalogDb) => Promise<T>): 
   } finally {
     catalog.close();
   }
+}
+
+export { hasValueReadings, readingLabel, suggestValueReadings, unknownValueLines, valueChoices, type ValueSuggestion } from '../io/value-mapping';
+
+/**
+ * The mapping with a reading for every value of every choice and yes/no column that the importer
+ * does not read by itself: the suggestion where the user chose none (null: "ukendt"). What the
+ * value step shows is what the import reads, and a saved profile holds it.
+ */
+export function completeReadings(mapping: ImportMapping, summary: WorkbookSummary): ImportMapping {
+  return {
+    sheets: mapping.sheets.map((sheet, i) => {
+      const values = summary.sheets[i]?.values;
+      if (sheet.role === 'ignore' || !values) return sheet;
+      return {
+        ...sheet,
+        columns: sheet.columns.map((column) => {
+          const def = column.target ? fieldByKey.get(column.target) : undefined;
+          if (!column.target || !hasValueReadings(def?.type)) return column;
+          const readings: Record<string, string | null> = { ...column.values };
+          for (const s of suggestValueReadings(column.target, values[column.column]?.values ?? [])) {
+            if (s.how !== 'known' && !Object.hasOwn(readings, s.key)) readings[s.key] = s.readAs;
+          }
+          return Object.keys(readings).length ? { ...column, values: readings } : column;
+        }),
+      };
+    }),
+  };
 }

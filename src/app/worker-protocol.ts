@@ -39,13 +39,15 @@ export interface WorkbookSummary {
     shape: SheetShape; notes: string[];
     /** Per column, its different values with counts (for the value mapping). */
     values: ColumnValues[];
+    /** Per column, some of its values, for the header matcher (`SheetLayout.samples`). */
+    samples: string[][];
   }[];
 }
 
 /** A column's different values, most frequent first; `more`: too many to list (not a choice column). */
 export interface ColumnValues {
   column: number;
-  values: { value: string; count: number }[];
+  values: { value: string; key: string; count: number }[];
   more: boolean;
 }
 
