@@ -2,6 +2,7 @@ import { FIELDS, fieldByKey, fieldKey, TABLES, type FieldDef } from '../domain/f
 import type { ColumnMapping, ImportMapping, MappingProfile, SheetLayout, SheetMapping, SheetRole, WorkbookLayout } from '../domain/mapping';
 import type { TableName } from '../domain/types';
 import { normaliseText } from './values';
+import { matchColumns, rankTargets, type ColumnCandidate } from './header-match';
 type Lookup = Map<string, string[]>;
 
 function add(lookup: Lookup, text: string, key: string): void {
@@ -74,23 +75,38 @@ export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   return sheetCount === 1 || sheet.headers.some((h) => lookupFor('cases').has(normaliseText(h))) ? 'wide' : 'ignore';
 }
 
-/** Suggests a target per column; each target is used once per sheet (the first matching column). */
-export function suggestColumns(headers: readonly string[], role: SheetRole): ColumnMapping[] {
+/** The exact spellings: a target per column, each used once per sheet (the first matching column). */
+function exactTargets(headers: readonly string[], role: SheetRole): (string | null)[] {
   const lookup = lookupFor(role);
   const used = new Set<string>();
-  return headers.map((header, column) => {
+  return headers.map((header) => {
     const keys = lookup.get(normaliseText(header)) ?? [];
     const target = keys.length === 1 && !used.has(keys[0]!) ? keys[0]! : null;
     if (target) used.add(target);
-    return { column, header, target };
+    return target;
   });
+}
+
+/**
+ * Suggests a target per column: an exact spelling of a label or synonym as it is, else the
+ * header matcher's suggestion with its confidence. `samples` (per column) let the values rule
+ * fields out.
+ */
+export function suggestColumns(headers: readonly string[], role: SheetRole, samples?: SheetLayout['samples']): ColumnMapping[] {
+  return matchColumns({ name: '', headers, samples }, role, exactTargets(headers, role))
+    .map(({ column, header, target, confidence }) => (confidence ? { column, header, target, confidence } : { column, header, target }));
+}
+
+/** Every column's ranked alternatives under the role, best first, for the drop-down. */
+export function columnAlternatives(sheet: SheetLayout, role: SheetRole): ColumnCandidate[][] {
+  return rankTargets(sheet, role);
 }
 
 export function suggestMapping(workbook: WorkbookLayout): ImportMapping {
   return {
     sheets: workbook.sheets.map((sheet) => {
       const role = suggestRole(sheet, workbook.sheets.length);
-      return { sheet: sheet.name, role, columns: suggestColumns(sheet.headers, role) };
+      return { sheet: sheet.name, role, columns: suggestColumns(sheet.headers, role, sheet.samples) };
     }),
   };
 }
