@@ -4,6 +4,7 @@ import { summariseCase, type CaseSummary } from '../domain/case-list';
 import { caseForRules } from '../db/case-codec';
 import { eachStoredCase, getCase } from '../db/case-store';
 import { readSourceFile } from '../io/read-file';
+import { sampleColumns } from '../io/mapping';
 import { sha256Hex } from '../io/sha256';
 import type { SourceWorkbook } from '../domain/source';
 import { templateWorkbook } from '../io/template';
@@ -95,7 +96,7 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
         summary: {
           fileName: job.fileName, size: bytes.byteLength, sha256, format, readMs,
           encoding: encoding ?? null, delimiter: delimiter ?? null,
-          sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS) })),
+          sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS), samples: sampleColumns(s) })),
         },
       };
     }

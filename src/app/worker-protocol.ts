@@ -11,7 +11,7 @@ import type { IsoDate } from '../domain/types';
 import type { CaseScreening, ScreeningRequest, SubjectQuery } from './screening';
 import type { StorageReport } from './storage-report';
 import type { CaseSummary } from '../domain/case-list';
-import type { SourceRow, SourceWorkbook } from '../domain/source';
+import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
 import type { SamplingFrame } from './sampling';
@@ -32,7 +32,8 @@ export interface WorkbookSummary {
   encoding: SourceWorkbook['encoding'] | null;
   delimiter: SourceWorkbook['delimiter'] | null;
   readMs: number;
-  sheets: { name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[] }[];
+  /** `samples`: up to SAMPLE_VALUES non-empty values per column, for the header matcher. */
+  sheets: { name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[]; samples: SourceCell[][] }[];
 }
 
 export type WorkerJob =

@@ -1,5 +1,6 @@
 import { FIELDS, fieldByKey, fieldKey, TABLES, type FieldDef } from '../domain/fields';
-import type { ColumnMapping, ImportMapping, MappingProfile, SheetLayout, SheetMapping, SheetRole, WorkbookLayout } from '../domain/mapping';
+import { SAMPLE_VALUES, type ColumnMapping, type ImportMapping, type MappingProfile, type SheetLayout, type SheetMapping, type SheetRole, type WorkbookLayout } from '../domain/mapping';
+import type { SourceCell, SourceSheet } from '../domain/source';
 import type { TableName } from '../domain/types';
 import { normaliseText } from './values';
 import { matchColumns, rankTargets, type ColumnCandidate } from './header-match';
@@ -73,6 +74,27 @@ export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   if (table && !(sheetCount === 1 && table.name === 'cases' && mapped('wide') > mapped('cases'))) return table.name;
   if (sheet.headers.length === 0) return 'ignore';
   return sheetCount === 1 || sheet.headers.some((h) => lookupFor('cases').has(normaliseText(h))) ? 'wide' : 'ignore';
+}
+
+/**
+ * A workbook's layout for the matcher: names, headers and up to `SAMPLE_VALUES` non-empty values
+ * per column, taken at even steps through the rows so a long extract is sampled throughout.
+ */
+export function workbookLayout(workbook: { sheets: readonly Pick<SourceSheet, 'name' | 'headers' | 'rows'>[] }): WorkbookLayout {
+  return { sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, headers: sheet.headers, samples: sampleColumns(sheet) })) };
+}
+
+export function sampleColumns(sheet: Pick<SourceSheet, 'headers' | 'rows'>, limit = SAMPLE_VALUES): SourceCell[][] {
+  const samples: SourceCell[][] = sheet.headers.map(() => []);
+  const step = Math.max(1, Math.floor(sheet.rows.length / (limit * 2)));
+  for (let at = 0; at < sheet.rows.length; at += step) {
+    const cells = sheet.rows[at]!.cells;
+    sheet.headers.forEach((_header, column) => {
+      const cell = cells[column] ?? null;
+      if (cell !== null && !(typeof cell === 'string' && cell.trim() === '') && samples[column]!.length < limit) samples[column]!.push(cell);
+    });
+  }
+  return samples;
 }
 
 /** The exact spellings: a target per column, each used once per sheet (the first matching column). */

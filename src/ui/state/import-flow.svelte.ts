@@ -72,7 +72,7 @@ export class ImportFlow extends ActionState {
   setRole(sheetIndex: number, role: SheetRole): void {
     const sheet = this.mapping.sheets[sheetIndex]!;
     sheet.role = role;
-    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role);
+    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role, this.summary!.sheets[sheetIndex]!.samples);
   }
 
   useProfile(profileId: string): void {
