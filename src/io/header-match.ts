@@ -39,7 +39,8 @@ interface Phrase { tokens: string[]; dateHint: boolean }
 interface Target { def: FieldDef; key: string; phrases: Phrase[]; description: string[]; words: Set<string> }
 
 /** Stems that name a table ("underretning", "bfu", "handleplan"), by table. */
-const TABLE_WORDS = new Map<string, string>(TABLES.flatMap((t) => [t.sheet, ...t.sheetSynonyms, ...t.prefixes].flatMap((s) => headerWords(s).tokens.map((w) => [w, t.name] as const))));
+export const TABLE_WORDS = new Map<string, string>(TABLES.flatMap((t) => [t.sheet, ...t.sheetSynonyms, ...t.prefixes]
+  .map((s) => headerWords(s).tokens).filter((tokens) => tokens.length === 1).map((tokens) => [tokens[0]!, t.name] as const)));
 
 learnWords(FIELDS.flatMap((f) => [f.header, ...f.synonyms, f.description]));
 learnWords(TABLES.flatMap((t) => [t.sheet, ...t.sheetSynonyms, ...t.prefixes]));
@@ -121,8 +122,10 @@ function allowed(def: FieldDef, signs: ValueSigns | null): boolean {
 }
 
 /** A column's score for one field, 0–1. */
-function score(words: ReturnType<typeof headerWords>, target: Target, signs: ValueSigns | null): number {
+function score(header: ReturnType<typeof headerWords>, target: Target, signs: ValueSigns | null): number {
   if (!allowed(target.def, signs)) return 0;
+  // Dates in the column say "dato" as well as the header could.
+  const words = signs && signs.dates / signs.count >= MOSTLY && !header.dateHint ? { ...header, dateHint: true, valueDates: true } : { ...header, valueDates: false };
   // A description is a weaker sign: alone it ranks alternatives but pre-selects nothing.
   const described = descriptionScore(words.tokens, target.description);
   let spelled = 0;
@@ -136,7 +139,10 @@ function score(words: ReturnType<typeof headerWords>, target: Target, signs: Val
   const tables = words.tokens.filter((w) => TABLE_WORDS.has(w));
   if (tables.length && !tables.some((w) => TABLE_WORDS.get(w) === target.def.table || [...target.words].some((t) => stemSimilarity(t, w) >= 0.85))) best *= 0.6;
   const isDate = target.def.type === 'date' || target.def.type === 'datetime';
-  if (words.dateHint) best += isDate ? 0.1 : -0.15;
+  if (words.dateHint && !words.valueDates) best += isDate ? 0.1 : -0.15;
+  // Values that read as one choice list confirm that choice.
+  const choiceShare = signs && (target.def.type === 'measureKind' || target.def.type === 'outcome') ? (signs.choice.get(target.def.type) ?? 0) / signs.count : 0;
+  if (choiceShare >= 0.9) best += 0.15;
   if (words.boolHint) best += target.def.type === 'bool' ? 0.1 : -0.15;
   return Math.min(1, Math.max(0, best));
 }

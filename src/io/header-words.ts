@@ -20,9 +20,11 @@ const DATE_WORDS = new Set(['dato', 'datoen', 'tidspunkt', 'tidspunktet', 'dd', 
 const NOISE = new Set([
   'for', 'af', 'til', 'med', 'om', 'i', 'paa', 'og', 'er', 'den', 'det', 'de', 'en', 'et', 'ved', 'efter', 'under', 'fra', 'som', 'der', 'har',
   'seneste', 'senest', 'sidste', 'nyeste', 'aktuel', 'aktuelle', 'evt', 'jf', 'ift', 'nr', 'stk', 'sel', 'bl', 'lov', 'barnets lov', 'serviceloven',
-  'ja', 'nej', 'j', 'n', 'x', 'felt', 'kolonne', 'vaerdi',
+  'ja', 'nej', 'j', 'n', 'x', 'jn', 'felt', 'kolonne', 'vaerdi',
 ]);
-const BOOL_QUALIFIER = /\(\s*(j\s*\/\s*n|ja\s*\/\s*nej|x|j|n|0\s*\/\s*1|1\s*\/\s*0)\s*\)|\bja\s*\/\s*nej\b|\bj\s*\/\s*n\b|\?\s*$/;
+/** "Bevilling fra" / "Bevilget til": a last "fra" or "til" is the start or end of a period, not noise. */
+const PERIOD_ENDS = new Set(['fra', 'til']);
+const BOOL_QUALIFIER = /\(\s*(j\s*\/\s*n|ja\s*\/\s*nej|x|j|n|0\s*\/\s*1|1\s*\/\s*0)\s*\)|\bja\s*\/\s*nej\b|\bj\s*\/\s*n\b|[_\s-](jn|j_n)$|\?\s*$/;
 /** Paragraphs that name a table: a § 50 / BL § 20 column belongs to the investigation. */
 const PARAGRAPH_WORDS: Record<string, string> = { '50': 'undersoegelse', '20': 'undersoegelse' };
 
@@ -65,7 +67,7 @@ const CONCEPTS: Record<string, readonly string[]> = {
   aware: ['opmaerksom', 'kendskab'],
   created: ['opret', 'oprett', 'aabn', 'aabnet'],
 };
-const CONCEPT_OF = new Map<string, string>(Object.entries(CONCEPTS).flatMap(([concept, stems]) => stems.map((s) => [s, concept] as const)));
+const CONCEPT_OF = new Map<string, string>(Object.entries(CONCEPTS).flatMap(([concept, stems]) => stems.flatMap((s) => [[s, concept], [stem(s), concept]] as const)));
 
 /** How near two stems are: 1 the same, 0.85 the same concept, 0.8 one a clear beginning of the other, else 0. */
 export function stemSimilarity(a: string, b: string): number {
@@ -109,8 +111,11 @@ export function headerWords(header: string): HeaderWords {
   const words = text.split(/[^a-z0-9]+/).filter(Boolean).flatMap(splitCompound);
   let dateHint = false;
   const tokens: string[] = [];
-  for (const word of words) {
+  const content = words.filter((w) => !DATE_WORDS.has(w));
+  const last = content.length === 2 ? content[1] : undefined;
+  for (const [at, word] of words.entries()) {
     if (DATE_WORDS.has(word)) { dateHint = true; continue; }
+    if (word === last && at === words.lastIndexOf(word) && PERIOD_ENDS.has(word)) { tokens.push(word); continue; }
     if (NOISE.has(word) || /^\d+$/.test(word)) continue;
     const s = stem(word);
     if (!tokens.includes(s)) tokens.push(s);

@@ -3,7 +3,8 @@ import { SAMPLE_VALUES, type ColumnMapping, type ImportMapping, type MappingProf
 import type { SourceCell, SourceSheet } from '../domain/source';
 import type { TableName } from '../domain/types';
 import { normaliseText } from './values';
-import { matchColumns, rankTargets, type ColumnCandidate } from './header-match';
+import { matchColumns, rankTargets, TABLE_WORDS, type ColumnCandidate } from './header-match';
+import { headerWords, stemSimilarity } from './header-words';
 type Lookup = Map<string, string[]>;
 
 function add(lookup: Lookup, text: string, key: string): void {
@@ -65,10 +66,17 @@ function lookupFor(role: SheetRole): Lookup {
   return lookup;
 }
 
+/** The one table whose name a sheet's name has a word of ("YDELSE", "Underretninger 2024"), if only one. */
+function tableNamedIn(sheetName: string) {
+  const tables = new Set<string>();
+  for (const word of headerWords(sheetName).tokens) for (const [name, table] of TABLE_WORDS) if (stemSimilarity(word, name) >= 0.85) tables.add(table);
+  return tables.size === 1 ? TABLES.find((t) => tables.has(t.name)) : undefined;
+}
+
 /** The role a sheet's name suggests: a table's name or synonym; else wide for a lone sheet. */
 export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   const name = normaliseText(sheet.name);
-  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name));
+  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name)) ?? tableNamedIn(sheet.name);
   const mapped = (role: SheetRole) => sheet.headers.filter((h) => lookupFor(role).get(normaliseText(h))?.length === 1).length;
   // A lone CSV named "Sager.csv" may still be a wide extract: go by what its columns say.
   if (table && !(sheetCount === 1 && table.name === 'cases' && mapped('wide') > mapped('cases'))) return table.name;
