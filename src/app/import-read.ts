@@ -1,7 +1,7 @@
 import { maskCprCell, maskCprLike } from '../domain/cpr';
-import { SAMPLE_VALUES, valueKey } from '../domain/mapping';
+import { valueKey } from '../domain/mapping';
 import type { SourceCell, SourceWorkbook } from '../domain/source';
-import { suggestMapping } from '../io/mapping';
+import { sampleColumns, suggestMapping, workbookLayout } from '../io/mapping';
 import { applyShape, detectShape, rowsPerMeasure, shapeNotes, type SheetShape } from '../io/shape';
 import type { ColumnValues, WorkbookSummary } from './worker-protocol';
 
@@ -66,7 +66,7 @@ export function columnValues(rows: readonly { cells: SourceCell[] }[], width: nu
 /** What the page sees of the file: layout, shape, first rows and each column's values. */
 export function summaryOf(file: ReadFile): WorkbookSummary {
   const { format, encoding, delimiter, sheets } = file.workbook;
-  const suggested = suggestMapping({ sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, samples: s.headers.map((_, c) => s.rows.slice(0, SAMPLE_VALUES).map((r) => r.cells[c] ?? null)) })) });
+  const suggested = suggestMapping(workbookLayout(file.workbook));
   return {
     fileName: file.fileName, size: file.size, sha256: file.sha256, format, readMs: file.readMs,
     encoding: encoding ?? null, delimiter: delimiter ?? null,
@@ -81,7 +81,7 @@ export function summaryOf(file: ReadFile): WorkbookSummary {
         shape: file.shapes[i]!, notes: shapeNotes(file.shapes[i]!, perMeasure),
         values,
         // What the header matcher reads of a column's values (a date column, J/N, a choice list).
-        samples: values.map((v) => v.values.slice(0, SAMPLE_VALUES).map((x) => x.value)),
+        samples: sampleColumns(s),
       };
     }),
   };

@@ -12,7 +12,7 @@ import { hasValueReadings, suggestValueReadings } from '../io/value-mapping';
 import type { WorkbookSummary } from './worker-protocol';
 
 /** The mapping suggestions the Import page offers while the user maps a file. */
-export { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../io/mapping';
+export { applyProfile, columnAlternatives, mappingProblems, suggestColumns, suggestMapping } from '../io/mapping';
 export { previewCell, previewValue } from '../io/preview';
 export type { SheetShape } from '../io/shape';
 

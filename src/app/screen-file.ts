@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { summariseByRule, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningSettings } from '../domain/rules/types';
 import { bundleCases, EVENT_TABLES, type EventTableName, type IsoDate } from '../domain/types';
-import { applyProfile, mappingProblems, suggestMapping } from '../io/mapping';
+import { applyProfile, mappingProblems, suggestMapping, workbookLayout } from '../io/mapping';
 import type { ImportMapping, MappingProfile, SheetRole } from '../domain/mapping';
 import { readSourceFile } from '../io/read-file';
 import { transformWorkbook } from '../io/transform';
@@ -152,7 +152,8 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const read = readSourceFile(bytes, options.fileName);
   if (!read.ok) return fail(`Filen "${name}" kan ikke læses: ${read.message}`);
   const workbook = read.value;
-  const mapping = options.mapping ? applyProfile(workbook, asProfile(options.mapping)) : suggestMapping(workbook);
+  const layout = workbookLayout(workbook);
+  const mapping = options.mapping ? applyProfile(layout, asProfile(options.mapping)) : suggestMapping(layout);
   const problems = mappingProblems(mapping);
   if (problems.length) return fail(`Kortlægningen af "${name}" kan ikke bruges:\n${problems.map((p) => `- ${p}`).join('\n')}`);
 

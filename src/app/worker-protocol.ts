@@ -11,7 +11,7 @@ import type { IsoDate } from '../domain/types';
 import type { CaseScreening, ScreeningRequest, SubjectQuery } from './screening';
 import type { StorageReport } from './storage-report';
 import type { CaseSummary } from '../domain/case-list';
-import type { SourceRow, SourceWorkbook } from '../domain/source';
+import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
 import type { SheetShape } from '../io/shape';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
@@ -40,7 +40,7 @@ export interface WorkbookSummary {
     /** Per column, its different values with counts (for the value mapping). */
     values: ColumnValues[];
     /** Per column, some of its values, for the header matcher (`SheetLayout.samples`). */
-    samples: string[][];
+    samples: SourceCell[][];
   }[];
 }
 

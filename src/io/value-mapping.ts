@@ -6,8 +6,8 @@
  */
 import { fieldByKey, MEASURE_KIND_SYNONYMS, OUTCOME_SYNONYMS, type FieldType } from '../domain/fields';
 import { formatNumber } from '../domain/format';
-import { valueKey, type UnknownValueCount } from '../domain/mapping';
-import type { SourceCell, SourceSheet } from '../domain/source';
+import { valueKey, type ImportMapping, type UnknownValueCount } from '../domain/mapping';
+import type { SourceCell, SourceSheet, SourceWorkbook } from '../domain/source';
 import { parseCell } from './values';
 import { templateValue } from './canonical-sheets';
 
@@ -216,4 +216,27 @@ export function unknownValueLines(counts: readonly UnknownValueCount[], shownVal
     const more = sorted.length > shownValues ? ` og ${formatNumber(sorted.length - shownValues)} andre` : '';
     return `${formatNumber(total)} ${total === 1 ? 'værdi' : 'værdier'} i '${list[0]!.column}' læst som ukendt (${shown.join(', ')}${more})`;
   });
+}
+
+/**
+ * The mapping with the suggested readings of every choice and yes/no column accepted (by default
+ * the sure ones), as the headless command and the dialect test use it. Readings already in the
+ * mapping win.
+ */
+export function withSuggestedReadings(mapping: ImportMapping, workbook: SourceWorkbook, accept: readonly ValueHow[] = ['sure']): ImportMapping {
+  return {
+    sheets: mapping.sheets.map((sheetMapping) => {
+      const sheet = workbook.sheets.find((s) => s.name === sheetMapping.sheet);
+      if (!sheet || sheetMapping.role === 'ignore') return sheetMapping;
+      return {
+        ...sheetMapping,
+        columns: sheetMapping.columns.map((column) => {
+          if (!column.target || !hasValueReadings(fieldByKey.get(column.target)?.type)) return column;
+          const readings = acceptedReadings(suggestValueReadings(column.target, distinctValues(sheet, column.column)), accept);
+          const values = { ...readings, ...column.values };
+          return Object.keys(values).length ? { ...column, values } : column;
+        }),
+      };
+    }),
+  };
 }

@@ -1,4 +1,4 @@
-import { applyProfile, completeReadings, mappingProblems, suggestColumns, suggestMapping } from '../../app/import-service';
+import { applyProfile, columnAlternatives, completeReadings, mappingProblems, suggestColumns, suggestMapping } from '../../app/import-service';
 import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
@@ -40,7 +40,12 @@ export class ImportFlow extends ActionState {
   #screenWorker = new WorkerSession();
   problems = $derived(mappingProblems(this.mapping));
   /** Per sheet and column, the matcher's other likely fields, best first, for the top of the drop-down. */
-  alternatives = $derived<string[][][]>(this.summary ? this.mapping.sheets.map(() => []) : []);
+  alternatives = $derived<string[][][]>(
+    this.mapping.sheets.map((sheet, i) => {
+      const layout = this.summary?.sheets[i];
+      return layout && sheet.role !== 'ignore' ? columnAlternatives(layout, sheet.role).map((ranked) => ranked.slice(0, 5).map((c) => c.target)) : [];
+    }),
+  );
 
   #file: File | undefined;
   #fileKept = false;
@@ -133,7 +138,7 @@ export class ImportFlow extends ActionState {
     if (!result?.ok) return;
     this.summary = result.summary;
     const sheet = this.mapping.sheets[sheetIndex]!;
-    sheet.columns = suggestColumns(result.summary.sheets[sheetIndex]!.headers, sheet.role);
+    sheet.columns = suggestColumns(result.summary.sheets[sheetIndex]!.headers, sheet.role, result.summary.sheets[sheetIndex]!.samples);
     await this.#worker.run<'keepDraft'>({ kind: 'keepDraft', db: this.workspace.db }).catch(() => {});
     await this.keepDraft();
   }
@@ -141,7 +146,7 @@ export class ImportFlow extends ActionState {
   setRole(sheetIndex: number, role: SheetRole): void {
     const sheet = this.mapping.sheets[sheetIndex]!;
     sheet.role = role;
-    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role);
+    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role, this.summary!.sheets[sheetIndex]!.samples);
   }
 
   useProfile(profileId: string): void {
