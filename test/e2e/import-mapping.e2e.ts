@@ -26,15 +26,15 @@ afterEach(() => {
 
 const RESULT = 'Resultat af underretningen';
 const EXTRACT = [
-  'Udtræk fra Sagssystemet pr. 01-06-2025;;;;;',
-  ';;;;;',
-  `Sagsnr;Enhed;Sagsbehandler;Underretning modtaget;${RESULT};Bemærkning (fri tekst)`,
-  'K-1;Nord;Åse Fiktiv;02-01-2025;Ingen videre handling;x',
-  'K-2;Nord;Åse Fiktiv;03-01-2025;Iværksat forebyggende indsats efter § 32;',
-  'K-3;Syd;Bo Fiktiv;04-01-2025;Afventer;',
-  'K-4;Syd;Bo Fiktiv;05-01-2025;Afventer;',
-  'K-5;Syd;Bo Fiktiv;06-01-2025;?;',
-  'I alt;;;;5;',
+  'Udtræk fra Sagssystemet pr. 01-06-2025;;;;;;',
+  ';;;;;;',
+  `Sagsnr;Enhed;Sagsbehandler;Underretning modtaget;${RESULT};Bemærkning (fri tekst);Dato for modtagelse`,
+  'K-1;Nord;Åse Fiktiv;02-01-2025;Ingen videre handling;x;03-01-2025',
+  'K-2;Nord;Åse Fiktiv;03-01-2025;Iværksat forebyggende indsats efter § 32;;04-01-2025',
+  'K-3;Syd;Bo Fiktiv;04-01-2025;Afventer;;05-01-2025',
+  'K-4;Syd;Bo Fiktiv;05-01-2025;Afventer;;06-01-2025',
+  'K-5;Syd;Bo Fiktiv;06-01-2025;?;;07-01-2025',
+  'I alt;;;;5;;',
 ].join('\r\n');
 
 async function chooseExtract(): Promise<void> {
@@ -89,6 +89,17 @@ describe('mapping an unseen extract', () => {
     expect(notes).toContain('Sidste række (9) ligner en sumrække og springes over.');
     // The title's date is offered as the extract's.
     expect(await page.getByLabel('Udtrækket er taget den').inputValue()).toBe('01-06-2025');
+
+    // A guess of the matcher is pre-selected and marked for checking; each field is named with its table.
+    const guessed = page.getByLabel('Felt for kolonnen Dato for modtagelse', { exact: true });
+    expect(await guessed.getAttribute('aria-describedby')).not.toBeNull();
+    expect(await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Dato for modtagelse' }) }).locator('.badge-check').innerText()).toBe('kontrollér');
+    expect(await checked(guessed)).toMatch(/^Underretninger – /);
+    // Three values at first, the rest on demand.
+    const preview = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sagsnr' }) }).locator('td.preview').first();
+    expect(await preview.locator('span').count()).toBe(3);
+    await page.getByRole('button', { name: 'Vis 5 værdier pr. kolonne' }).click();
+    expect(await preview.locator('span').allInnerTexts()).toEqual(['K-1', 'K-2', 'K-3', 'K-4', 'K-5']);
 
     await mapByKeyboard();
     // The matcher's suggestions for the system's own words, and "?" read as unknown on purpose.
