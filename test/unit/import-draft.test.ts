@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearDraft, draftMapping, hasDraft, keepDraftFile, keepDraftMapping, restoreDraftFile } from '../../src/app/import-draft';
 import { shapeFile } from '../../src/app/import-read';
 import { runImport } from '../../src/app/import-run';
+import { workspaceDbName } from '../../src/db/names';
 import { openWorkspaceDb, type WorkspaceDb } from '../../src/db/workspace-db';
 import type { SourceWorkbook } from '../../src/domain/source';
 import { suggestMapping } from '../../src/io/mapping';
@@ -69,5 +70,22 @@ describe('the import draft', () => {
     await keepDraftFile(db, read);
     await clearDraft(db);
     expect(await hasDraft(db)).toBe(false);
+  });
+
+  it('is encrypted in a locked workspace: neither the file nor the mapping is readable without the key', async () => {
+    const key = Uint8Array.from({ length: 32 }, (_, i) => 5 * i + 1);
+    const locked = await openWorkspaceDb('laast', {}, undefined, key);
+    await locked.settings.put({ key: 'keepFullCpr', value: true });
+    await keepDraftFile(locked, file());
+    await keepDraftMapping(locked, { mapping: suggestMapping(file().workbook), extractDate: '2025-06-01', keepFullCpr: true, savedAt: '2026-03-01T09:00:00.000Z' });
+    expect((await restoreDraftFile(locked, () => WORKBOOK))?.bytes).toEqual(bytes);
+    locked.close();
+    const raw = new Dexie(workspaceDbName('laast'));
+    await raw.open();
+    const stored = JSON.stringify(await raw.table('meta').toArray(), (_k, v: unknown) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
+    raw.close();
+    expect(stored).not.toContain('0503244234');
+    expect(stored).not.toContain('udtraek');
+    expect(stored).not.toContain('Sagsnr');
   });
 });
