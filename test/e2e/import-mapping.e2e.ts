@@ -89,6 +89,15 @@ describe('mapping an unseen extract', () => {
     expect(notes).toContain('Sidste række (9) ligner en sumrække og springes over.');
     // The title's date is offered as the extract's.
     expect(await page.getByLabel('Udtrækket er taget den').inputValue()).toBe('01-06-2025');
+    // The header row can be chosen by hand, and chosen back.
+    const headerLine = page.getByLabel('Overskrifterne står i');
+    expect(await checked(headerLine)).toBe('Linje 3: Sagsnr · Enhed · Sagsbehandler · Underretning modtaget');
+    await headerLine.selectOption({ label: 'Linje 1: Udtræk fra Sagssystemet pr. 01-06-2025' });
+    await page.getByRole('rowheader', { name: 'Udtræk fra Sagssystemet pr. 01-06-2025' }).waitFor();
+    expect(await page.getByText('er en titel og springes over').count()).toBe(0);
+    await headerLine.selectOption({ label: 'Linje 3: Sagsnr · Enhed · Sagsbehandler · Underretning modtaget' });
+    await page.getByRole('rowheader', { name: 'Sagsnr', exact: true }).waitFor();
+    expect(await page.getByRole('list', { name: 'Arkets opbygning' }).innerText()).toContain('Linje 1 er en titel og springes over');
 
     // A guess of the matcher is pre-selected and marked for checking; each field is named with its table.
     const guessed = page.getByLabel('Felt for kolonnen Dato for modtagelse', { exact: true });
