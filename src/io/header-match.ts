@@ -10,7 +10,7 @@ import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
 import { descriptionScore, headerWords, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
-import { suggestValueReadings } from './value-mapping';
+import { saysUnknown, suggestValueReadings } from './value-mapping';
 
 export interface ColumnCandidate {
   target: string;
@@ -77,7 +77,7 @@ interface ValueSigns {
 const TEXT_DATE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
 
 function valueSigns(samples: readonly SourceCell[] | undefined, role: SheetRole): ValueSigns | null {
-  const values = (samples ?? []).filter((v) => v !== null && v !== '');
+  const values = (samples ?? []).filter((v) => v !== null && v !== '' && !saysUnknown(v));
   if (values.length < 3) return null;
   const signs: ValueSigns = { count: values.length, dates: 0, textDates: 0, bools: 0, months: 0, cprs: 0, distinct: 0, choice: new Map() };
   const counts = new Map<string, number>();

@@ -85,11 +85,15 @@ export function learnWords(texts: readonly string[]): void {
   for (const text of texts) for (const word of fold(text).split(/[^a-z0-9]+/)) if (word.length >= 3) vocabulary.add(stem(word));
 }
 
+/** Last parts a compound is split at even when the whole word is known: "foranstaltningstype" = "type af foranstaltning". */
+const HEADS = new Set(['dato', 'type', 'id', 'nr', 'nummer', 'tidspunkt', 'kategori', 'art']);
+
 function splitCompound(word: string): string[] {
-  if (word.length < 7 || vocabulary.has(stem(word))) return [word];
+  if (word.length < 7) return [word];
+  const known = vocabulary.has(stem(word));
   for (let at = 3; at <= word.length - 2; at += 1) {
     const right = word.slice(at);
-    if (!vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
+    if (known ? !HEADS.has(right) : !vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
     const left = word.slice(0, at);
     const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
     if (vocabulary.has(stem(left)) || vocabulary.has(stem(bare)) || vocabulary.has(bare)) return [bare, right];
