@@ -8,7 +8,7 @@
 import { FIELDS, fieldKey, TABLES, type FieldDef } from '../domain/fields';
 import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
-import { descriptionScore, headerWords, learnWords, phraseScore, stemSimilarity } from './header-words';
+import { descriptionScore, headerWords, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
 import { saysUnknown, suggestValueReadings } from './value-mapping';
 
@@ -132,7 +132,10 @@ function score(header: ReturnType<typeof headerWords>, target: Target, signs: Va
   for (const phrase of target.phrases) {
     // "Underretningsdato" is the notification's date: a column on the notification that does not say date is something else.
     const said = phrase.dateHint && !words.dateHint ? 0.75 : 1;
-    spelled = Math.max(spelled, said * phraseScore(words.tokens, phrase.tokens));
+    // "Sagsnummer" is not "Sag CPR-nummer": a phrase whose own words (not its table's, not "nummer") are all missing is far off.
+    const own = phrase.tokens.filter((t) => !isWeak(t) && !TABLE_WORDS.has(t));
+    const missed = own.length > 0 && !own.some((t) => words.tokens.some((w) => stemSimilarity(w, t) >= 0.8)) ? 0.5 : 1;
+    spelled = Math.max(spelled, said * missed * phraseScore(words.tokens, phrase.tokens));
   }
   let best = Math.max(spelled >= UNSURE_SCORE ? spelled + 0.1 * described : spelled, 0.55 * described);
   // "Underretning sagsnr" is not the case's number: a header naming another table is not this field.
