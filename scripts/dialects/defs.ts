@@ -169,5 +169,82 @@ const team: Dialect = {
   }],
 };
 
-export const DIALECTS: readonly Dialect[] = [dubu, nexus, kmd, team];
-void slashed; void dottedKl;
+// ---------------------------------------------------------------------------------------------
+// Written after the matcher was done; their figures are reported as they came out.
+
+const JaNejVedIkke = yesNo('Ja', 'Nej', 'Ved ikke');
+
+/** A Momentum/CSC-like long xlsx: one sheet per register with long names, brackets and "Dato for". */
+const momentum: Dialect = {
+  name: 'momentum-lang', file: 'xlsx', untuned: true,
+  sheets: [
+    { name: 'Sagsoversigt', shape: 'cases', columns: [
+      col('Sags ID', 'cases.caseNumber', text), col('CPR', 'cases.cpr', text), col('Afdeling', 'cases.unit', text), col('Rådgiver navn', 'cases.caseworker', text),
+      col('Oprettelsesdato', 'cases.openedAt', excelDate), col('Lukkedato', 'cases.closedAt', excelDate), col('Dato for opmærksomhed', 'cases.awareAt', excelDate),
+      col('Sagsgruppe', 'cases.group', text),
+    ] },
+    { name: 'Underretninger 2016-2025', shape: 'notifications', columns: [
+      col('Sags ID', 'notifications.caseNumber', text), col('Modtaget (dato/tid)', 'notifications.receivedAt', isoTime),
+      col('Underretter fagperson', 'notifications.fromProfessional', JaNejVedIkke), col('Vurderet (dato/tid)', 'notifications.assessedAt', isoTime),
+      col('Kvitteret (dato)', 'notifications.acknowledgedAt', excelDate),
+      col('Beslutning', 'notifications.outcome', words({ investigation: '§ 50-undersøgelse', preventive: 'Tidlig forebyggende indsats', existingCase: 'Allerede kendt sag', none: 'Henlagt' })),
+      col('Forebyggende overvejet', 'notifications.preventiveConsidered', JaNejVedIkke),
+    ] },
+    { name: 'Undersøgelser (§ 50)', shape: 'investigations', columns: [
+      col('Sags ID', 'investigations.caseNumber', text), col('Startdato', 'investigations.startedAt', excelDate), col('Slutdato', 'investigations.completedAt', excelDate),
+      col('Foreløbig vurdering', 'investigations.interimAssessmentAt', excelDate), col('Anbefaling: anbringelse (J/N)', 'investigations.recommendsPlacement', JN),
+    ] },
+    { name: 'Foranstaltninger', shape: 'measures', columns: [
+      col('Sags ID', 'measures.caseNumber', text), col('Foranstaltning nr.', 'measures.measureId', text),
+      col('Art', 'measures.kind', words({ placement: 'Døgnanbringelse', preventive: 'Forebyggende', safetyPlan: 'Sikkerhedsplan', youthSanction: 'Ungdomssanktion', other: 'Øvrige' })),
+      col('Hjemmel', 'measures.paragraph', text), col('Med samtykke', 'measures.consent', JaNej), col('Akut iværksat', 'measures.urgent', JaNej),
+      col('Startdato', 'measures.startDate', excelDate), col('Slutdato', 'measures.endDate', excelDate), col('Afgørelsesdato', 'measures.decisionDate', excelDate),
+      col('Dato for børnesamtale', 'measures.childConversationAt', excelDate), col('Børnesamtale fravalgt', 'measures.conversationWaived', JaNej),
+      col('Vejledt om bisidder', 'measures.supporterOffered', JaNej), col('Forældre vejledt om rettigheder', 'measures.parentsInformed', JaNej),
+      col('Anbringelsessted begrundet', 'measures.placementChoiceJustified', JaNej), col('Samværsafgørelse', 'measures.contactDecided', JaNej),
+      col('Handleplan udleveret til anbringelsessted', 'measures.planSharedWithPlacement', JaNej), col('Godkendt af leder', 'measures.managementApproved', JaNej),
+      col('Behov for handleplan', 'measures.planNeeded', JaNej),
+    ] },
+    { name: 'Handleplaner', shape: 'actionPlans', columns: [
+      col('Sags ID', 'actionPlans.caseNumber', text), col('Dato for handleplan', 'actionPlans.date', excelDate), col('Foranstaltning nr.', 'actionPlans.measureId', text),
+      col('Journaliseret (J/N)', 'actionPlans.filed', JN),
+    ] },
+    { name: 'Opfølgninger', shape: 'followUps', columns: [
+      col('Sags ID', 'followUps.caseNumber', text), col('Foranstaltning nr.', 'followUps.measureId', text), col('Opfølgningsdato', 'followUps.date', excelDate),
+      col('Næste opfølgning (mdr.)', 'followUps.cadenceMonths', number),
+    ] },
+    { name: 'Tilsynsbesøg', shape: 'supervisionVisits', columns: [
+      col('Sags ID', 'supervisionVisits.caseNumber', text), col('Besøgsdato', 'supervisionVisits.date', excelDate), col('Barnet set alene', 'supervisionVisits.childSeenAlone', JaNej),
+    ] },
+  ],
+};
+
+/** A hand-made control sheet saved as UTF-8 CSV with commas: one row per event slot, slashed dates, "-" for unknown. */
+const controlSheet: Dialect = {
+  name: 'kontrolark-utf8', file: 'csv-utf8', delimiter: ',', untuned: true,
+  sheets: [{
+    name: 'kontrolark', shape: 'wide', columns: [
+      col('Journalnr.', 'cases.caseNumber', text),
+      col('Fødselsdato (dd/mm/åååå)', 'cases.birthDate', slashed),
+      col('Enhed/team', 'cases.unit', text),
+      col('Ansvarlig rådgiver', 'cases.caseworker', text),
+      col('Seneste underretning', 'notifications.receivedAt', slashed, dayOnly),
+      col('Underretning fra fagperson (ja/nej)', 'notifications.fromProfessional', yesNo('Ja', 'Nej', '-')),
+      col('Udfald af seneste underretning', 'notifications.outcome', words({ investigation: 'Undersøgelse (§ 20)', preventive: 'Forebyggende (BL § 30)', existingCase: 'Eksisterende sag', none: 'Ingen yderligere' }, '-')),
+      col('Undersøgelse påbegyndt', 'investigations.startedAt', slashed),
+      col('Undersøgelse færdig', 'investigations.completedAt', slashed),
+      col('Type af foranstaltning', 'measures.kind', words({ placement: 'Anbringelse', preventive: 'Støtte i hjemmet', safetyPlan: 'Sikkerhedsplan', youthSanction: 'Ungdomssanktion', other: 'Anden' }, '-')),
+      col('Bevilget fra', 'measures.startDate', slashed),
+      col('Bevilget til', 'measures.endDate', slashed),
+      col('Samtale med barn (dato)', 'measures.childConversationAt', slashed),
+      col('Barnets plan', 'actionPlans.date', slashed),
+      col('Seneste opfølgning (dato)', 'followUps.date', slashed),
+      col('Seneste tilsyn (dato)', 'supervisionVisits.date', slashed),
+      col('Talt med barnet alene', 'supervisionVisits.childSeenAlone', yesNo('Ja', 'Nej', '-')),
+      extra('Bemærkninger', () => null),
+    ],
+  }],
+};
+
+export const DIALECTS: readonly Dialect[] = [dubu, nexus, kmd, team, momentum, controlSheet];
+void dottedKl;

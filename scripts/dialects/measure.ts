@@ -39,12 +39,14 @@ export function listDialects(): DialectTruth[] {
 
 const resultKey = (r: { caseNumber: string; ruleId: string; subject: string }) => `${r.caseNumber}\u0000${r.ruleId}\u0000${r.subject}`;
 
-export function measureDialect(truth: DialectTruth & { file: string }): DialectFigures {
+/** `readings: false` leaves the value readings out, to show what they are worth. */
+export function measureDialect(truth: DialectTruth & { file: string }, options: { readings?: boolean } = {}): DialectFigures {
   const bytes = new Uint8Array(readFileSync(join(DIALECT_DIR, truth.file)));
   const read = readSourceFile(bytes, truth.file);
   if (!read.ok) throw new Error(`${truth.file}: ${read.message}`);
   const workbook = read.value;
-  const suggested: ImportMapping = withSuggestedReadings(suggestMapping(workbookLayout(workbook)), workbook);
+  const plain = suggestMapping(workbookLayout(workbook));
+  const suggested: ImportMapping = options.readings === false ? plain : withSuggestedReadings(plain, workbook);
   const figures: DialectFigures = { name: truth.name, untuned: truth.untuned, columns: 0, right: 0, wrong: 0, sureWrong: 0, unsure: 0, resultDiffs: 0, results: 0, misses: [] };
   truth.sheets.forEach((sheet, index) => {
     const mapped = suggested.sheets[index]!;

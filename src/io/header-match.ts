@@ -8,9 +8,9 @@
 import { FIELDS, fieldKey, TABLES, type FieldDef } from '../domain/fields';
 import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
-import { descriptionScore, headerWords, learnWords, phraseScore, stemSimilarity } from './header-words';
+import { descriptionScore, headerWords, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
-import { suggestValueReadings } from './value-mapping';
+import { saysUnknown, suggestValueReadings } from './value-mapping';
 
 export interface ColumnCandidate {
   target: string;
@@ -77,7 +77,7 @@ interface ValueSigns {
 const TEXT_DATE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
 
 function valueSigns(samples: readonly SourceCell[] | undefined, role: SheetRole): ValueSigns | null {
-  const values = (samples ?? []).filter((v) => v !== null && v !== '');
+  const values = (samples ?? []).filter((v) => v !== null && v !== '' && !saysUnknown(v));
   if (values.length < 3) return null;
   const signs: ValueSigns = { count: values.length, dates: 0, textDates: 0, bools: 0, months: 0, cprs: 0, distinct: 0, choice: new Map() };
   const counts = new Map<string, number>();
@@ -132,7 +132,10 @@ function score(header: ReturnType<typeof headerWords>, target: Target, signs: Va
   for (const phrase of target.phrases) {
     // "Underretningsdato" is the notification's date: a column on the notification that does not say date is something else.
     const said = phrase.dateHint && !words.dateHint ? 0.75 : 1;
-    spelled = Math.max(spelled, said * phraseScore(words.tokens, phrase.tokens));
+    // "Sagsnummer" is not "Sag CPR-nummer": a phrase whose own words (not its table's, not "nummer") are all missing is far off.
+    const own = phrase.tokens.filter((t) => !isWeak(t) && !TABLE_WORDS.has(t));
+    const missed = own.length > 0 && !own.some((t) => words.tokens.some((w) => stemSimilarity(w, t) >= 0.8)) ? 0.5 : 1;
+    spelled = Math.max(spelled, said * missed * phraseScore(words.tokens, phrase.tokens));
   }
   let best = Math.max(spelled >= UNSURE_SCORE ? spelled + 0.1 * described : spelled, 0.55 * described);
   // "Underretning sagsnr" is not the case's number: a header naming another table is not this field.

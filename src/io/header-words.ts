@@ -19,7 +19,7 @@ const DATE_WORDS = new Set(['dato', 'datoen', 'tidspunkt', 'tidspunktet', 'dd', 
 /** Words that do not name a field: articles, prepositions, "seneste", legal qualifiers. */
 const NOISE = new Set([
   'for', 'af', 'til', 'med', 'om', 'i', 'paa', 'og', 'er', 'den', 'det', 'de', 'en', 'et', 'ved', 'efter', 'under', 'fra', 'som', 'der', 'har',
-  'seneste', 'senest', 'sidste', 'nyeste', 'aktuel', 'aktuelle', 'evt', 'jf', 'ift', 'nr', 'stk', 'sel', 'bl', 'lov', 'barnets lov', 'serviceloven',
+  'seneste', 'senest', 'sidste', 'nyeste', 'aktuel', 'aktuelle', 'evt', 'jf', 'ift', 'stk', 'sel', 'bl', 'lov', 'barnets lov', 'serviceloven',
   'ja', 'nej', 'j', 'n', 'x', 'jn', 'felt', 'kolonne', 'vaerdi',
 ]);
 /** "Bevilling fra" / "Bevilget til": a last "fra" or "til" is the start or end of a period, not noise. */
@@ -66,6 +66,7 @@ const CONCEPTS: Record<string, readonly string[]> = {
   acknowledge: ['kvitter', 'kvittering'],
   aware: ['opmaerksom', 'kendskab'],
   created: ['opret', 'oprett', 'aabn', 'aabnet'],
+  ident: ['nr', 'id', 'nummer', 'numm'],
 };
 const CONCEPT_OF = new Map<string, string>(Object.entries(CONCEPTS).flatMap(([concept, stems]) => stems.flatMap((s) => [[s, concept], [stem(s), concept]] as const)));
 
@@ -85,11 +86,15 @@ export function learnWords(texts: readonly string[]): void {
   for (const text of texts) for (const word of fold(text).split(/[^a-z0-9]+/)) if (word.length >= 3) vocabulary.add(stem(word));
 }
 
+/** Last parts a compound is split at even when the whole word is known: "foranstaltningstype" = "type af foranstaltning". */
+const HEADS = new Set(['dato', 'type', 'id', 'nr', 'nummer', 'tidspunkt', 'kategori', 'art']);
+
 function splitCompound(word: string): string[] {
-  if (word.length < 7 || vocabulary.has(stem(word))) return [word];
+  if (word.length < 7) return [word];
+  const known = vocabulary.has(stem(word));
   for (let at = 3; at <= word.length - 2; at += 1) {
     const right = word.slice(at);
-    if (!vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
+    if (known ? !HEADS.has(right) : !vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
     const left = word.slice(0, at);
     const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
     if (vocabulary.has(stem(left)) || vocabulary.has(stem(bare)) || vocabulary.has(bare)) return [bare, right];
@@ -124,6 +129,11 @@ export function headerWords(header: string): HeaderWords {
   return { tokens, dateHint, boolHint };
 }
 
+/** Words many fields share ("nummer", "id", "navn") say little about which field a header is. */
+const WEAK = new Set(['numm', 'nummer', 'nr', 'id', 'navn', 'typ', 'kode', 'tekst'].map(stem));
+export const isWeak = (word: string) => WEAK.has(word);
+const weight = (word: string) => (WEAK.has(word) ? 0.3 : 1);
+
 /**
  * How well a column's words cover a phrase's, and the phrase's the column's: each word paired with
  * its nearest, weighted to the phrase (a header may add a word the field does not need).
@@ -141,9 +151,12 @@ export function phraseScore(column: readonly string[], phrase: readonly string[]
       if (s > best) { best = s; bestAt = at; }
     });
     if (bestAt >= 0) used.add(bestAt);
-    matched += best;
+    matched += best * weight(p);
   }
-  return 0.55 * (matched / phrase.length) + 0.45 * (matched / column.length);
+  // A matched weak word counts little; an unmatched column word counts fully against the match.
+  const phraseTotal = phrase.reduce((sum, w) => sum + weight(w), 0);
+  const columnTotal = column.reduce((sum, w, at) => sum + (used.has(at) ? weight(w) : 1), 0);
+  return 0.55 * (matched / phraseTotal) + 0.45 * Math.min(1, matched / columnTotal);
 }
 
 /** The share of a column's words a description mentions: a weaker sign than a label or synonym. */

@@ -69,7 +69,13 @@ function lookupFor(role: SheetRole): Lookup {
 /** The one table whose name a sheet's name has a word of ("YDELSE", "Underretninger 2024"), if only one. */
 function tableNamedIn(sheetName: string) {
   const tables = new Set<string>();
-  for (const word of headerWords(sheetName).tokens) for (const [name, table] of TABLE_WORDS) if (stemSimilarity(word, name) >= 0.85) tables.add(table);
+  for (const word of headerWords(sheetName).tokens) {
+    for (const [name, table] of TABLE_WORDS) {
+      // A compound that begins with a table's word names it too: "Sagsoversigt", "Underretningsliste".
+      const leads = name.length >= 3 && new RegExp(`^${name}[se]?[a-z]{4,}$`).test(word);
+      if (stemSimilarity(word, name) >= 0.85 || leads) tables.add(table);
+    }
+  }
   return tables.size === 1 ? TABLES.find((t) => tables.has(t.name)) : undefined;
 }
 

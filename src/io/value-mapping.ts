@@ -128,6 +128,13 @@ function isUnknownWord(tokens: readonly string[], text: string): boolean {
   return UNKNOWN_SIGNS.test(text) || UNKNOWN_SET.has(tokens.join(' '));
 }
 
+/** A value that says "unknown" in any field ("-", "?", "Ved ikke", "Uoplyst"): no sign of what the column is. */
+export function saysUnknown(cell: SourceCell): boolean {
+  if (typeof cell !== 'string') return false;
+  const tokens = valueTokens(cell);
+  return tokens.length === 0 || isUnknownWord(tokens, cell.trim());
+}
+
 /**
  * A choice value: each code scores one per word or paragraph of its vocabulary; a word after
  * "ingen"/"ikke"/"uden" counts for `none` instead (outcomes only: "Ingen undersøgelse"). One code
