@@ -17,6 +17,7 @@ const MAX_VALUES = 2000;
 const MAX_TEXT = 500;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+const SINGLE_NAME = 'Kortlægning fra fil';
 const NOT_A_PROFILE_FILE = 'Filen er ikke en fil med kortlægninger fra Tilsynsbænken.';
 
 export function profileFileText(profiles: readonly MappingProfile[]): string {
@@ -101,10 +102,14 @@ export function readProfileFile(bytes: Uint8Array, newId: () => string, now: str
     return fail(`${NOT_A_PROFILE_FILE} Den kan ikke læses som JSON.`);
   }
   try {
-    if (!isRecord(parsed) || parsed.format !== PROFILE_FORMAT) throw new Invalid(NOT_A_PROFILE_FILE);
-    if (parsed.version !== VERSION) throw new Invalid(`Filen er fra en anden udgave af Tilsynsbænken (version ${String(parsed.version)}), som denne ikke kan læse.`);
+    if (!isRecord(parsed)) throw new Invalid(NOT_A_PROFILE_FILE);
     rejectForbiddenKeys(parsed);
-    const profiles = list(parsed.profiles, 'Kortlægninger', MAX_PROFILES).map((value, i): MappingProfile => {
+    // One profile as `npm run screen -- --save-mapping` writes it (`{ name, mapping }`) is read as a file of one.
+    const single = parsed.format === undefined && isRecord(parsed.mapping);
+    if (!single && parsed.format !== PROFILE_FORMAT) throw new Invalid(NOT_A_PROFILE_FILE);
+    if (!single && parsed.version !== VERSION) throw new Invalid(`Filen er fra en anden udgave af Tilsynsbænken (version ${String(parsed.version)}), som denne ikke kan læse.`);
+    const raw = single ? [{ ...parsed, name: typeof parsed.name === 'string' && parsed.name.trim() ? parsed.name : SINGLE_NAME }] : parsed.profiles;
+    const profiles = list(raw, 'Kortlægninger', MAX_PROFILES).map((value, i): MappingProfile => {
       const where = `Kortlægning ${i + 1}`;
       if (!isRecord(value)) throw new Invalid(`${where} er ikke beskrevet rigtigt.`);
       const name = text(value.name, `${where}: navnet`).trim();

@@ -66,4 +66,12 @@ describe('mapping profiles as a file', () => {
     expect(with_((p) => (col(p)[1]!.values = { ingen: 5 }))).toBe('Kortlægningen "DUBU-udtræk", arket "udtraek", kolonnen "Resultat": værdien "ingen" skal læses som en tekst eller som ukendt.');
     expect(with_((p) => (col(p)[2]!.blankMeansNo = 'ja'))).toBe('Kortlægningen "DUBU-udtræk", arket "udtraek", kolonnen "Bemærkning": "tomt betyder nej" skal være sand eller falsk.');
   });
+
+  it('reads one profile as the headless command saves it, named when it has no name', () => {
+    const one = read(JSON.stringify({ mapping: PROFILE.mapping }));
+    expect(one.ok && one.value.map((p) => [p.name, p.mapping])).toEqual([['Kortlægning fra fil', PROFILE.mapping]]);
+    const named = read(JSON.stringify({ name: 'KMD', signature: 'x', mapping: PROFILE.mapping }));
+    expect(named.ok && named.value[0]!.name).toBe('KMD');
+    expect(message(JSON.stringify({ mapping: { sheets: 'ingen' } }))).toBe('Kortlægningen "Kortlægning fra fil": ark mangler.');
+  });
 });
