@@ -180,7 +180,7 @@ export function shapeNotes(shape: SheetShape, perMeasure: { cases: number; rows:
   if (shape.blankColumns.length) notes.push(`${formatCount(shape.blankColumns.length, 'tom kolonne', 'tomme kolonner')} uden overskrift og værdier springes over.`);
   if (shape.totalsRow !== null) notes.push(`Sidste række (${formatNumber(shape.totalsRow)}) ligner en sumrække og springes over.`);
   if (perMeasure.cases > 0) {
-    notes.push(`Arket har én række pr. foranstaltning: ${formatCount(perMeasure.cases, 'sag', 'sager')} står på flere rækker (${formatNumber(perMeasure.rows)} i alt) med forskellige foranstaltninger. Vælg "Sager med hændelser", så bliver hver række en foranstaltning på sin sag.`);
+    notes.push(`Arket har én række pr. foranstaltning: ${formatCount(perMeasure.cases, 'sag', 'sager')} står på flere rækker (${formatNumber(perMeasure.rows)} i alt) med forskellige foranstaltninger; hver række læses som en foranstaltning på sin sag.`);
   }
   return notes;
 }

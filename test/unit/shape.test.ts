@@ -99,7 +99,7 @@ describe('header row and shape detection', () => {
     expect(rowsPerMeasure(rows, 0, [])).toEqual({ cases: 0, rows: 0 });
     const shape = detectShape(sheetOf('Sagsnr;Enhed\nS-1;Nord\n'));
     expect(shapeNotes(shape, found)).toEqual([
-      'Arket har én række pr. foranstaltning: 2 sager står på flere rækker (5 i alt) med forskellige foranstaltninger. Vælg "Sager med hændelser", så bliver hver række en foranstaltning på sin sag.',
+      'Arket har én række pr. foranstaltning: 2 sager står på flere rækker (5 i alt) med forskellige foranstaltninger; hver række læses som en foranstaltning på sin sag.',
     ]);
   });
 });
