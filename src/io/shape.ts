@@ -1,3 +1,4 @@
+import { maskCprCell } from '../domain/cpr';
 import { datesInText } from '../domain/extract-date';
 import { formatCount, formatNumber } from '../domain/format';
 import type { SourceCell, SourceRow, SourceSheet } from '../domain/source';
@@ -108,7 +109,8 @@ export function detectShape(sheet: SourceSheet, headerLine?: number): SheetShape
   const last = data.at(-1);
   const totalsRow = last && data.length > 1 && isTotalsRow(last, data.slice(0, -1)) ? last.number : null;
   const candidates = lines.slice(0, 10).map((line, i) => ({
-    line: i, row: line.row, text: line.cells.filter(filled).slice(0, 4).map(String).join(' · ').slice(0, 80),
+    // Data rows among them: a CPR number is masked whatever the workspace keeps (this is only for choosing the header).
+    line: i, row: line.row, text: line.cells.filter(filled).slice(0, 4).map((c) => String(maskCprCell(c!))).join(' · ').slice(0, 80),
   }));
   return { headerLine: header, titleRows: titles.map((l) => l.row), titleDate, blankColumns, totalsRow, candidates };
 }

@@ -53,6 +53,11 @@ describe('header row and shape detection', () => {
     ]);
   });
 
+  it('masks a CPR number in the lines offered as the header row', () => {
+    const shape = detectShape(sheetOf('Sagsnr;CPR\nS-1;0503244234\n'));
+    expect(shape.candidates[1]!.text).toBe('S-1 · 050324-xxxx');
+  });
+
   it('drops a column with neither header nor values, and keeps one with values but no header', () => {
     const sheet = sheetOf('Sagsnr;;Enhed;\nS-1;;Nord;x\nS-2;;Syd;\n');
     const shape = detectShape(sheet);
