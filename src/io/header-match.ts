@@ -131,13 +131,13 @@ function score(header: ReturnType<typeof headerWords>, target: Target, signs: Va
   let spelled = 0;
   for (const phrase of target.phrases) {
     // "Underretningsdato" is the notification's date: a column on the notification that does not say date is something else.
-    const said = phrase.dateHint && !words.dateHint ? 0.75 : 1;
+    const said = phrase.dateHint && !words.dateHint ? 0.6 : 1;
     // "Sagsnummer" is not "Sag CPR-nummer": a phrase whose own words (not its table's, not "nummer") are all missing is far off.
     const own = phrase.tokens.filter((t) => !isWeak(t) && !TABLE_WORDS.has(t));
     const missed = own.length > 0 && !own.some((t) => words.tokens.some((w) => stemSimilarity(w, t) >= 0.8)) ? 0.5 : 1;
     spelled = Math.max(spelled, said * missed * phraseScore(words.tokens, phrase.tokens));
   }
-  let best = Math.max(spelled >= UNSURE_SCORE ? spelled + 0.1 * described : spelled, 0.55 * described);
+  let best = Math.max(spelled >= UNSURE_SCORE ? spelled + 0.05 * described : spelled, 0.55 * described);
   // "Underretning sagsnr" is not the case's number: a header naming another table is not this field.
   const tables = words.tokens.filter((w) => TABLE_WORDS.has(w));
   if (tables.length && !tables.some((w) => TABLE_WORDS.get(w) === target.def.table || [...target.words].some((t) => stemSimilarity(t, w) >= 0.85))) best *= 0.6;

@@ -156,7 +156,7 @@ export function phraseScore(column: readonly string[], phrase: readonly string[]
   // A matched weak word counts little; an unmatched column word counts fully against the match.
   const phraseTotal = phrase.reduce((sum, w) => sum + weight(w), 0);
   const columnTotal = column.reduce((sum, w, at) => sum + (used.has(at) ? weight(w) : 1), 0);
-  return 0.55 * (matched / phraseTotal) + 0.45 * Math.min(1, matched / columnTotal);
+  return 0.65 * (matched / phraseTotal) + 0.35 * Math.min(1, matched / columnTotal);
 }
 
 /** The share of a column's words a description mentions: a weaker sign than a label or synonym. */
