@@ -3,7 +3,9 @@
 // stack (bare papaparse/SheetJS parse + one Dexie bulkPut, bench/floor.ts) in the same Chromium.
 // Prints a table and two target lines. Exits 1 only if an import failed or stored the wrong
 // number of cases; missed targets are reported, not failures. --quick runs 10k only. The largest CSV is
-// also imported into a locked workspace (encrypted at rest), printed beside the open one.
+// also imported into a locked workspace (encrypted at rest), printed beside the open one. First, in
+// Node, the header and value matcher on the dialect test set (test/fixtures/dialects);
+// `--dialects` prints only that.
 // --overview runs only the 100k CSV's import, screening and Overblik (no floor, re-import, backup or
 // further screenings): Overblik's ready time on its own.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import { runApp, type AppResult } from '../bench/app-run.ts';
 import { ensureData, ensureWeekly } from '../bench/data.ts';
 import { FLOOR_FILE, runFloor, type FloorResult } from '../bench/floor-run.ts';
 import { BUILT_FILE, CHROMIUM } from '../test/e2e/browser.ts';
+import { dialectTable, listDialects, measureDialect } from './dialects/measure.ts';
 
 const quick = process.argv.includes('--quick');
 const overviewOnly = process.argv.includes('--overview');
@@ -127,8 +130,16 @@ function lockedBeside(open: AppResult, locked: AppResult, label: string): string
   ].join('\n');
 }
 
+/** The matcher on the dialect test set: columns right by themselves, wrong, and screening results that differ from the canonical twin. */
+function dialectSection(): void {
+  const figures = listDialects().map((d) => measureDialect(d as Parameters<typeof measureDialect>[0]));
+  console.log(`mapping test set (${figures.length} dialects; targets: ≥ 90 % right, 0 sure wrong, 0 results different):\n${dialectTable(figures)}\n`);
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
+  dialectSection();
+  if (process.argv.includes('--dialects')) return 0;
   if (!existsSync(CHROMIUM)) {
     console.error(`${CHROMIUM} is missing: run "apt-get install -y chromium"`);
     return 1;

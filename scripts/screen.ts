@@ -1,5 +1,8 @@
 // Headless screening (RULES.md "Headless screening"):
-//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--out result.json|result.xlsx]
+//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--save-mapping profil.json] [--out result.json|result.xlsx]
+// Without --mapping, the header matcher's sure matches and sure value readings are used, and the
+// account says which; --save-mapping writes the mapping used as a profile to edit and give back
+// with --mapping (written also when the mapping is refused, so it can be completed).
 // Writes the screening JSON to stdout or --out; an .xlsx --out gets the workbook instead. Import
 // remarks and a short account go to stderr, so stdout stays pure JSON. Exit code 2 when the input
 // is refused (bad arguments, unreadable file, a mapping with problems); 1 on an unexpected error.
@@ -11,8 +14,9 @@ import { maskCprLike } from '../src/domain/cpr.ts';
 import { formatDate } from '../src/domain/format.ts';
 import { screeningWorkbook } from '../src/io/screening-workbook.ts';
 import type { ImportIssue } from '../src/domain/records.ts';
+import type { ImportMapping, MappingProfile } from '../src/domain/mapping.ts';
 
-const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--out resultat.json|resultat.xlsx]';
+const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--save-mapping profil.json] [--out resultat.json|resultat.xlsx]';
 /** How many import remarks are printed; the count says how many there are in all. */
 const SHOWN_ISSUES = 5;
 
@@ -25,7 +29,7 @@ function parse() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, out: { type: 'string' } },
+      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, out: { type: 'string' } },
     });
   } catch (error) {
     // parseArgs explains in English; the option it names is quoted in its message.
@@ -69,9 +73,22 @@ function main(): void {
   }
 
   const path = positionals[0]!;
-  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping });
+  const save = values['save-mapping'];
+  const onMapping = save === undefined ? undefined : (used: ImportMapping, signature: string) => {
+    const profile: MappingProfile = { id: `profil-${Date.now()}`, name: `Kortlægning af ${maskCprLike(basename(path))}`, signature, mapping: used, createdAt: new Date().toISOString() };
+    try {
+      writeFileSync(save, `${JSON.stringify(profile, null, 2)}\n`);
+    } catch (error) {
+      refuse(`Kortlægningen kan ikke gemmes i "${maskCprLike(save)}" (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    process.stderr.write(`Kortlægningen er gemt i ${save}; ret den og giv den med --mapping.\n`);
+  };
+  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping, onMapping });
   if (!screened.ok) refuse(screened.message);
   const report = screened.value;
+
+  process.stderr.write(`${mapping ? 'Kortlægningen fra --mapping' : 'Uden --mapping er kun sikre bud brugt'}:\n${report.mappingLines.map((l) => `  ${l}`).join('\n')}\n`);
+  for (const line of report.unknownValueLines) process.stderr.write(`${line}.\n`);
 
   if (report.issues.length) {
     const errors = report.issues.filter((i) => i.severity === 'error').length;

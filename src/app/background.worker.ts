@@ -5,7 +5,8 @@ import { caseForRules } from '../db/case-codec';
 import { eachStoredCase, getCase } from '../db/case-store';
 import { readSourceFile } from '../io/read-file';
 import { sha256Hex } from '../io/sha256';
-import type { SourceWorkbook } from '../domain/source';
+import { shapeFile, summaryOf, type ReadFile } from './import-read';
+import { keepDraftFile, restoreDraftFile } from './import-draft';
 import { templateWorkbook } from '../io/template';
 import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
@@ -43,12 +44,11 @@ import { screeningWorkbookOf } from './screening-export';
  * holds a whole extract; this worker keeps the last file read until it is imported.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const PREVIEW_ROWS = 8;
 const CASE_CHUNK = 5000;
 /** Log entries carry their details and search text: fewer to a message than case summaries. */
 const LOG_CHUNK = 2000;
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'ukendt';
-let current: { workbook: SourceWorkbook; bytes: Uint8Array; fileName: string; size: number; sha256: string; readMs: number } | undefined;
+let current: ReadFile | undefined;
 
 /** The last screening run or asked about: a million results stay here, the page asks for what it shows. */
 let screening: LoadedScreening | undefined;
@@ -93,24 +93,36 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
       if (!result.ok) return { kind: 'read', ok: false, message: result.message };
       const readMs = performance.now() - started;
-      current = { workbook: result.value, bytes, fileName: job.fileName, size: bytes.byteLength, sha256, readMs };
-      const { format, encoding, delimiter, sheets } = result.value;
-      return {
-        kind: 'read',
-        ok: true,
-        summary: {
-          fileName: job.fileName, size: bytes.byteLength, sha256, format, readMs,
-          encoding: encoding ?? null, delimiter: delimiter ?? null,
-          sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS) })),
-        },
-      };
+      current = shapeFile({ original: result.value, bytes, fileName: job.fileName, size: bytes.byteLength, sha256, readMs, headerLines: [] });
+      return { kind: 'read', ok: true, summary: summaryOf(current) };
+    }
+    case 'reshape': {
+      if (!current) throw new Error('Ingen fil er læst ind.');
+      const headerLines = current.original.sheets.map((_, i) => (i === job.sheet ? job.headerLine : current!.headerLines[i] ?? null));
+      current = shapeFile({ ...current, headerLines });
+      return { kind: 'read', ok: true, summary: summaryOf(current) };
+    }
+    case 'keepDraft': {
+      const file = current;
+      if (!file) throw new Error('Ingen fil er læst ind.');
+      await withDb(job.db, (db) => keepDraftFile(db, file));
+      return { kind: 'keepDraft' };
+    }
+    case 'restoreDraft': {
+      const restored = await withDb(job.db, (db) => restoreDraftFile(db, (bytes, fileName) => {
+        const read = readSourceFile(bytes, fileName);
+        return read.ok ? read.value : null;
+      }));
+      if (!restored) return { kind: 'read', ok: false, message: 'Den påbegyndte import kunne ikke læses igen. Vælg filen igen.' };
+      current = restored;
+      return { kind: 'read', ok: true, summary: summaryOf(current) };
     }
     case 'import': {
       const read = current;
       if (!read) throw new Error('Ingen fil er læst ind.');
       return withDb(job.db, async (db) => {
-        const { workbook, bytes, ...file } = read;
-        const record = await runImport(db, workbook, { ...job.request, ...file, source: bytes }, progress);
+        const { workbook, bytes, fileName, size, sha256, readMs } = read;
+        const record = await runImport(db, workbook, { ...job.request, fileName, size, sha256, readMs, ...(bytes && { source: bytes }) }, progress);
         current = undefined;
         return { kind: 'import', record };
       });

@@ -5,7 +5,7 @@ import { generateDemo } from '../domain/demo/generate';
 import { formatDate } from '../domain/format';
 import type { IsoDate } from '../domain/types';
 import { canonicalWorkbook } from '../io/canonical-sheets';
-import { suggestMapping } from '../io/mapping';
+import { suggestMapping, workbookLayout } from '../io/mapping';
 import { sha256Hex } from '../io/sha256';
 import { runImport, type ImportProgress } from './import-run';
 
@@ -38,7 +38,7 @@ export async function loadDemo(db: WorkspaceDb, request: DemoRequest, progress: 
     size: 0,
     sha256: await sha256Hex(new TextEncoder().encode(fileName)),
     readMs: 0,
-    mapping: suggestMapping(workbook),
+    mapping: suggestMapping(workbookLayout(workbook)),
     keepFullCpr: false,
     extractDate,
     by: request.by,

@@ -14,6 +14,7 @@ import { EVENT_TABLES, emptyEvents, type CaseBundle, type CaseEvents, type Event
 import { transformWorkbook, type TransformResult } from '../io/transform';
 import { appendAudit } from '../db/audit-log';
 import { keepFullCpr } from './import-service';
+import { clearDraft } from './import-draft';
 import { asWriter } from './locks';
 import { settingChanged } from './settings-log';
 
@@ -106,6 +107,8 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, given
       const after = await writeCaseRows(db, rows, revision, before);
       parts = { stored: transformStarted - started, transform: writeStarted - transformStarted, merge: merged - writeStarted, write: 0 };
       if (source) await db.importSources.put(source);
+      // The mapping in progress has landed: a reload no longer offers it.
+      await clearDraft(db);
       // The choice is stored with the import it was made for, so a cancelled or failed import changes no setting.
       const keptBefore = await keepFullCpr(db);
       await db.settings.put({ key: KEEP_FULL_CPR, value: request.keepFullCpr });
@@ -218,6 +221,7 @@ function importRecord(
     },
     diff,
     issues: result.issues,
+    unknownValues: result.unknownValues,
     timings: { readMs: request.readMs, transformMs, writeMs: 0 },
     dataRevision,
     sourceKept,

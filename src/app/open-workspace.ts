@@ -11,7 +11,8 @@ import type { ScreeningRecord } from '../domain/records';
 import type { ScreeningSettings } from '../domain/rules/types';
 import type { HandoverChange } from '../domain/review/answers';
 import { keepImportFiles, latestExtractDate, setKeepImportFiles } from './import-run';
-import { keepFullCpr, listProfiles, profileFor, saveProfile } from './import-service';
+import { importProfiles, keepFullCpr, listProfiles, profileFor, profilesFile, saveProfile, withCatalog } from './import-service';
+import { clearDraft, draftMapping, hasDraft, keepDraftMapping, type DraftMapping } from './import-draft';
 import { addAction, addFocusArea, deleteAction, deleteFocusArea, editAction, focusAreaFromFindings, loadPlan, renameFocusArea, setActionStatus } from './improvement';
 import { answersOf, applyHandover, listTemplates, saveAnswer, saveTemplate, setUpRound } from './review';
 import {
@@ -84,9 +85,18 @@ export class OpenWorkspace {
   keepImportFiles = () => keepImportFiles(this.#db);
   setKeepImportFiles = (keep: boolean) => setKeepImportFiles(this.#db, keep, this.#stamp());
   deleteImportFile = (importId: string) => deleteImportFile(this.#db, importId, this.#stamp());
-  listProfiles = () => listProfiles(this.#db);
-  profileFor = (layout: WorkbookLayout) => profileFor(this.#db, layout);
-  saveProfile = (name: string, layout: WorkbookLayout, mapping: ImportMapping): ReturnType<typeof saveProfile> => saveProfile(this.#db, name, layout, mapping, this.#stamp());
+  /** Saved mappings of every workspace on this computer (the catalogue's), and this one's own from before. */
+  listProfiles = () => withCatalog((catalog) => listProfiles(this.#db, catalog));
+  profileFor = (layout: WorkbookLayout) => withCatalog((catalog) => profileFor(this.#db, layout, catalog));
+  saveProfile = (name: string, layout: WorkbookLayout, mapping: ImportMapping): ReturnType<typeof saveProfile> => withCatalog((catalog) => saveProfile(this.#db, name, layout, mapping, this.#stamp(), catalog));
+  /** The saved mappings as a JSON file to hand on; logged as an export. */
+  profilesFile = async () => profilesFile(await this.listProfiles());
+  importProfiles = (bytes: Uint8Array) => withCatalog((catalog) => importProfiles(this.#db, catalog, bytes, this.#stamp()));
+  /** The mapping in progress (its file is kept by the worker's `keepDraft`): kept, read back, or let go. */
+  hasImportDraft = () => hasDraft(this.#db);
+  importDraft = () => draftMapping(this.#db);
+  keepImportDraft = (draft: Omit<DraftMapping, 'key'>) => keepDraftMapping(this.#db, draft);
+  clearImportDraft = () => clearDraft(this.#db);
 
   // Screening
   screeningSettings = () => screeningSettings(this.#db);

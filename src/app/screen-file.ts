@@ -12,7 +12,9 @@ import { DEFAULT_SETTINGS, ruleSetVersion } from '../domain/rules/settings';
 import { summariseByRule, type RuleSummary } from '../domain/rules/summary';
 import type { RuleResult, RuleStatus, ScreeningSettings } from '../domain/rules/types';
 import { bundleCases, EVENT_TABLES, type EventTableName, type IsoDate } from '../domain/types';
-import { applyProfile, mappingProblems, suggestMapping } from '../io/mapping';
+import { applyProfile, headerSignature, mappingProblems, suggestMapping, workbookLayout } from '../io/mapping';
+import { unknownValueLines, withSuggestedReadings } from '../io/value-mapping';
+import { describeMapping, sureOnly, unsureHints } from './headless-mapping';
 import type { ImportMapping, MappingProfile, SheetRole } from '../domain/mapping';
 import { readSourceFile } from '../io/read-file';
 import { transformWorkbook } from '../io/transform';
@@ -56,9 +58,14 @@ export interface ScreeningJson {
 export interface ScreenFileOptions {
   fileName: string;
   asOf: IsoDate;
-  /** A saved profile or a bare mapping; without one, the suggested mapping is used. */
+  /**
+   * A saved profile or a bare mapping; without one, the matcher's sure matches and sure value
+   * readings are used (an unsure match is not: no one is there to check it).
+   */
   mapping?: MappingProfile | ImportMapping | null;
   settings?: ScreeningSettings;
+  /** Told the mapping that will be used before it is checked, so it can be saved even when it is refused. */
+  onMapping?: (mapping: ImportMapping, signature: string) => void;
 }
 
 export interface ScreenFileReport {
@@ -67,7 +74,11 @@ export interface ScreenFileReport {
   results: RuleResult[];
   summaries: RuleSummary[];
   mapping: ImportMapping;
+  /** What the mapping used, in Danish: column → field, value → reading. */
+  mappingLines: string[];
   issues: ImportIssue[];
+  /** The import report's lines on values read as "ukendt". */
+  unknownValueLines: string[];
   rowsRead: number;
   rowsRejected: number;
   caseCount: number;
@@ -152,9 +163,15 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const read = readSourceFile(bytes, options.fileName);
   if (!read.ok) return fail(`Filen "${name}" kan ikke læses: ${read.message}`);
   const workbook = read.value;
-  const mapping = options.mapping ? applyProfile(workbook, asProfile(options.mapping)) : suggestMapping(workbook);
+  const layout = workbookLayout(workbook);
+  const suggested = options.mapping ? applyProfile(layout, asProfile(options.mapping)) : suggestMapping(layout);
+  const mapping = options.mapping ? suggested : withSuggestedReadings(sureOnly(suggested), workbook);
+  options.onMapping?.(mapping, headerSignature(layout));
   const problems = mappingProblems(mapping);
-  if (problems.length) return fail(`Kortlægningen af "${name}" kan ikke bruges:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  if (problems.length) {
+    const hints = options.mapping ? [] : unsureHints(suggested, mapping);
+    return fail(`Kortlægningen af "${name}" kan ikke bruges:\n${[...problems, ...hints].map((p) => `- ${p}`).join('\n')}`);
+  }
 
   const imported = transformWorkbook(workbook, mapping, { keepFullCpr: false });
   const importedTables = EVENT_TABLES.filter((t) => imported.tables.includes(t));
@@ -165,7 +182,7 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const summaries = summariseByRule(table).sort((a, b) => catalogIndex(a.ruleId) - catalogIndex(b.ruleId));
   return ok({
     json: { asOf: options.asOf, ruleSetVersion: ruleSetVersion(settings), results: results.map(resultJson), summary: summaries.map(summaryJson) },
-    results, summaries, mapping, issues: imported.issues, rowsRead: imported.rowsRead, rowsRejected: imported.rowsRejected,
+    results, summaries, mapping, mappingLines: describeMapping(mapping, Boolean(options.mapping)), issues: imported.issues, unknownValueLines: unknownValueLines(imported.unknownValues), rowsRead: imported.rowsRead, rowsRejected: imported.rowsRejected,
     caseCount: cases.length, importedTables,
   });
 }

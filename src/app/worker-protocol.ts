@@ -14,7 +14,8 @@ import type { StorageReport } from './storage-report';
 import type { OverviewFigures } from './overview';
 import type { ComplianceTrend } from '../domain/report/trend';
 import type { CaseSummary } from '../domain/case-list';
-import type { SourceRow, SourceWorkbook } from '../domain/source';
+import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
+import type { SheetShape } from '../io/shape';
 import type { DemoRequest } from './demo';
 import type { ImportRequest } from './import-run';
 import type { SamplingFrame } from './sampling';
@@ -37,7 +38,22 @@ export interface WorkbookSummary {
   encoding: SourceWorkbook['encoding'] | null;
   delimiter: SourceWorkbook['delimiter'] | null;
   readMs: number;
-  sheets: { name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[] }[];
+  sheets: {
+    name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[];
+    /** Title lines, blank columns and a totals row found (io/shape.ts), and what they mean in Danish. */
+    shape: SheetShape; notes: string[];
+    /** Per column, its different values with counts (for the value mapping). */
+    values: ColumnValues[];
+    /** Per column, some of its values, for the header matcher (`SheetLayout.samples`). */
+    samples: SourceCell[][];
+  }[];
+}
+
+/** A column's different values, most frequent first; `more`: too many to list (not a choice column). */
+export interface ColumnValues {
+  column: number;
+  values: { value: string; key: string; count: number }[];
+  more: boolean;
 }
 
 export type WorkerJob =
@@ -49,6 +65,12 @@ export type WorkerJob =
   /** A backup file restored into a database that does not exist yet. */
   | { kind: 'restoreBackup'; dbName: string; file: Blob; fileName: string; passphrase: string | null; by: string }
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
+  /** The file read last, with the header of sheet `sheet` in line `headerLine` (chosen by hand). */
+  | { kind: 'reshape'; sheet: number; headerLine: number }
+  /** Keeps the file read last as the workspace's import draft (masked unless the workspace keeps full CPR numbers). */
+  | { kind: 'keepDraft'; db: DbRef }
+  /** Reads the workspace's import draft back in as the file read last; `read` with ok false when there is none. */
+  | { kind: 'restoreDraft'; db: DbRef }
   | { kind: 'import'; db: DbRef; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
   | { kind: 'demo'; db: DbRef; request: DemoRequest }
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }
@@ -103,6 +125,7 @@ export type WorkerJobResult =
   | { kind: 'read'; ok: true; summary: WorkbookSummary }
   | { kind: 'read'; ok: false; message: string }
   | { kind: 'import'; record: ImportRecord }
+  | { kind: 'keepDraft' }
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }
   | { kind: 'readHandover'; reading: HandoverReading }

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '../domain/audit';
+import type { MappingProfile } from '../domain/mapping';
 import type { Workspace } from '../domain/workspace';
 import { watchConnection, type ConnectionWatchers } from './connection';
 import { CATALOG_DB_NAME } from './names';
@@ -15,6 +16,8 @@ export class CatalogDb extends Dexie {
   declare settings: Table<CatalogSetting, string>;
   /** What happened to workspaces on this computer, hash-chained like a workspace's audit log (audit-log.ts). */
   declare log: Table<AuditEntry, number>;
+  /** Saved mappings, offered in every workspace of this browser profile (before version 3 each workspace had its own). */
+  declare profiles: Table<MappingProfile, string>;
 
   constructor(name = CATALOG_DB_NAME, watchers: ConnectionWatchers = {}) {
     super(name);
@@ -22,6 +25,7 @@ export class CatalogDb extends Dexie {
     this.version(1).stores({ workspaces: 'id, name, lastOpenedAt', settings: 'key' });
     // A log of its own: deleting a workspace deletes its audit log with it.
     this.version(2).stores({ log: '++id, seq' });
+    this.version(3).stores({ profiles: 'id, name, signature' });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

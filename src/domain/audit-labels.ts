@@ -60,6 +60,7 @@ export const EXPORT_LABELS: Record<string, string> = {
   report: 'Lovoverholdelsesrapport (xlsx)',
   screening: 'Screening (xlsx)',
   csv: 'Tabel (CSV)',
+  mappingProfiles: 'Kortlægninger (json)',
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -7,7 +7,7 @@ import type { IsoDate } from './types';
  * `sager_20251231.csv`), else the day the file was last saved, else today. Never after today.
  */
 export function suggestExtractDate(fileName: string, lastModified: IsoDate | null, today: IsoDate): IsoDate {
-  const named = datesInName(fileName).filter((d) => d <= today).at(-1);
+  const named = datesInText(fileName).filter((d) => d <= today).at(-1);
   if (named) return named;
   return lastModified && lastModified <= today ? lastModified : today;
 }
@@ -18,8 +18,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g, (m) => `${m[3]}-${m[2]}-${m[1]}`],
 ];
 
-/** The calendar dates written in a file name, in the order they are written. */
-function datesInName(fileName: string): IsoDate[] {
+/** The calendar dates written in a file name or a title line ("Udtræk pr. 01-06-2025"), in the order they are written. */
+export function datesInText(fileName: string): IsoDate[] {
   const found: [number, IsoDate][] = [];
   for (const [pattern, danish] of PATTERNS) {
     for (const m of fileName.matchAll(pattern)) {

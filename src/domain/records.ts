@@ -1,4 +1,4 @@
-import type { ImportMapping } from './mapping';
+import type { ImportMapping, UnknownValueCount } from './mapping';
 import type { ReimportDiff } from './reimport';
 import type { OverviewFigures } from './report/overview';
 import type { ComplianceTrend } from './report/trend';
@@ -76,6 +76,8 @@ export interface ImportRecord {
   counts: ImportCounts;
   diff: ReimportDiff;
   issues: ImportIssue[];
+  /** Choice and yes/no values read as "ukendt", per column and value; absent in records from before value mapping. */
+  unknownValues?: UnknownValueCount[];
   timings: ImportTimings;
   /** The day the extract was taken (asked at import); absent in older records, where the import's date stands in. */
   extractDate?: IsoDate;

@@ -1,7 +1,10 @@
 import { FIELDS, fieldByKey, fieldKey, TABLES, type FieldDef } from '../domain/fields';
-import type { ColumnMapping, ImportMapping, MappingProfile, SheetLayout, SheetMapping, SheetRole, WorkbookLayout } from '../domain/mapping';
+import { SAMPLE_VALUES, type ColumnMapping, type ImportMapping, type MappingProfile, type SheetLayout, type SheetMapping, type SheetRole, type WorkbookLayout } from '../domain/mapping';
+import type { SourceCell, SourceSheet } from '../domain/source';
 import type { TableName } from '../domain/types';
 import { normaliseText } from './values';
+import { matchColumns, rankTargets, TABLE_WORDS, type ColumnCandidate } from './header-match';
+import { headerWords, stemSimilarity } from './header-words';
 type Lookup = Map<string, string[]>;
 
 function add(lookup: Lookup, text: string, key: string): void {
@@ -63,10 +66,23 @@ function lookupFor(role: SheetRole): Lookup {
   return lookup;
 }
 
+/** The one table whose name a sheet's name has a word of ("YDELSE", "Underretninger 2024"), if only one. */
+function tableNamedIn(sheetName: string) {
+  const tables = new Set<string>();
+  for (const word of headerWords(sheetName).tokens) {
+    for (const [name, table] of TABLE_WORDS) {
+      // A compound that begins with a table's word names it too: "Sagsoversigt", "Underretningsliste".
+      const leads = name.length >= 3 && new RegExp(`^${name}[se]?[a-z]{4,}$`).test(word);
+      if (stemSimilarity(word, name) >= 0.85 || leads) tables.add(table);
+    }
+  }
+  return tables.size === 1 ? TABLES.find((t) => tables.has(t.name)) : undefined;
+}
+
 /** The role a sheet's name suggests: a table's name or synonym; else wide for a lone sheet. */
 export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   const name = normaliseText(sheet.name);
-  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name));
+  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name)) ?? tableNamedIn(sheet.name);
   const mapped = (role: SheetRole) => sheet.headers.filter((h) => lookupFor(role).get(normaliseText(h))?.length === 1).length;
   // A lone CSV named "Sager.csv" may still be a wide extract: go by what its columns say.
   if (table && !(sheetCount === 1 && table.name === 'cases' && mapped('wide') > mapped('cases'))) return table.name;
@@ -74,23 +90,59 @@ export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   return sheetCount === 1 || sheet.headers.some((h) => lookupFor('cases').has(normaliseText(h))) ? 'wide' : 'ignore';
 }
 
-/** Suggests a target per column; each target is used once per sheet (the first matching column). */
-export function suggestColumns(headers: readonly string[], role: SheetRole): ColumnMapping[] {
+/**
+ * A workbook's layout for the matcher: names, headers and up to `SAMPLE_VALUES` non-empty values
+ * per column, taken at even steps through the rows so a long extract is sampled throughout.
+ */
+export function workbookLayout(workbook: { sheets: readonly Pick<SourceSheet, 'name' | 'headers' | 'rows'>[] }): WorkbookLayout {
+  return { sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, headers: sheet.headers, samples: sampleColumns(sheet) })) };
+}
+
+export function sampleColumns(sheet: Pick<SourceSheet, 'headers' | 'rows'>, limit = SAMPLE_VALUES): SourceCell[][] {
+  const samples: SourceCell[][] = sheet.headers.map(() => []);
+  const step = Math.max(1, Math.floor(sheet.rows.length / (limit * 2)));
+  for (let at = 0; at < sheet.rows.length; at += step) {
+    const cells = sheet.rows[at]!.cells;
+    sheet.headers.forEach((_header, column) => {
+      const cell = cells[column] ?? null;
+      if (cell !== null && !(typeof cell === 'string' && cell.trim() === '') && samples[column]!.length < limit) samples[column]!.push(cell);
+    });
+  }
+  return samples;
+}
+
+/** The exact spellings: a target per column, each used once per sheet (the first matching column). */
+function exactTargets(headers: readonly string[], role: SheetRole): (string | null)[] {
   const lookup = lookupFor(role);
   const used = new Set<string>();
-  return headers.map((header, column) => {
+  return headers.map((header) => {
     const keys = lookup.get(normaliseText(header)) ?? [];
     const target = keys.length === 1 && !used.has(keys[0]!) ? keys[0]! : null;
     if (target) used.add(target);
-    return { column, header, target };
+    return target;
   });
+}
+
+/**
+ * Suggests a target per column: an exact spelling of a label or synonym as it is, else the
+ * header matcher's suggestion with its confidence. `samples` (per column) let the values rule
+ * fields out.
+ */
+export function suggestColumns(headers: readonly string[], role: SheetRole, samples?: SheetLayout['samples']): ColumnMapping[] {
+  return matchColumns({ name: '', headers, samples }, role, exactTargets(headers, role))
+    .map(({ column, header, target, confidence }) => (confidence ? { column, header, target, confidence } : { column, header, target }));
+}
+
+/** Every column's ranked alternatives under the role, best first, for the drop-down. */
+export function columnAlternatives(sheet: SheetLayout, role: SheetRole): ColumnCandidate[][] {
+  return rankTargets(sheet, role);
 }
 
 export function suggestMapping(workbook: WorkbookLayout): ImportMapping {
   return {
     sheets: workbook.sheets.map((sheet) => {
       const role = suggestRole(sheet, workbook.sheets.length);
-      return { sheet: sheet.name, role, columns: suggestColumns(sheet.headers, role) };
+      return { sheet: sheet.name, role, columns: suggestColumns(sheet.headers, role, sheet.samples) };
     }),
   };
 }
@@ -119,7 +171,9 @@ export function applyProfile(workbook: WorkbookLayout, profile: MappingProfile):
       if (!saved) return sheetMapping;
       const columns = sheetMapping.columns.map((column) => {
         const known = saved.columns.find((c) => normaliseText(c.header) === normaliseText(column.header));
-        return known ? { ...column, target: known.target, blankMeansNo: known.blankMeansNo } : column;
+        if (!known) return column;
+        const { confidence: _suggested, ...rest } = column;
+        return { ...rest, target: known.target, blankMeansNo: known.blankMeansNo, ...(known.values ? { values: known.values } : {}) };
       });
       return { sheet: sheet.name, role: saved.role, columns };
     }),

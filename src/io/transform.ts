@@ -1,10 +1,11 @@
 import { EventIds } from '../domain/event-id';
 import { creatingFields, fieldByKey, tableDef, type FieldDef } from '../domain/fields';
 import type { Case, CaseData, EventTableName, TableName } from '../domain/types';
-import type { ImportMapping, SheetMapping } from '../domain/mapping';
+import { valueKey, type ImportMapping, type SheetMapping, type UnknownValueCount } from '../domain/mapping';
 import type { ImportIssue } from '../domain/records';
 import type { SourceCell, SourceRow, SourceWorkbook } from '../domain/source';
 import { parseCell } from './values';
+import { hasValueReadings, readingValue } from './value-mapping';
 import { maskCprLike } from '../domain/cpr';
 
 export interface TransformOptions {
@@ -21,6 +22,8 @@ export interface TransformResult {
   rowsRead: number;
   rowsRejected: number;
   emptyRows: number;
+  /** Choice and yes/no values read as "ukendt", per column and value, for the import report (see `unknownValueLines`). */
+  unknownValues: UnknownValueCount[];
 }
 
 interface BoundColumn {
@@ -28,6 +31,10 @@ interface BoundColumn {
   column: number;
   header: string;
   blankMeansNo: boolean;
+  /** The mapping's value readings (`ColumnMapping.values`), as typed values; null = "ukendt". */
+  readings: Map<string, unknown> | null;
+  /** Choice and yes/no columns: values read as unknown, by key. */
+  unknown: Map<string, { value: string; count: number; chosen: boolean }> | null;
 }
 
 type Values = Record<string, unknown>;
@@ -42,7 +49,14 @@ function bindColumns(sheet: SheetMapping): Map<TableName, BoundColumn[]> {
   for (const column of sheet.columns) {
     const def = column.target ? fieldByKey.get(column.target) : undefined;
     if (!def) continue;
-    const bound = { def, column: column.column, header: column.header, blankMeansNo: column.blankMeansNo === true };
+    const choice = hasValueReadings(def.type);
+    const readings = choice && column.values ? new Map<string, unknown>() : null;
+    for (const [key, code] of Object.entries(column.values ?? {})) {
+      // A code that is not the field's (a hand-edited profile) is left to the parser.
+      const value = readingValue(def.type, code);
+      if (readings && value !== undefined) readings.set(key, value);
+    }
+    const bound = { def, column: column.column, header: column.header, blankMeansNo: column.blankMeansNo === true, readings, unknown: choice ? new Map() : null };
     byTable.set(def.table, [...(byTable.get(def.table) ?? []), bound]);
   }
   return byTable;
@@ -58,6 +72,7 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
   let rowsRead = 0;
   let rowsRejected = 0;
   let emptyRows = 0;
+  const boundSheets: { sheet: string; byTable: Map<TableName, BoundColumn[]> }[] = [];
 
   for (const sheetMapping of mapping.sheets) {
     if (sheetMapping.role === 'ignore') continue;
@@ -67,6 +82,7 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
     for (const table of byTable.keys()) tables.add(table);
     if (sheetMapping.role === 'wide') tables.add('cases');
     emptyRows += sheet.emptyRows;
+    boundSheets.push({ sheet: sheet.name, byTable });
     const issue = (row: SourceRow, column: BoundColumn | null, message: string, severity: ImportIssue['severity']) =>
       issues.push({ sheet: sheet.name, row: row.number, column: column?.header ?? null, value: column ? issueValue(row.cells[column.column], column, options) : null, message, severity });
 
@@ -76,10 +92,21 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
       for (const [table, columns] of byTable) {
         const parsed: Values = {};
         for (const column of columns) {
-          const result = parseCell(column.def.type, row.cells[column.column] ?? null, { blankMeansNo: column.blankMeansNo, keepFullCpr: options.keepFullCpr });
+          const cell = row.cells[column.column] ?? null;
+          if (column.unknown) {
+            const key = valueKey(cell);
+            if (key !== null && column.readings?.has(key)) {
+              const value = column.readings.get(key);
+              parsed[column.def.field] = value;
+              if (value === null) countUnknown(column, key, cell, true);
+              continue;
+            }
+          }
+          const result = parseCell(column.def.type, cell, { blankMeansNo: column.blankMeansNo, keepFullCpr: options.keepFullCpr });
           if (result.ok) parsed[column.def.field] = masksText(column.def, options) && typeof result.value === 'string' ? maskCprLike(result.value) : result.value;
           else {
             parsed[column.def.field] = null;
+            if (column.unknown) countUnknown(column, valueKey(cell)!, cell, false);
             issue(row, column, `${result.message} Værdien er gemt som ukendt.`, 'warning');
           }
         }
@@ -141,6 +168,15 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
     }
   }
 
+  const unknownValues: UnknownValueCount[] = [];
+  for (const { sheet, byTable } of boundSheets) {
+    for (const column of [...byTable.values()].flat()) {
+      for (const { value, count, chosen } of column.unknown?.values() ?? []) {
+        unknownValues.push({ sheet, column: column.header, target: `${column.def.table}.${column.def.field}`, value: options.keepFullCpr ? value : maskCprLike(value), count, chosen });
+      }
+    }
+  }
+
   const data: CaseData = {
     cases: [...cases.values()].map((c) => c.value),
     notifications: [], investigations: [], measures: [], actionPlans: [], followUps: [], supervisionVisits: [],
@@ -150,7 +186,13 @@ export function transformWorkbook(workbook: SourceWorkbook, mapping: ImportMappi
   // Reported in file order, as the user will fix them.
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   issues.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-  return { data, issues: options.keepFullCpr ? issues : issues.map(maskIssue), tables: [...tables], rowsRead, rowsRejected, emptyRows };
+  return { data, issues: options.keepFullCpr ? issues : issues.map(maskIssue), tables: [...tables], rowsRead, rowsRejected, emptyRows, unknownValues };
+}
+
+function countUnknown(column: BoundColumn, key: string, cell: SourceCell, chosen: boolean): void {
+  const seen = column.unknown!.get(key);
+  if (seen) seen.count += 1;
+  else column.unknown!.set(key, { value: typeof cell === 'boolean' ? (cell ? 'SAND' : 'FALSK') : String(cell).trim(), count: 1, chosen });
 }
 
 /**

@@ -44,8 +44,8 @@ describe('import', () => {
   it('imports the filled-in template with zero mapping clicks and shows the 50 cases', async () => {
     await chooseFile(filledTemplate(files));
     const fieldFor = (header: string) => page.getByLabel(`Felt for kolonnen ${header}`, { exact: true }).first();
-    expect(await fieldFor('Sagsnr').locator('option:checked').innerText()).toBe('Sagsnr *');
-    expect(await fieldFor('Modtaget').locator('option:checked').innerText()).toBe('Modtaget *');
+    expect(await fieldFor('Sagsnr').locator('option:checked').innerText()).toBe('Sager – Sagsnr *');
+    expect(await fieldFor('Modtaget').locator('option:checked').innerText()).toBe('Underretninger – Modtaget *');
     await importChosen();
     expect(await figure('Sager i filen')).toBe('50');
     expect(await figure('Nye sager')).toBe('50');
@@ -59,8 +59,8 @@ describe('import', () => {
     await chooseFile(dubuExtract(files));
     expect(await page.locator('.file-facts').innerText()).toContain('Windows-1252 · adskilt med semikolon · 50 rækker');
     const teamField = page.getByLabel('Felt for kolonnen Team', { exact: true });
-    expect(await teamField.locator('option:checked').innerText()).toBe('Enhed *');
-    expect(await page.getByLabel('Felt for kolonnen Rådgiver', { exact: true }).locator('option:checked').innerText()).toBe('Sagsbehandler *');
+    expect(await teamField.locator('option:checked').innerText()).toBe('Sager – Enhed *');
+    expect(await page.getByLabel('Felt for kolonnen Rådgiver', { exact: true }).locator('option:checked').innerText()).toBe('Sager – Sagsbehandler *');
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Underretning modtaget' }) });
     expect(await row.locator('td.preview').last().innerText()).toContain('01-01-2024');
     await page.getByLabel('Gem kortlægningen som').fill('DUBU-udtræk');

@@ -158,8 +158,10 @@ describe('applyProfile', () => {
     },
   };
 
-  it('finds nothing to suggest for the unusual headers on its own', () => {
-    expect(suggestMapping(saved).sheets[0]!.columns.map((c) => c.target)).toEqual(['cases.caseNumber', null, null, null, null]);
+  it('finds only the case number surely and "Ansvarlig" as an unsure caseworker for the unusual headers on its own', () => {
+    expect(suggestMapping(saved).sheets[0]!.columns.map((c) => [c.target, c.confidence])).toEqual([
+      ['cases.caseNumber', undefined], [null, undefined], ['cases.caseworker', 'unsure'], [null, undefined], [null, undefined],
+    ]);
   });
 
   it('restores the saved choices by header text when columns are reordered, renamed in case and one is added', () => {

@@ -1,4 +1,4 @@
-import { applyProfile, mappingProblems, suggestColumns, suggestMapping } from '../../app/import-service';
+import { applyProfile, columnAlternatives, completeReadings, mappingProblems, suggestColumns, suggestMapping } from '../../app/import-service';
 import type { OpenWorkspace } from '../../app/open-workspace';
 import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
@@ -27,14 +27,28 @@ export class ImportFlow extends ActionState {
   record = $state.raw<ImportRecord | undefined>();
   /** The day the extract was taken: suggested from the file's name or the day it was saved, changed by the user. */
   extractDate = $state('');
+  /** Where the extract date came from, for the help text: a title line in the sheet, or the file. */
+  extractDateFrom = $state<'title' | 'file' | 'draft'>('file');
+  /** Set when a mapping in progress was brought back after a reload. */
+  resumed = $state(false);
+  /** Whether the latest change to the mapping is kept for a reload. */
+  draftState = $state<'saving' | 'saved' | undefined>();
   /** The screening that runs by itself after the import, at the extract's date: running, stored, or failed (message). */
   screening = $state<{ asOf: string; state: 'running' | 'stored' | 'failed'; message?: string } | undefined>();
   #storing: Promise<unknown> = Promise.resolve();
   /** A worker of its own: reading the next file, or cancelling it, must not stop the screening. */
   #screenWorker = new WorkerSession();
   problems = $derived(mappingProblems(this.mapping));
+  /** Per sheet and column, the matcher's other likely fields, best first, for the top of the drop-down. */
+  alternatives = $derived<string[][][]>(
+    this.mapping.sheets.map((sheet, i) => {
+      const layout = this.summary?.sheets[i];
+      return layout && sheet.role !== 'ignore' ? columnAlternatives(layout, sheet.role).map((ranked) => ranked.slice(0, 5).map((c) => c.target)) : [];
+    }),
+  );
 
   #file: File | undefined;
+  #fileKept = false;
   #worker = new WorkerSession();
   #abort: AbortController | undefined;
 
@@ -56,23 +70,83 @@ export class ImportFlow extends ActionState {
         this.step = 'choose';
         return;
       }
-      this.summary = result.summary;
-      const today = new Date().toLocaleDateString('sv-SE');
-      this.extractDate = suggestExtractDate(file.name, file.lastModified ? new Date(file.lastModified).toLocaleDateString('sv-SE') : null, today);
-      this.keepFullCpr = await this.workspace.keepFullCpr();
-      this.profiles = await this.workspace.listProfiles();
-      this.recognised = await this.workspace.profileFor(result.summary);
-      this.mapping = this.recognised ? applyProfile(result.summary, this.recognised) : suggestMapping(result.summary);
-      this.step = 'mapping';
+      await this.#mapped(result.summary, file.lastModified ? new Date(file.lastModified).toLocaleDateString('sv-SE') : null);
+      // Kept for a reload: the file as read (masked as the import keeps it) now, the mapping as it changes.
+      this.#fileKept = false;
+      await this.#worker.run<'keepDraft'>({ kind: 'keepDraft', db: this.workspace.db }).then(() => {
+        this.#fileKept = true;
+        return this.keepDraft();
+      }, () => {});
     } catch (error) {
       this.#failed(error, 'choose');
     }
   }
 
+  async #mapped(summary: WorkbookSummary, lastModified: string | null): Promise<void> {
+    this.summary = summary;
+    const today = new Date().toLocaleDateString('sv-SE');
+    const titleDate = summary.sheets.map((s) => s.shape.titleDate).find((d) => d !== null && d <= today);
+    this.extractDate = titleDate ?? suggestExtractDate(summary.fileName, lastModified, today);
+    this.extractDateFrom = titleDate ? 'title' : 'file';
+    this.keepFullCpr = await this.workspace.keepFullCpr();
+    this.profiles = await this.workspace.listProfiles();
+    this.recognised = await this.workspace.profileFor(summary);
+    this.mapping = this.recognised ? applyProfile(summary, this.recognised) : suggestMapping(summary);
+    this.step = 'mapping';
+  }
+
+  /** Brings back a mapping in progress after a reload: its file from the worker, its mapping as it was left. */
+  async resume(): Promise<void> {
+    if (this.step !== 'choose' || !(await this.workspace.hasImportDraft())) return;
+    this.step = 'reading';
+    this.progress = { stage: 'read', done: 0, total: 0 };
+    try {
+      const result = await this.#worker.run<'read'>({ kind: 'restoreDraft', db: this.workspace.db });
+      if (!result.ok) {
+        this.error = result.message;
+        this.step = 'choose';
+        await this.workspace.clearImportDraft();
+        return;
+      }
+      const draft = await this.workspace.importDraft();
+      this.#fileKept = true;
+      await this.#mapped(result.summary, null);
+      if (draft && draft.mapping.sheets.length === result.summary.sheets.length) {
+        this.mapping = draft.mapping;
+        this.extractDate = draft.extractDate;
+        this.extractDateFrom = 'draft';
+        this.keepFullCpr = draft.keepFullCpr;
+      }
+      this.resumed = true;
+    } catch (error) {
+      this.#failed(error, 'choose');
+    }
+  }
+
+  /** Keeps the mapping in progress (the page calls it, a moment after each change). */
+  async keepDraft(): Promise<void> {
+    // Until the worker has kept the file, a mapping would be kept without it (and dropped).
+    if (this.step !== 'mapping' || !this.#fileKept) return;
+    this.draftState = 'saving';
+    await this.workspace.keepImportDraft({ mapping: $state.snapshot(this.mapping), extractDate: this.extractDate, keepFullCpr: this.keepFullCpr, savedAt: new Date().toISOString() });
+    this.draftState = 'saved';
+  }
+
+  /** The header of sheet `sheetIndex` is in line `line` (0: the first line), as the user says. */
+  async setHeaderLine(sheetIndex: number, line: number): Promise<void> {
+    const result = await this.act(() => this.#worker.run<'read'>({ kind: 'reshape', sheet: sheetIndex, headerLine: line }));
+    if (!result?.ok) return;
+    this.summary = result.summary;
+    const sheet = this.mapping.sheets[sheetIndex]!;
+    sheet.columns = suggestColumns(result.summary.sheets[sheetIndex]!.headers, sheet.role, result.summary.sheets[sheetIndex]!.samples);
+    await this.#worker.run<'keepDraft'>({ kind: 'keepDraft', db: this.workspace.db }).catch(() => {});
+    await this.keepDraft();
+  }
+
   setRole(sheetIndex: number, role: SheetRole): void {
     const sheet = this.mapping.sheets[sheetIndex]!;
     sheet.role = role;
-    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role);
+    sheet.columns = suggestColumns(this.summary!.sheets[sheetIndex]!.headers, role, this.summary!.sheets[sheetIndex]!.samples);
   }
 
   useProfile(profileId: string): void {
@@ -83,7 +157,7 @@ export class ImportFlow extends ActionState {
   async saveProfile(name: string): Promise<string> {
     if (!this.summary) return '';
     const summary = this.summary;
-    const result = await this.act(() => this.workspace.saveProfile(name, summary, $state.snapshot(this.mapping)));
+    const result = await this.act(() => this.workspace.saveProfile(name, summary, completeReadings($state.snapshot(this.mapping), summary)));
     if (!result) return this.error;
     if (!result.ok) return result.message;
     this.profiles = await this.workspace.listProfiles();
@@ -105,7 +179,7 @@ export class ImportFlow extends ActionState {
       const result = await this.#worker.run<'import'>(
         {
           kind: 'import', db: this.workspace.db,
-          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user },
+          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: completeReadings($state.snapshot(this.mapping), this.summary), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user },
         },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
       );
@@ -115,7 +189,7 @@ export class ImportFlow extends ActionState {
     } catch (error) {
       this.#failed(error, 'mapping');
       // The worker was stopped with the file in it; read it again so the user can retry at once.
-      if (this.#file) await this.#reread().catch(() => this.reset());
+      await this.#reread().catch(() => this.reset());
     }
   }
 
@@ -123,13 +197,30 @@ export class ImportFlow extends ActionState {
     this.#abort?.abort();
   }
 
+  /** Lets the file go; a mapping in progress is dropped with it (after an import it is gone already). */
   reset(): void {
     this.#abort?.abort();
     this.#worker.terminate();
     this.step = 'choose';
     this.summary = undefined;
     this.record = undefined;
+    this.resumed = false;
     this.error = '';
+    void this.workspace.clearImportDraft();
+  }
+
+  async exportProfiles(): Promise<Uint8Array> {
+    return this.workspace.profilesFile();
+  }
+
+  /** Reads a file of profiles into the catalogue; the message says what came of it. */
+  async importProfiles(file: File): Promise<string> {
+    const result = await this.act(async () => this.workspace.importProfiles(new Uint8Array(await file.arrayBuffer())));
+    if (!result) return this.error;
+    if (!result.ok) return `${file.name}: ${result.message}`;
+    this.profiles = await this.workspace.listProfiles();
+    const names = result.value.map((p) => `"${p.name}"`).join(', ');
+    return `${result.value.length === 1 ? 'Kortlægningen' : 'Kortlægningerne'} ${names} er indlæst og tilbydes nu i alle arbejdsområder.`;
   }
 
   async issuesWorkbook(): Promise<Uint8Array> {
@@ -169,7 +260,14 @@ export class ImportFlow extends ActionState {
   }
 
   async #reread(): Promise<void> {
-    const bytes = await this.#file!.arrayBuffer();
-    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file!.name });
+    if (!this.#file) {
+      await this.#worker.run<'read'>({ kind: 'restoreDraft', db: this.workspace.db });
+      return;
+    }
+    const bytes = await this.#file.arrayBuffer();
+    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file.name });
+    const lines = this.summary?.sheets.map((s) => s.shape.headerLine) ?? [];
+    // The header rows the user chose by hand, again.
+    for (const [i, line] of lines.entries()) if (line > 0) await this.#worker.run<'read'>({ kind: 'reshape', sheet: i, headerLine: line });
   }
 }

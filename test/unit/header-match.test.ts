@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetRole } from '../../src/domain/mapping';
+import type { SourceCell } from '../../src/domain/source';
+import { headerWords, stem, stemSimilarity } from '../../src/io/header-words';
+import { columnAlternatives, suggestColumns, suggestMapping } from '../../src/io/mapping';
+
+/** [target, confidence] per column. */
+const suggest = (headers: string[], role: SheetRole, samples?: SourceCell[][]) =>
+  suggestColumns(headers, role, samples).map((c) => [c.target, c.confidence ?? null]);
+
+const DATES: SourceCell[] = ['01-02-2024', '15.03.2024', '2024-04-30', '02-05-2024'];
+const YES_NO: SourceCell[] = ['J', 'N', 'J', 'J', 'N'];
+const OUTCOMES: SourceCell[] = ['Ingen videre handling', 'Videre til børnefaglig undersøgelse', 'Ingen videre handling', 'Iværksat forebyggende indsats efter § 32'];
+
+describe('headerWords normalises a header as a person reads it', () => {
+  it('ignores case, punctuation and how æ, ø and å are written', () => {
+    expect(headerWords('OPFOELGNING_DATO')).toEqual(headerWords('Opfølgning, dato'));
+    expect(headerWords('Børnesamtale').tokens).toEqual(headerWords('BOERNESAMTALE').tokens);
+  });
+
+  it('takes out "Dato for", "Seneste", brackets\' date qualifiers and § references, keeping a date hint', () => {
+    expect(headerWords('Dato for seneste tilsyn (§ 148)')).toEqual({ tokens: ['tilsyn'], dateHint: true, boolHint: false });
+    expect(headerWords('Foreløbig vurdering (dd-mm-åååå)')).toEqual({ tokens: ['foreloebig', 'vurder'], dateHint: true, boolHint: false });
+  });
+
+  it('reads "(J/N)", "ja/nej", a trailing "?" and a _JN suffix as a yes/no hint', () => {
+    for (const header of ['Samtykke (J/N)', 'Samtykke ja/nej', 'Samtykke?', 'SAMTYKKE_JN']) {
+      expect(headerWords(header)).toEqual({ tokens: ['samtykk'], dateHint: false, boolHint: true });
+    }
+  });
+
+  it('lets § 50 and § 20 name the investigation', () => {
+    expect(headerWords('Påbegyndt (§ 50)').tokens).toEqual(['paabegynd', 'undersoeg']);
+  });
+
+  it('splits a compound at a known word: "Modtagelsesdato" is "modtagelse" + "dato"', () => {
+    expect(headerWords('Modtagelsesdato')).toEqual({ tokens: ['modtag'], dateHint: true, boolHint: false });
+    expect(headerWords('Foranstaltningstype').tokens.sort()).toEqual(headerWords('Type af foranstaltning').tokens.sort());
+  });
+});
+
+describe('stems and concepts', () => {
+  it.each([
+    ['afholdt', 'afholdelse'], ['modtaget', 'modtagelse'], ['udleveret', 'udlevering'], ['fravalgt', 'fravalg'], ['vurderet', 'vurdering'], ['godkendt', 'godkendelse'],
+  ])('%s and %s have one stem', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
+
+  it('holds iværksat, start and opstart near, not equal; unrelated words far', () => {
+    expect(stemSimilarity(stem('iværksat'.replace('æ', 'ae')), stem('start'))).toBe(0.85);
+    expect(stemSimilarity(stem('opstart'), stem('start'))).toBe(0.85);
+    expect(stemSimilarity(stem('udleveret'), stem('sendt'))).toBe(0.85);
+    expect(stemSimilarity(stem('modtaget'), stem('sendt'))).toBe(0);
+  });
+});
+
+describe('suggestColumns scores headers the exact spelling list misses', () => {
+  it('matches verb forms, "Seneste …", "Dato for …", bracketed qualifiers and § references, surely when clear', () => {
+    expect(suggest([
+      'Børnesamtale afholdt', 'Modtagelse af underretning', 'Seneste opfølgning', 'Dato for kendskab til barnets behov',
+      'Sagsbehandler (initialer)', 'BFU afsluttet (§ 50)', 'Handleplan udleveret til anbringelsessted', 'Samtale med barnet fravalgt',
+    ], 'wide', [DATES, DATES, DATES, DATES, ['AB', 'CD', 'EF'], DATES, YES_NO, YES_NO])).toEqual([
+      ['measures.childConversationAt', 'unsure'],
+      ['notifications.receivedAt', 'sure'],
+      ['followUps.date', 'sure'],
+      ['cases.awareAt', 'sure'],
+      ['cases.caseworker', 'sure'],
+      ['investigations.completedAt', 'sure'],
+      ['measures.planSharedWithPlacement', 'sure'],
+      ['measures.conversationWaived', 'sure'],
+    ]);
+  });
+
+  it('keeps an exact spelling without a confidence: it needs no check', () => {
+    expect(suggest(['Sagsnr', 'Enhed'], 'cases')).toEqual([['cases.caseNumber', null], ['cases.unit', null]]);
+  });
+
+  it('lets only a column of dates be a date field', () => {
+    expect(suggest(['Foranstaltning iværksat den'], 'wide', [DATES])).toEqual([['measures.startDate', 'sure']]);
+    expect(suggest(['Foranstaltning iværksat den'], 'wide', [['Ja', 'Nej', 'Ja', 'Nej']])[0]![0]).not.toBe('measures.startDate');
+    expect(columnAlternatives({ name: 'x', headers: ['Foranstaltning iværksat den'], samples: [['Ja', 'Nej', 'Ja', 'Nej']] }, 'wide')[0]!.map((c) => c.target)).not.toContain('measures.startDate');
+  });
+
+  it('lets only a column of yes/no values be a yes/no field', () => {
+    expect(suggest(['Bisidder tilbudt barnet'], 'measures', [YES_NO])).toEqual([['measures.supporterOffered', 'sure']]);
+    expect(suggest(['Bisidder tilbudt barnet'], 'measures', [['Hanne Fiktiv', 'Ole Fiktiv', 'Kim Fiktiv']])).toEqual([[null, null]]);
+  });
+
+  it('lets only a column whose values read as outcomes be the outcome, and values that do confirm a loose header', () => {
+    expect(suggest(['Hvad førte underretningen til'], 'notifications', [OUTCOMES])).toEqual([['notifications.outcome', 'unsure']]);
+    expect(columnAlternatives({ name: 'x', headers: ['Hvad førte underretningen til'], samples: [DATES] }, 'notifications')[0]!.map((c) => c.target)).not.toContain('notifications.outcome');
+  });
+
+  it('assigns one field to one column: the better header wins, the other keeps only alternatives', () => {
+    expect(suggest(['Modtagelse af underretningen', 'Modtagelse af kopi'], 'notifications', [DATES, DATES])).toEqual([['notifications.receivedAt', 'sure'], [null, null]]);
+    const [, copy] = columnAlternatives({ name: 'x', headers: ['Modtagelse af underretningen', 'Modtagelse af kopi'], samples: [DATES, DATES] }, 'notifications');
+    expect(copy![0]!.target).toBe('notifications.receivedAt');
+  });
+
+  it('refuses to choose between two equal claims: neither column gets the field', () => {
+    expect(suggest(['Dato', 'Dato'], 'wide', [DATES, DATES])).toEqual([[null, null], [null, null]]);
+  });
+
+  it('marks a match unsure when another field is nearly as good, and gives none for a header it cannot place', () => {
+    expect(suggest(['Startdato'], 'wide', [DATES])).toEqual([[null, null]]);
+    expect(suggest(['Ansvarlig'], 'cases')).toEqual([['cases.caseworker', 'unsure']]);
+    expect(suggest(['Kommune', 'Bemærkning'], 'wide')).toEqual([[null, null], [null, null]]);
+  });
+
+  it('ranks every column\'s alternatives best first for the drop-down', () => {
+    const [start] = columnAlternatives({ name: 'x', headers: ['Startdato'], samples: [DATES] }, 'wide');
+    expect(start!.slice(0, 2).map((c) => c.target)).toEqual(['investigations.startedAt', 'measures.startDate']);
+    expect(start![0]!.score).toBe(start![1]!.score);
+  });
+});
+
+describe('sheet roles by loose sheet names', () => {
+  it('takes a table from a word of the sheet name or a compound that begins with it', () => {
+    const layout = (name: string) => ({ name, headers: ['Sagsnr'] });
+    const roles = suggestMapping({ sheets: ['YDELSE', 'Underretninger 2016-2025', 'Sagsoversigt', 'Tilsynsbesøg', 'Diverse'].map(layout) }).sheets.map((s) => s.role);
+    expect(roles).toEqual(['measures', 'notifications', 'cases', 'supervisionVisits', 'wide']);
+  });
+});
