@@ -81,20 +81,21 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'read': {
       const started = performance.now();
       const bytes = new Uint8Array(job.bytes);
-      const sha256 = await sha256Hex(bytes);
       // SheetJS reads a workbook in one call: until a reader reports, the bar says "working".
       progress('read', 0, 0);
-      const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
+      const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total), job.limits);
       if (!result.ok) return { kind: 'read', ok: false, message: result.message };
+      // After the checks: a refused file is refused without being hashed first.
+      const sha256 = await sha256Hex(bytes);
       const readMs = performance.now() - started;
       current = { workbook: result.value, bytes, fileName: job.fileName, size: bytes.byteLength, sha256, readMs };
-      const { format, encoding, delimiter, sheets } = result.value;
+      const { format, encoding, delimiter, sheets, notes } = result.value;
       return {
         kind: 'read',
         ok: true,
         summary: {
           fileName: job.fileName, size: bytes.byteLength, sha256, format, readMs,
-          encoding: encoding ?? null, delimiter: delimiter ?? null,
+          encoding: encoding ?? null, delimiter: delimiter ?? null, notes: notes ?? [],
           sheets: sheets.map((s) => ({ name: s.name, headers: s.headers, rowCount: s.rows.length, emptyRows: s.emptyRows, preview: s.rows.slice(0, PREVIEW_ROWS) })),
         },
       };

@@ -23,6 +23,8 @@ import type { BackupManifest } from '../domain/backup';
 import type { Result } from '../domain/result';
 import type { Workspace } from '../domain/workspace';
 
+import type { ImportLimits } from '../domain/import-limits';
+
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
   fileName: string;
@@ -32,6 +34,8 @@ export interface WorkbookSummary {
   encoding: SourceWorkbook['encoding'] | null;
   delimiter: SourceWorkbook['delimiter'] | null;
   readMs: number;
+  /** What the reader decided that the user should check (lines read in another encoding), in Danish. */
+  notes: string[];
   sheets: { name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[] }[];
 }
 
@@ -43,7 +47,7 @@ export type WorkerJob =
   | { kind: 'inspectBackup'; file: Blob; passphrase: string | null }
   /** A backup file restored into a database that does not exist yet. */
   | { kind: 'restoreBackup'; dbName: string; file: Blob; fileName: string; passphrase: string | null; by: string }
-  | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
+  | { kind: 'read'; bytes: ArrayBuffer; fileName: string; limits?: ImportLimits }
   | { kind: 'import'; db: DbRef; request: Omit<ImportRequest, 'fileName' | 'size' | 'sha256' | 'readMs'> }
   | { kind: 'demo'; db: DbRef; request: DemoRequest }
   | { kind: 'issuesWorkbook'; issues: ImportIssue[]; demo: boolean }

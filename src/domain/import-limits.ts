@@ -38,6 +38,13 @@ export const RATIO_FLOOR_BYTES = 10_000_000;
 /** A byte count as the messages show it: "52 MB", "1 MB", "1,5 kB". */
 export const bytesText = (bytes: number): string => formatBytes(bytes).replace(/,0(?=\u00a0)/, '');
 
+/** A file larger than the limit, refused before its bytes are read (the page checks `File.size` with this too). */
+export function tooLarge(size: number, limits: ImportLimits): string | undefined {
+  return size > limits.maxFileBytes
+    ? `Filen fylder ${bytesText(size)}; grænsen er ${bytesText(limits.maxFileBytes)}. Er det et rigtigt udtræk, kan grænsen hæves under Indstillinger → Grænser for importfiler.`
+    : undefined;
+}
+
 interface LimitField {
   key: keyof ImportLimits;
   label: string;
@@ -61,7 +68,7 @@ export const LIMIT_FIELDS: readonly LimitField[] = [
 const SCALE: Record<LimitField['unit'], number> = { MB: 1_000_000, antal: 1, '%': 0.01 };
 
 /** A limit as typed on the page ("1,5" MB, "10" %). */
-export const limitShown = (field: LimitField, limits: ImportLimits): string => formatNumber(limits[field.key] / SCALE[field.unit], field.unit === 'MB' ? 2 : 0).replace(/,?0+$/, '');
+export const limitShown = (field: LimitField, limits: ImportLimits): string => formatNumber(limits[field.key] / SCALE[field.unit], field.unit === 'MB' ? 2 : 0).replace(/(,\d*?)0+$/, '$1').replace(/,$/, '');
 
 /** Reads the typed limits; every value within its field's bounds, or a Danish message naming the field. */
 export function parseLimits(typed: Readonly<Record<keyof ImportLimits, string>>): Result<ImportLimits> {

@@ -3,7 +3,7 @@ import { fail, type Result } from '../domain/result';
 import { readCsv } from './csv';
 import type { SourceWorkbook } from '../domain/source';
 import { isOle2, isZip, PROTECTED, readSpreadsheet } from './spreadsheet';
-import { bytesText, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../domain/import-limits';
+import { DEFAULT_IMPORT_LIMITS, tooLarge, type ImportLimits } from '../domain/import-limits';
 import { sniffText } from './encoding';
 import { checkCsvShape } from './text-guard';
 import { checkZip } from './zip-guard';
@@ -39,12 +39,6 @@ function hasEncryptionInfo(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** A file larger than the limit, refused before its bytes are read (the page checks `File.size` with this too). */
-export function tooLarge(size: number, limits: ImportLimits): string | undefined {
-  return size > limits.maxFileBytes
-    ? `Filen fylder ${bytesText(size)}; grænsen er ${bytesText(limits.maxFileBytes)}. Er det et rigtigt udtræk, kan grænsen hæves under Indstillinger → Grænser for importfiler.`
-    : undefined;
-}
 
 /** HTML or XML (also Excel 2003 "XML-regneark"): the first character after a BOM and spaces is '<'. */
 function isMarkup(bytes: Uint8Array): boolean {

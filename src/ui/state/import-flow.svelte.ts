@@ -4,6 +4,8 @@ import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
 import { suggestExtractDate } from '../../domain/extract-date';
 import { ActionState } from './action.svelte';
+import { session } from './session.svelte';
+import { tooLarge } from '../../domain/import-limits';
 import type { ImportRecord } from '../../domain/records';
 import type { ImportMapping, MappingProfile, SheetRole } from '../../domain/mapping';
 
@@ -49,8 +51,16 @@ export class ImportFlow extends ActionState {
     this.progress = { stage: 'read', done: 0, total: 1 };
     this.#abort = new AbortController();
     try {
+      const limits = await session.service.importLimits();
+      // A file over the size limit is refused before its bytes are loaded at all.
+      const large = tooLarge(file.size, limits);
+      if (large) {
+        this.error = `${file.name}: ${large}`;
+        this.step = 'choose';
+        return;
+      }
       const bytes = await file.arrayBuffer();
-      const result = await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: file.name }, { signal: this.#abort.signal, onProgress: this.#onProgress });
+      const result = await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: file.name, limits }, { signal: this.#abort.signal, onProgress: this.#onProgress });
       if (!result.ok) {
         this.error = `${file.name}: ${result.message}`;
         this.step = 'choose';
