@@ -1,5 +1,5 @@
 // Headless screening (RULES.md "Headless screening"):
-//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--out result.json|result.xlsx]
+//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--out result.json|result.xlsx] [--allow-empty]
 // Writes the screening JSON to stdout or --out; an .xlsx --out gets the workbook instead. Import
 // remarks and a short account go to stderr, so stdout stays pure JSON. Exit code 2 when the input
 // is refused (bad arguments, unreadable file, a mapping with problems); 1 on an unexpected error.
@@ -12,7 +12,7 @@ import { formatDate } from '../src/domain/format.ts';
 import { screeningWorkbook } from '../src/io/screening-workbook.ts';
 import type { ImportIssue } from '../src/domain/records.ts';
 
-const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--out resultat.json|resultat.xlsx]';
+const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--out resultat.json|resultat.xlsx] [--allow-empty]';
 /** How many import remarks are printed; the count says how many there are in all. */
 const SHOWN_ISSUES = 5;
 
@@ -25,7 +25,7 @@ function parse() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, out: { type: 'string' } },
+      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, out: { type: 'string' }, 'allow-empty': { type: 'boolean' } },
     });
   } catch (error) {
     // parseArgs explains in English; the option it names is quoted in its message.
@@ -69,7 +69,7 @@ function main(): void {
   }
 
   const path = positionals[0]!;
-  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping });
+  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping, allowEmpty: values['allow-empty'] === true });
   if (!screened.ok) refuse(screened.message);
   const report = screened.value;
 

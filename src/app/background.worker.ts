@@ -11,6 +11,7 @@ import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
+import { ShrinkNotConfirmed } from '../domain/import-limits';
 import { asReader } from './locks';
 import { backupWorkspace, inspectBackup, restoreBackup } from './backup';
 import { loadFrame } from './sampling';
@@ -105,9 +106,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       if (!read) throw new Error('Ingen fil er læst ind.');
       return withDb(job.db, async (db) => {
         const { workbook, bytes, ...file } = read;
-        const record = await runImport(db, workbook, { ...job.request, ...file, source: bytes }, progress);
-        current = undefined;
-        return { kind: 'import', record };
+        try {
+          const record = await runImport(db, workbook, { ...job.request, ...file, source: bytes }, progress);
+          current = undefined;
+          return { kind: 'import', record };
+        } catch (error) {
+          // The file stays here, so the import can run again at once when the user says yes.
+          if (error instanceof ShrinkNotConfirmed) return { kind: 'import', confirm: error.message };
+          throw error;
+        }
       });
     }
     case 'demo': {

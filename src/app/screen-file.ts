@@ -59,7 +59,11 @@ export interface ScreenFileOptions {
   /** A saved profile or a bare mapping; without one, the suggested mapping is used. */
   mapping?: MappingProfile | ImportMapping | null;
   settings?: ScreeningSettings;
+  /** Screen an extract with no cases at all (only headers): refused unless asked for, as it is most likely a broken export. */
+  allowEmpty?: boolean;
 }
+
+export const EMPTY_EXTRACT = 'Udtrækket har ingen sager (kun overskrifter eller tomme rækker). Det er sandsynligvis et afbrudt eller forkert udtræk. Skal det alligevel screenes, så angiv --allow-empty.';
 
 export interface ScreenFileReport {
   json: ScreeningJson;
@@ -160,6 +164,7 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const importedTables = EVENT_TABLES.filter((t) => imported.tables.includes(t));
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const cases = bundleCases(imported.data);
+  if (cases.length === 0 && !options.allowEmpty) return fail(`"${name}": ${EMPTY_EXTRACT}`);
   const table = screenTable(cases, { asOf: options.asOf, settings, importedTables: new Set(importedTables), explain: true });
   const results = table.all();
   const summaries = summariseByRule(table).sort((a, b) => catalogIndex(a.ruleId) - catalogIndex(b.ruleId));

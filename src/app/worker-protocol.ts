@@ -90,7 +90,9 @@ export type WorkerJobResult =
   | { kind: 'restoreBackup'; result: Result<Restored> }
   | { kind: 'read'; ok: true; summary: WorkbookSummary }
   | { kind: 'read'; ok: false; message: string }
-  | { kind: 'import'; record: ImportRecord }
+  | { kind: 'import'; record: ImportRecord; confirm?: undefined }
+  /** The import asks first (nothing was written): the question, in Danish. */
+  | { kind: 'import'; confirm: string; record?: undefined }
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }
   | { kind: 'readHandover'; reading: HandoverReading }

@@ -95,3 +95,19 @@ export function limitsOf(stored: unknown): ImportLimits {
   }
   return limits;
 }
+
+/**
+ * The question asked before an extract with far fewer cases than the workspace marks the rest as
+ * no longer present (a header-only file, a filtered or half-saved extract); undefined when there is
+ * nothing to ask. `share` is the setting: fewer than this share of the workspace's cases asks.
+ */
+export function shrinkQuestion(held: number, inFile: number, gone: number, share: number): string | undefined {
+  if (gone === 0 || held === 0 || inFile >= held * share) return undefined;
+  const file = inFile === 0 ? 'Udtrækket har ingen sager (kun overskrifter eller tomme rækker)' : `Udtrækket har kun ${formatNumber(inFile)} ${inFile === 1 ? 'sag' : 'sager'}`;
+  return `${file}, men arbejdsområdet har ${formatNumber(held)}. Importeres det, markeres ${formatNumber(gone)} ${gone === 1 ? 'sag' : 'sager'} som "Ikke længere i udtrækket". Importér kun, hvis udtrækket er fuldstændigt.`;
+}
+
+/** Thrown inside the import's transaction, so nothing is written, when `shrinkQuestion` has a question and it was not answered. */
+export class ShrinkNotConfirmed extends Error {
+  override name = 'ShrinkNotConfirmed';
+}

@@ -5,7 +5,7 @@ import type { WorkbookSummary } from '../../app/worker-protocol';
 import { suggestExtractDate } from '../../domain/extract-date';
 import { ActionState } from './action.svelte';
 import { session } from './session.svelte';
-import { tooLarge } from '../../domain/import-limits';
+import { DEFAULT_IMPORT_LIMITS, tooLarge, type ImportLimits } from '../../domain/import-limits';
 import type { ImportRecord } from '../../domain/records';
 import type { ImportMapping, MappingProfile, SheetRole } from '../../domain/mapping';
 
@@ -36,6 +36,9 @@ export class ImportFlow extends ActionState {
   #screenWorker = new WorkerSession();
   problems = $derived(mappingProblems(this.mapping));
 
+  /** Asked before an extract with far fewer cases than the workspace marks the rest as gone; the page shows it as a dialog. */
+  shrinkQuestion = $state<string | undefined>();
+  #limits: ImportLimits = DEFAULT_IMPORT_LIMITS;
   #file: File | undefined;
   #worker = new WorkerSession();
   #abort: AbortController | undefined;
@@ -51,7 +54,7 @@ export class ImportFlow extends ActionState {
     this.progress = { stage: 'read', done: 0, total: 1 };
     this.#abort = new AbortController();
     try {
-      const limits = await session.service.importLimits();
+      const limits = (this.#limits = await session.service.importLimits());
       // A file over the size limit is refused before its bytes are loaded at all.
       const large = tooLarge(file.size, limits);
       if (large) {
@@ -101,7 +104,9 @@ export class ImportFlow extends ActionState {
     return '';
   }
 
-  async start(): Promise<void> {
+  /** `confirmedShrink`: the user has said yes to `shrinkQuestion`, asked by the import before. */
+  async start(confirmedShrink = false): Promise<void> {
+    this.shrinkQuestion = undefined;
     if (this.problems.length || !this.summary) return;
     if (!this.extractDate) {
       this.error = 'Skriv datoen, udtrækket er taget, som dd-mm-åååå.';
@@ -115,10 +120,16 @@ export class ImportFlow extends ActionState {
       const result = await this.#worker.run<'import'>(
         {
           kind: 'import', db: this.workspace.db,
-          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user },
+          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: $state.snapshot(this.mapping), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user,
+            confirmedShrink, shrinkShare: this.#limits.shrinkShare },
         },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
       );
+      if (result.confirm !== undefined) {
+        this.step = 'mapping';
+        this.shrinkQuestion = result.confirm;
+        return;
+      }
       this.record = result.record;
       this.step = 'done';
       this.#screenAfterImport(result.record.extractDate ?? this.extractDate);
@@ -180,6 +191,6 @@ export class ImportFlow extends ActionState {
 
   async #reread(): Promise<void> {
     const bytes = await this.#file!.arrayBuffer();
-    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file!.name });
+    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file!.name, limits: this.#limits });
   }
 }
