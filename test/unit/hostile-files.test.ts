@@ -3,7 +3,7 @@
  * and must be refused (or read) with a Danish message that says what is wrong and where, within
  * 2 s and without the memory growing past about twice the file.
  */
-import { deflateRawSync, constants } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -11,9 +11,9 @@ import type { Result } from '../../src/domain/result';
 import type { SourceWorkbook } from '../../src/domain/source';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/domain/import-limits';
 import { readSourceFile } from '../../src/io/read-file';
+import { bombStream, MB, rawZip, type RawEntry } from './fixtures/hostile-zip';
 
 const SECONDS = 2_000;
-const MB = 1_000_000;
 
 /** Reads a file and measures the time and what the heap and buffers grew by (garbage included, so generous). */
 function timedRead(bytes: Uint8Array, fileName: string): { result: Result<SourceWorkbook>; ms: number; grown: number } {
@@ -59,65 +59,6 @@ function utf32(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
 }
 
 const CSV = 'Sagsnr;Sagsbehandler\nS-1;Søren Ærø\nS-2;Åse Øberg\n';
-
-/** A zip written by hand, so its headers can say what a test wants them to say. */
-interface RawEntry { name: string; data: Uint8Array; method: 0 | 8; declared: number; centralDeclared?: number }
-function rawZip(entries: RawEntry[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const local = new Uint8Array(30 + name.length);
-    const v = new DataView(local.buffer);
-    v.setUint32(0, 0x04034b50, true);
-    v.setUint16(4, 20, true);
-    v.setUint16(8, e.method, true);
-    v.setUint32(18, e.data.length, true);
-    v.setUint32(22, e.declared, true);
-    v.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const dir = new Uint8Array(46 + name.length);
-    const d = new DataView(dir.buffer);
-    d.setUint32(0, 0x02014b50, true);
-    d.setUint16(4, 20, true);
-    d.setUint16(6, 20, true);
-    d.setUint16(10, e.method, true);
-    d.setUint32(20, e.data.length, true);
-    d.setUint32(24, e.centralDeclared ?? e.declared, true);
-    d.setUint16(28, name.length, true);
-    d.setUint32(42, offset, true);
-    dir.set(name, 46);
-    parts.push(local, e.data);
-    central.push(dir);
-    offset += local.length + e.data.length;
-  }
-  const dirSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const v = new DataView(end.buffer);
-  v.setUint32(0, 0x06054b50, true);
-  v.setUint16(8, entries.length, true);
-  v.setUint16(10, entries.length, true);
-  v.setUint32(12, dirSize, true);
-  v.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of all) (out.set(p, at), (at += p.length));
-  return out;
-}
-
-/**
- * A deflate stream of `megabytes` MB of the letter A, about 1,000 times smaller: one megabyte
- * compressed and sync-flushed (so it ends on a byte border), repeated, then an empty final block.
- */
-function bombStream(megabytes: number): Uint8Array {
-  const block = deflateRawSync(Buffer.alloc(MB, 0x41), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
-  const out = new Uint8Array(block.length * megabytes + 2);
-  for (let i = 0; i < megabytes; i++) out.set(block, i * block.length);
-  out.set([0x03, 0x00], block.length * megabytes);
-  return out;
-}
 
 const BOMB_MB = 1_100;
 const bomb = bombStream(BOMB_MB);
