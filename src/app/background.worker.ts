@@ -274,10 +274,20 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
   }
 }
 
+/** Jobs that write a spreadsheet for the user to take away: a failure is told in Danish, whatever the writer (or SheetJS) threw. */
+const WRITES_WORKBOOK: ReadonlySet<WorkerJob['kind']> = new Set(['template', 'issuesWorkbook', 'handoverWorkbook', 'planWorkbook', 'sampleWorkbook', 'deadlineWorkbook', 'auditWorkbook']);
+
+function failureText(job: WorkerJob, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return WRITES_WORKBOOK.has(job.kind)
+    ? `Regnearket kunne ikke laves, og der er ikke hentet nogen fil. Prøv igen; sker det igen, så giv fejlteksten til den, der hjælper jer med Tilsynsbænken. Fejltekst: ${message}`
+    : message;
+}
+
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const { id, job } = event.data;
   run(id, job).then(
     (result) => scope.postMessage({ id, type: 'done', result } satisfies WorkerResponse),
-    (error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+    (error: unknown) => scope.postMessage({ id, type: 'error', message: failureText(job, error) } satisfies WorkerResponse),
   );
 });
