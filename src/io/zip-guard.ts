@@ -167,10 +167,13 @@ class ColumnScanner {
 }
 
 /**
- * Compressed bytes are handed to the inflater this many at a time: at most about 4 MB come out
- * of one push, and fflate grows its output buffer slowly when one push gives much more.
+ * Compressed bytes go to the inflater in steps sized to give about 1 MB each at the ratio seen so
+ * far: a bomb (1,000 to 1) gets 1 kB steps and is stopped after a megabyte or two, an ordinary
+ * sheet (5–50 to 1) 20–64 kB steps. fflate is slow when one push gives many megabytes.
  */
-const PUSH = 4_096;
+const OUT_PER_PUSH = 1_000_000;
+const PUSH_MIN = 1_024;
+const PUSH_MAX = 65_536;
 
 type Unpacked = { ok: true } | { ok: false; lying: boolean };
 
@@ -195,9 +198,13 @@ function unpack(b: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => 
     if (final) ended = true;
   });
   try {
-    for (let at = 0; at < entry.packed && !over; at += PUSH) {
-      const last = at + PUSH >= entry.packed;
-      inflater.push(b.subarray(entry.dataStart + at, entry.dataStart + Math.min(entry.packed, at + PUSH)), last);
+    for (let at = 0; at < entry.packed && !over;) {
+      // Nothing seen yet: the smallest step, as if the entry were a bomb.
+      const ratio = at === 0 ? OUT_PER_PUSH / PUSH_MIN : Math.max(1, out / at);
+      const step = Math.min(PUSH_MAX, Math.max(PUSH_MIN, Math.floor(OUT_PER_PUSH / ratio)));
+      const next = Math.min(entry.packed, at + step);
+      inflater.push(b.subarray(entry.dataStart + at, entry.dataStart + next), next === entry.packed);
+      at = next;
     }
   } catch {
     return { ok: false, lying: false };
