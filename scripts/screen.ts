@@ -72,6 +72,7 @@ function main(): void {
   const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping, allowEmpty: values['allow-empty'] === true });
   if (!screened.ok) refuse(screened.message);
   const report = screened.value;
+  for (const note of report.notes) process.stderr.write(`Bemærk: ${note}\n`);
 
   if (report.issues.length) {
     const errors = report.issues.filter((i) => i.severity === 'error').length;

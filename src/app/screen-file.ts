@@ -76,6 +76,8 @@ export interface ScreenFileReport {
   rowsRejected: number;
   caseCount: number;
   importedTables: EventTableName[];
+  /** What the reader decided that the user should check (lines read in another encoding), in Danish. */
+  notes: string[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -171,6 +173,6 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   return ok({
     json: { asOf: options.asOf, ruleSetVersion: ruleSetVersion(settings), results: results.map(resultJson), summary: summaries.map(summaryJson) },
     results, summaries, mapping, issues: imported.issues, rowsRead: imported.rowsRead, rowsRejected: imported.rowsRejected,
-    caseCount: cases.length, importedTables,
+    caseCount: cases.length, importedTables, notes: workbook.notes ?? [],
   });
 }

@@ -91,3 +91,15 @@ describe('the headless command and a header-only extract', () => {
     expect(JSON.parse(run.stdout).results).toEqual([]);
   }, 60_000);
 });
+
+describe('the headless command and a file mixing UTF-8 and Windows-1252', () => {
+  it('names the lines it read as Windows-1252 on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mixed-'));
+    const file = join(dir, 'blandet.csv');
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    writeFileSync(file, Buffer.concat([utf8('Sagsnr;Enhed;Sagsbehandler\nS-1;Nord;Søren Ærø\n'), Buffer.from('S-2;Syd;Åse Øberg\n', 'latin1')]));
+    const run = spawnSync('npx', ['tsx', 'scripts/screen.ts', file, '--as-of', '2024-06-30'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('Bemærk: Linje 3 er ikke skrevet i UTF-8 som resten af filen og er læst som Windows-1252. Kontrollér navne med æ, ø og å på den linje.\n');
+  }, 60_000);
+});
