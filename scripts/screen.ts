@@ -1,5 +1,5 @@
 // Headless screening (RULES.md "Headless screening"):
-//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--save-mapping profil.json] [--out result.json|result.xlsx]
+//   npm run screen -- <file.csv|xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profile.json] [--save-mapping profil.json] [--out result.json|result.xlsx] [--allow-empty]
 // Without --mapping, the header matcher's sure matches and sure value readings are used, and the
 // account says which; --save-mapping writes the mapping used as a profile to edit and give back
 // with --mapping (written also when the mapping is refused, so it can be completed).
@@ -16,7 +16,7 @@ import { screeningWorkbook } from '../src/io/screening-workbook.ts';
 import type { ImportIssue } from '../src/domain/records.ts';
 import type { ImportMapping, MappingProfile } from '../src/domain/mapping.ts';
 
-const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--save-mapping profil.json] [--out resultat.json|resultat.xlsx]';
+const USAGE = 'Brug: npm run screen -- <fil.csv|fil.xlsx> --as-of ÅÅÅÅ-MM-DD [--mapping profil.json] [--save-mapping profil.json] [--out resultat.json|resultat.xlsx] [--allow-empty]';
 /** How many import remarks are printed; the count says how many there are in all. */
 const SHOWN_ISSUES = 5;
 
@@ -29,7 +29,7 @@ function parse() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, out: { type: 'string' } },
+      options: { 'as-of': { type: 'string' }, mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, out: { type: 'string' }, 'allow-empty': { type: 'boolean' } },
     });
   } catch (error) {
     // parseArgs explains in English; the option it names is quoted in its message.
@@ -83,9 +83,10 @@ function main(): void {
     }
     process.stderr.write(`Kortlægningen er gemt i ${save}; ret den og giv den med --mapping.\n`);
   };
-  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping, onMapping });
+  const screened = screenFile(readBytes(path, 'Filen'), { fileName: basename(path), asOf, mapping, onMapping, allowEmpty: values['allow-empty'] === true });
   if (!screened.ok) refuse(screened.message);
   const report = screened.value;
+  for (const note of report.notes) process.stderr.write(`Bemærk: ${note}\n`);
 
   process.stderr.write(`${mapping ? 'Kortlægningen fra --mapping' : 'Uden --mapping er kun sikre bud brugt'}:\n${report.mappingLines.map((l) => `  ${l}`).join('\n')}\n`);
   for (const line of report.unknownValueLines) process.stderr.write(`${line}.\n`);

@@ -12,6 +12,7 @@ import { issuesWorkbook } from '../io/issues-report';
 import { loadDemo } from './demo';
 import { loadDemoReviews } from './demo-reviews';
 import { runImport } from './import-run';
+import { ShrinkNotConfirmed } from '../domain/import-limits';
 import { asReader } from './locks';
 import { backupWorkspace, inspectBackup, restoreBackup } from './backup';
 import { loadFrame } from './sampling';
@@ -87,11 +88,12 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
     case 'read': {
       const started = performance.now();
       const bytes = new Uint8Array(job.bytes);
-      const sha256 = await sha256Hex(bytes);
       // SheetJS reads a workbook in one call: until a reader reports, the bar says "working".
       progress('read', 0, 0);
-      const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total));
+      const result = readSourceFile(bytes, job.fileName, (done, total) => progress('read', done, total), job.limits);
       if (!result.ok) return { kind: 'read', ok: false, message: result.message };
+      // After the checks: a refused file is refused without being hashed first.
+      const sha256 = await sha256Hex(bytes);
       const readMs = performance.now() - started;
       current = shapeFile({ original: result.value, bytes, fileName: job.fileName, size: bytes.byteLength, sha256, readMs, headerLines: [] });
       return { kind: 'read', ok: true, summary: summaryOf(current) };
@@ -122,9 +124,15 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
       if (!read) throw new Error('Ingen fil er læst ind.');
       return withDb(job.db, async (db) => {
         const { workbook, bytes, fileName, size, sha256, readMs } = read;
-        const record = await runImport(db, workbook, { ...job.request, fileName, size, sha256, readMs, ...(bytes && { source: bytes }) }, progress);
-        current = undefined;
-        return { kind: 'import', record };
+        try {
+          const record = await runImport(db, workbook, { ...job.request, fileName, size, sha256, readMs, ...(bytes && { source: bytes }) }, progress);
+          current = undefined;
+          return { kind: 'import', record };
+        } catch (error) {
+          // The file stays here, so the import can run again at once when the user says yes.
+          if (error instanceof ShrinkNotConfirmed) return { kind: 'import', confirm: error.message };
+          throw error;
+        }
       });
     }
     case 'demo': {
@@ -315,10 +323,20 @@ async function run(id: number, job: WorkerJob): Promise<WorkerJobResult> {
   }
 }
 
+/** Jobs that write a spreadsheet for the user to take away: a failure is told in Danish, whatever the writer (or SheetJS) threw. */
+const WRITES_WORKBOOK: ReadonlySet<WorkerJob['kind']> = new Set(['template', 'issuesWorkbook', 'handoverWorkbook', 'planWorkbook', 'sampleWorkbook', 'deadlineWorkbook', 'auditWorkbook']);
+
+function failureText(job: WorkerJob, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return WRITES_WORKBOOK.has(job.kind)
+    ? `Regnearket kunne ikke laves, og der er ikke hentet nogen fil. Prøv igen; sker det igen, så giv fejlteksten til den, der hjælper jer med Tilsynsbænken. Fejltekst: ${message}`
+    : message;
+}
+
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const { id, job } = event.data;
   run(id, job).then(
     (result) => scope.postMessage({ id, type: 'done', result } satisfies WorkerResponse),
-    (error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+    (error: unknown) => scope.postMessage({ id, type: 'error', message: failureText(job, error) } satisfies WorkerResponse),
   );
 });

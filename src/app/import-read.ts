@@ -65,11 +65,11 @@ export function columnValues(rows: readonly { cells: SourceCell[] }[], width: nu
 
 /** What the page sees of the file: layout, shape, first rows and each column's values. */
 export function summaryOf(file: ReadFile): WorkbookSummary {
-  const { format, encoding, delimiter, sheets } = file.workbook;
+  const { format, encoding, delimiter, sheets, notes } = file.workbook;
   const suggested = suggestMapping(workbookLayout(file.workbook));
   return {
     fileName: file.fileName, size: file.size, sha256: file.sha256, format, readMs: file.readMs,
-    encoding: encoding ?? null, delimiter: delimiter ?? null,
+    encoding: encoding ?? null, delimiter: delimiter ?? null, notes: notes ?? [],
     sheets: sheets.map((s, i) => {
       const mapping = suggested.sheets[i];
       const columnOf = (test: (target: string) => boolean) => mapping?.columns.filter((c) => c.target !== null && test(c.target)).map((c) => c.column) ?? [];

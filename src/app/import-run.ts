@@ -6,6 +6,7 @@ import type { WorkspaceDb } from '../db/workspace-db';
 import type { Stamp } from '../domain/audit';
 import { maskCprLike, maskSheets } from '../domain/cpr';
 import { fieldByKey } from '../domain/fields';
+import { DEFAULT_IMPORT_LIMITS, ShrinkNotConfirmed, shrinkQuestion } from '../domain/import-limits';
 import type { ImportMapping } from '../domain/mapping';
 import type { ImportCounts, ImportRecord } from '../domain/records';
 import { changedFields, type ReimportDiff } from '../domain/reimport';
@@ -34,6 +35,10 @@ export interface ImportRequest {
   source?: Uint8Array;
   /** Who imports: the name the user gave for the session, for the audit log. */
   by: string;
+  /** The user has answered yes to marking many cases as no longer present (see `shrinkQuestion`). */
+  confirmedShrink?: boolean;
+  /** The setting `shrinkQuestion` asks by; the default when not given. */
+  shrinkShare?: number;
 }
 
 export type ImportProgress = (stage: 'transform' | 'write', done: number, total: number) => void;
@@ -102,7 +107,11 @@ export async function runImport(db: WorkspaceDb, workbook: SourceWorkbook, given
 
       progress('write', 0, 1);
       const revision = before.manifest.revision + 1;
+      const held = known.size;
       const { rows, diff } = merge(known, result, revision, request.importedAt.slice(0, 10));
+      const question = request.confirmedShrink ? undefined
+        : shrinkQuestion(held, result.data.cases.length, diff.noLongerPresent.length, request.shrinkShare ?? DEFAULT_IMPORT_LIMITS.shrinkShare);
+      if (question) throw new ShrinkNotConfirmed(question);
       const merged = performance.now();
       const after = await writeCaseRows(db, rows, revision, before);
       parts = { stored: transformStarted - started, transform: writeStarted - transformStarted, merge: merged - writeStarted, write: 0 };

@@ -66,7 +66,11 @@ export interface ScreenFileOptions {
   settings?: ScreeningSettings;
   /** Told the mapping that will be used before it is checked, so it can be saved even when it is refused. */
   onMapping?: (mapping: ImportMapping, signature: string) => void;
+  /** Screen an extract with no cases at all (only headers): refused unless asked for, as it is most likely a broken export. */
+  allowEmpty?: boolean;
 }
+
+export const EMPTY_EXTRACT = 'Udtrækket har ingen sager (kun overskrifter eller tomme rækker). Det er sandsynligvis et afbrudt eller forkert udtræk. Skal det alligevel screenes, så angiv --allow-empty.';
 
 export interface ScreenFileReport {
   json: ScreeningJson;
@@ -83,6 +87,8 @@ export interface ScreenFileReport {
   rowsRejected: number;
   caseCount: number;
   importedTables: EventTableName[];
+  /** What the reader decided that the user should check (lines read in another encoding), in Danish. */
+  notes: string[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -177,12 +183,13 @@ export function screenFile(bytes: Uint8Array, options: ScreenFileOptions): Resul
   const importedTables = EVENT_TABLES.filter((t) => imported.tables.includes(t));
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const cases = bundleCases(imported.data);
+  if (cases.length === 0 && !options.allowEmpty) return fail(`"${name}": ${EMPTY_EXTRACT}`);
   const table = screenTable(cases, { asOf: options.asOf, settings, importedTables: new Set(importedTables), explain: true });
   const results = table.all();
   const summaries = summariseByRule(table).sort((a, b) => catalogIndex(a.ruleId) - catalogIndex(b.ruleId));
   return ok({
     json: { asOf: options.asOf, ruleSetVersion: ruleSetVersion(settings), results: results.map(resultJson), summary: summaries.map(summaryJson) },
     results, summaries, mapping, mappingLines: describeMapping(mapping, Boolean(options.mapping)), issues: imported.issues, unknownValueLines: unknownValueLines(imported.unknownValues), rowsRead: imported.rowsRead, rowsRejected: imported.rowsRejected,
-    caseCount: cases.length, importedTables,
+    caseCount: cases.length, importedTables, notes: workbook.notes ?? [],
   });
 }

@@ -29,6 +29,8 @@ import type { Workspace } from '../domain/workspace';
 import type { Report } from '../domain/report/snapshot';
 import type { ReportChoices, ReportRequest } from './report-compose';
 
+import type { ImportLimits } from '../domain/import-limits';
+
 /** What the page can see of a file read in the worker: enough to map it, not all its rows. */
 export interface WorkbookSummary {
   fileName: string;
@@ -38,6 +40,8 @@ export interface WorkbookSummary {
   encoding: SourceWorkbook['encoding'] | null;
   delimiter: SourceWorkbook['delimiter'] | null;
   readMs: number;
+  /** What the reader decided that the user should check (lines read in another encoding), in Danish. */
+  notes: string[];
   sheets: {
     name: string; headers: string[]; rowCount: number; emptyRows: number; preview: SourceRow[];
     /** Title lines, blank columns and a totals row found (io/shape.ts), and what they mean in Danish. */
@@ -64,7 +68,7 @@ export type WorkerJob =
   | { kind: 'inspectBackup'; file: Blob; passphrase: string | null }
   /** A backup file restored into a database that does not exist yet. */
   | { kind: 'restoreBackup'; dbName: string; file: Blob; fileName: string; passphrase: string | null; by: string }
-  | { kind: 'read'; bytes: ArrayBuffer; fileName: string }
+  | { kind: 'read'; bytes: ArrayBuffer; fileName: string; limits?: ImportLimits }
   /** The file read last, with the header of sheet `sheet` in line `headerLine` (chosen by hand). */
   | { kind: 'reshape'; sheet: number; headerLine: number }
   /** Keeps the file read last as the workspace's import draft (masked unless the workspace keeps full CPR numbers). */
@@ -124,7 +128,9 @@ export type WorkerJobResult =
   | { kind: 'restoreBackup'; result: Result<Restored> }
   | { kind: 'read'; ok: true; summary: WorkbookSummary }
   | { kind: 'read'; ok: false; message: string }
-  | { kind: 'import'; record: ImportRecord }
+  | { kind: 'import'; record: ImportRecord; confirm?: undefined }
+  /** The import asks first (nothing was written): the question, in Danish. */
+  | { kind: 'import'; confirm: string; record?: undefined }
   | { kind: 'keepDraft' }
   | { kind: 'xlsx'; bytes: Uint8Array }
   | { kind: 'caseIndex'; count: number }

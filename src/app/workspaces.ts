@@ -7,6 +7,7 @@ import { newLock, openLock } from '../db/passphrase';
 import { deleteWorkspaceDb, openWorkspaceDb, type DbRef } from '../db/workspace-db';
 import { verifyChain, type AuditAction, type AuditDetails, type AuditEntry, type ChainReport } from '../domain/audit';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../domain/lock';
+import { limitsOf, type ImportLimits } from '../domain/import-limits';
 import { fail, ok, type Result } from '../domain/result';
 import { DEFAULT_REMINDER_DAYS, validateReminderDays } from '../domain/backup';
 import { deletionConfirmed, mostRecentlyOpened, validateWorkspaceName, type Workspace, type WorkspaceLock } from '../domain/workspace';
@@ -18,6 +19,7 @@ export { describeOpenError, workspaceDbName, type ConnectionLoss, type Connectio
 const NOTICE_KEY = 'storageNoticeAcknowledged';
 const AUTO_LOCK_KEY = 'autoLockMinutes';
 const REMINDER_KEY = 'backupReminderDays';
+const LIMITS_KEY = 'importLimits';
 const WORKSPACE_DB = `${DB_PREFIX}-workspace-`;
 /** Held while a workspace's database is filled before it is listed: cleaning up leaves it alone. */
 const fillLock = (id: string) => `${workspaceDbName(id)}:fill`;
@@ -97,6 +99,15 @@ export class WorkspaceService {
 
   setAutoLockMinutes(minutes: number): Promise<void> {
     return this.catalog.putSetting(AUTO_LOCK_KEY, minutes);
+  }
+
+  /** What an imported file must stay within (this browser profile's setting; the defaults until changed). */
+  async importLimits(): Promise<ImportLimits> {
+    return limitsOf(await this.catalog.getSetting<unknown>(LIMITS_KEY));
+  }
+
+  setImportLimits(limits: ImportLimits): Promise<void> {
+    return this.catalog.putSetting(LIMITS_KEY, { ...limits });
   }
 
   /** With `secured`, the workspace is locked from the start: its first record is encrypted already. */

@@ -34,4 +34,6 @@ export interface SourceWorkbook {
   /** CSV only: the text encoding and the delimiter that were detected. */
   encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   delimiter?: ';' | ',' | '\t';
+  /** What the reader had to decide and the user should know (lines read in another encoding), in Danish. */
+  notes?: string[];
 }

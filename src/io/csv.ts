@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../domain/result';
 import type { SourceCell, SourceRow, SourceSheet, SourceWorkbook } from '../domain/source';
+import { sniffText, utf8Check } from './encoding';
+import { formatNumber, joinDanish } from '../domain/format';
 
 type Encoding = NonNullable<SourceWorkbook['encoding']>;
 type Delimiter = NonNullable<SourceWorkbook['delimiter']>;
@@ -8,19 +10,56 @@ type Delimiter = NonNullable<SourceWorkbook['delimiter']>;
 /** Progress is reported every this many records; the numbers are characters of the decoded text. */
 const PROGRESS_EVERY = 10_000;
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  // Excel's "Unicode-tekst" is UTF-16 LE with a BOM; TextDecoder drops the BOM itself.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+  /** A UTF-8 file with lines in another encoding: those lines (1-based), read as Windows-1252. */
+  otherLines?: number[];
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const kind = sniffText(bytes);
+  if (kind === 'utf-8-bom') return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  // Excel's "Unicode-tekst" is UTF-16 LE with a BOM; TextDecoder drops the BOM itself. Some systems leave the BOM out.
+  if (kind === 'utf-16le' || kind === 'utf-16be') return { text: new TextDecoder(kind).decode(bytes), encoding: kind };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Danish Excel saves "CSV (semikolonsepareret)" in Windows-1252; any byte sequence decodes, so æøå survive.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return decodeMixed(bytes);
   }
+}
+
+/**
+ * Not valid UTF-8 as a whole. Danish Excel saves "CSV (semikolonsepareret)" in Windows-1252, where
+ * any byte sequence decodes, so æøå survive. But a UTF-8 file with one line pasted in from a
+ * Windows-1252 file would then have æøå mangled in every other line: when some lines hold valid
+ * UTF-8 beyond ASCII, each line is read in the encoding it is valid in, and the others are named.
+ */
+function decodeMixed(bytes: Uint8Array): DecodedText {
+  const bad: number[] = [];
+  const ends: number[] = [];
+  let utf8Seen = false;
+  for (let start = 0, line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const check = utf8Check(bytes, start, end);
+    if (!check.valid) bad.push(line);
+    else utf8Seen ||= check.multibyte;
+    ends.push(end);
+    start = end + 1;
+  }
+  const cp1252 = new TextDecoder('windows-1252');
+  if (!utf8Seen) return { text: cp1252.decode(bytes), encoding: 'windows-1252' };
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let start = 0;
+  let next = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    parts.push((bad[next] === i + 1 ? (next++, cp1252) : utf8).decode(bytes.subarray(start, end)));
+    start = end + 1;
+  }
+  return { text: parts.join('\n'), encoding: 'utf-8', otherLines: bad };
 }
 
 /**
@@ -117,6 +156,15 @@ export class SheetBuilder {
   }
 }
 
+/** How many line numbers a note names before it only counts the rest. */
+const NAMED_LINES = 10;
+
+function otherEncodingNote(lines: readonly number[]): string {
+  const named = lines.slice(0, NAMED_LINES).map(String);
+  const list = lines.length > NAMED_LINES ? `${named.join(', ')} … (${formatNumber(lines.length)} linjer i alt)` : joinDanish(named);
+  return `${lines.length === 1 ? 'Linje' : 'Linjerne'} ${list} er ikke skrevet i UTF-8 som resten af filen og er læst som Windows-1252. Kontrollér navne med æ, ø og å på ${lines.length === 1 ? 'den linje' : 'de linjer'}.`;
+}
+
 const textCell = (value: string): SourceCell => value.trim() || null;
 
 export function readCsv(
@@ -124,7 +172,7 @@ export function readCsv(
   fileName: string,
   onProgress?: (done: number, total: number) => void,
 ): Result<SourceWorkbook> {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, otherLines } = decodeText(bytes);
   if (text.trim() === '') return fail('Filen er tom.');
   const delimiter = detectDelimiter(headerLineOf(text));
   const sheet = new SheetBuilder(baseName(fileName));
@@ -156,5 +204,6 @@ export function readCsv(
   }
   if (!sheet.hasHeader) return fail('Filen er tom.');
   onProgress?.(text.length, text.length);
-  return ok({ format: 'csv', sheets: [sheet.finish()], encoding, delimiter });
+  const notes = otherLines?.length ? [otherEncodingNote(otherLines)] : [];
+  return ok({ format: 'csv', sheets: [sheet.finish()], encoding, delimiter, ...(notes.length && { notes }) });
 }

@@ -2,7 +2,11 @@ import { maskCprLike } from '../domain/cpr';
 import { fail, type Result } from '../domain/result';
 import { readCsv } from './csv';
 import type { SourceWorkbook } from '../domain/source';
-import { isOle2, isZip, readSpreadsheet } from './spreadsheet';
+import { isOle2, isZip, PROTECTED, readSpreadsheet } from './spreadsheet';
+import { DEFAULT_IMPORT_LIMITS, tooLarge, type ImportLimits } from '../domain/import-limits';
+import { sniffText } from './encoding';
+import { checkCsvShape } from './text-guard';
+import { checkZip } from './zip-guard';
 
 const CHOOSE = 'Vælg et udtræk i formatet .xlsx, .xls, .ods eller .csv.';
 const NOT_A_SHEET_IMAGE = `Filen er ikke et regneark eller en CSV-fil (den ligner et billede/en PDF). ${CHOOSE}`;
@@ -22,11 +26,19 @@ const NOT_SPREADSHEETS: readonly (readonly number[])[] = [
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   signature.every((byte, i) => bytes[i] === byte);
 
-const isUtf16 = (bytes: Uint8Array): boolean =>
-  (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+const UTF32 = 'Filen er skrevet i tegnsættet UTF-32, som Tilsynsbænken ikke læser. Åbn den i Excel eller Notesblok, og gem den som "CSV UTF-8" eller "CSV (semikolonsepareret)".';
 
-/** Text files never hold NUL bytes; UTF-16 text does (every other byte for Latin letters). */
-const hasNulBytes = (bytes: Uint8Array): boolean => bytes.subarray(0, 4096).includes(0);
+/** "EncryptionInfo" in UTF-16 LE: the stream an encrypted xlsx keeps in its OLE2 container, beside the encrypted package. */
+const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function hasEncryptionInfo(bytes: Uint8Array): boolean {
+  const first = ENCRYPTION_INFO[0]!;
+  for (let at = bytes.indexOf(first); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    if (ENCRYPTION_INFO.every((byte, i) => bytes[at + i] === byte)) return true;
+  }
+  return false;
+}
+
 
 /** HTML or XML (also Excel 2003 "XML-regneark"): the first character after a BOM and spaces is '<'. */
 function isMarkup(bytes: Uint8Array): boolean {
@@ -43,19 +55,33 @@ export function readSourceFile(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Result<SourceWorkbook> {
-  const read = readAny(bytes, fileName, onProgress);
+  const read = readAny(bytes, fileName, limits, onProgress);
   // A file without a header row has its first row read as headers, and headers are shown, kept
   // with the mapping and in saved profiles: a CPR number among them is masked, whatever the workspace keeps.
   if (read.ok) for (const sheet of read.value.sheets) sheet.headers = sheet.headers.map((header) => maskCprLike(header));
   return read;
 }
 
-function readAny(bytes: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): Result<SourceWorkbook> {
+/**
+ * Every check that needs no parsing runs first, on the bytes: a file that would take the page
+ * minutes or gigabytes to parse is refused in milliseconds with what is wrong and where.
+ */
+function readAny(bytes: Uint8Array, fileName: string, limits: ImportLimits, onProgress?: (done: number, total: number) => void): Result<SourceWorkbook> {
   if (bytes.length === 0) return fail('Filen er tom (0 byte).');
-  if (isZip(bytes) || isOle2(bytes)) return readSpreadsheet(bytes, fileName);
+  const large = tooLarge(bytes.length, limits);
+  if (large) return fail(large);
+  if (isZip(bytes)) {
+    const checked = checkZip(bytes, limits);
+    return checked.ok ? readSpreadsheet(bytes, fileName) : checked;
+  }
+  if (isOle2(bytes)) return hasEncryptionInfo(bytes) ? fail(PROTECTED) : readSpreadsheet(bytes, fileName);
   if (NOT_SPREADSHEETS.some((signature) => startsWith(bytes, signature))) return fail(NOT_A_SHEET_IMAGE);
-  if (!isUtf16(bytes) && hasNulBytes(bytes)) return fail(NOT_A_SHEET_BINARY);
+  const kind = sniffText(bytes);
+  if (kind === 'utf-32le' || kind === 'utf-32be') return fail(UTF32);
+  if (kind === 'binary') return fail(NOT_A_SHEET_BINARY);
   if (isMarkup(bytes)) return fail(NOT_A_SHEET_MARKUP);
-  return readCsv(bytes, fileName, onProgress);
+  const shape = checkCsvShape(bytes, kind, limits);
+  return shape.ok ? readCsv(bytes, fileName, onProgress) : shape;
 }

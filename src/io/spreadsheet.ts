@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 const LAST_SERIAL = 2_958_465;
 
 const UNREADABLE = 'Filen kunne ikke læses som regneark. Den er måske beskadiget eller ikke et Excel-ark.';
-const PROTECTED = 'Regnearket er beskyttet med adgangskode. Gem en kopi uden adgangskode i Excel, og vælg den i stedet.';
+export const PROTECTED = 'Regnearket er beskyttet med adgangskode. Gem en kopi uden adgangskode i Excel, og vælg den i stedet.';
 
 export const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -100,8 +100,9 @@ export function readSpreadsheet(bytes: Uint8Array, _fileName: string): Result<So
       cellHTML: false,
     });
   } catch (error) {
-    // Encrypted .xlsx files are OLE2 containers that SheetJS recognises but cannot open.
-    if (error instanceof Error && /password|encrypt/i.test(error.message)) return fail(PROTECTED);
+    // A password-protected .xls says so in its own records; a zip is never an Excel password (an
+    // encrypted .xlsx is an OLE2 container, caught before this), so a zip failing here is broken.
+    if (!zip && error instanceof Error && /password|encrypt/i.test(error.message)) return fail(PROTECTED);
     return fail(UNREADABLE);
   }
   try {

@@ -29,12 +29,29 @@ export interface OutSheet {
   lists?: { columns: number[]; fromRow: number; toRow: number; values: readonly string[] }[];
 }
 
-/** Excel forbids some characters in sheet names and allows 31 characters; names must be unique. */
+/** Excel refuses a sheet of this name (in any case): it keeps it for the change history of shared workbooks. */
+const RESERVED_SHEET_NAMES = ['history'];
+const SHEET_NAME_MAX = 31;
+
+/** A name without the apostrophes Excel forbids at either end, and without the spaces left around them. */
+const trimSheetName = (name: string) => name.trim().replace(/^'+|'+$/g, '').trim();
+
+/**
+ * A sheet name made from data (a caseworker's, a reviewer's name) that Excel accepts: none of
+ * []:*?/\ , no apostrophe first or last, at most 31 characters, not "History", and unique
+ * ignoring case among the names in `used` (which it joins). Every workbook written passes its
+ * names through here (`writeWorkbook`), so a name can never make an export fail.
+ */
 export function uniqueSheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Ukendt';
+  const key = (candidate: string) => candidate.toLocaleLowerCase('da');
+  const taken = (candidate: string) => used.has(key(candidate)) || RESERVED_SHEET_NAMES.includes(key(candidate));
+  const base = trimSheetName(trimSheetName(name.replace(/[[\]:*?/\\]/g, ' ')).slice(0, SHEET_NAME_MAX)) || 'Ukendt';
   let candidate = base;
-  for (let n = 2; used.has(candidate.toLocaleLowerCase('da')); n++) candidate = `${base.slice(0, 27)} (${n})`;
-  used.add(candidate.toLocaleLowerCase('da'));
+  for (let n = 2; taken(candidate); n++) {
+    const suffix = ` (${n})`;
+    candidate = `${trimSheetName(base.slice(0, SHEET_NAME_MAX - suffix.length))}${suffix}`;
+  }
+  used.add(key(candidate));
   return candidate;
 }
 
@@ -107,6 +124,7 @@ export function writeWorkbook(input: readonly OutSheet[], title: string, options
   workbook.Props = { Title: options.demo ? `DEMO – ${title}` : title, Author: 'Tilsynsbænken', CreatedDate: new Date(Date.UTC(2024, 0, 1)) };
   const sheets = options.demo ? input.map((s) => ({ ...s, rows: [[DEMO_MARK], ...s.rows], filter: false })) : input;
   const offset = options.demo ? 1 : 0;
+  const names = new Set<string>();
   for (const sheet of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((row) => row.map(guard)));
     const columns = Math.max(sheet.widths?.length ?? 0, ...(sheet.hiddenColumns ?? []).map((c) => c + 1));
@@ -119,7 +137,7 @@ export function writeWorkbook(input: readonly OutSheet[], title: string, options
     if (sheet.filter && sheet.rows.length > 0) {
       ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(sheet.rows.length - 1, 0), c: Math.max((sheet.rows[0]?.length ?? 1) - 1, 0) } }) };
     }
-    XLSX.utils.book_append_sheet(workbook, ws, sheet.name.slice(0, 31));
+    XLSX.utils.book_append_sheet(workbook, ws, uniqueSheetName(sheet.name, names));
   }
   const rewrite = sheets.some((sheet) => sheet.freeze || sheet.lists?.length);
   // A file that is unzipped again is compressed once, at the end (12,000 rows: a second faster).

@@ -4,6 +4,8 @@ import { WorkerSession } from '../../app/worker-client';
 import type { WorkbookSummary } from '../../app/worker-protocol';
 import { suggestExtractDate } from '../../domain/extract-date';
 import { ActionState } from './action.svelte';
+import { session } from './session.svelte';
+import { DEFAULT_IMPORT_LIMITS, tooLarge, type ImportLimits } from '../../domain/import-limits';
 import type { ImportRecord } from '../../domain/records';
 import type { ImportMapping, MappingProfile, SheetRole } from '../../domain/mapping';
 
@@ -47,6 +49,9 @@ export class ImportFlow extends ActionState {
     }),
   );
 
+  /** Asked before an extract with far fewer cases than the workspace marks the rest as gone; the page shows it as a dialog. */
+  shrinkQuestion = $state<string | undefined>();
+  #limits: ImportLimits = DEFAULT_IMPORT_LIMITS;
   #file: File | undefined;
   #fileKept = false;
   #worker = new WorkerSession();
@@ -63,8 +68,16 @@ export class ImportFlow extends ActionState {
     this.progress = { stage: 'read', done: 0, total: 1 };
     this.#abort = new AbortController();
     try {
+      const limits = (this.#limits = await session.service.importLimits());
+      // A file over the size limit is refused before its bytes are loaded at all.
+      const large = tooLarge(file.size, limits);
+      if (large) {
+        this.error = `${file.name}: ${large}`;
+        this.step = 'choose';
+        return;
+      }
       const bytes = await file.arrayBuffer();
-      const result = await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: file.name }, { signal: this.#abort.signal, onProgress: this.#onProgress });
+      const result = await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: file.name, limits }, { signal: this.#abort.signal, onProgress: this.#onProgress });
       if (!result.ok) {
         this.error = `${file.name}: ${result.message}`;
         this.step = 'choose';
@@ -165,7 +178,9 @@ export class ImportFlow extends ActionState {
     return '';
   }
 
-  async start(): Promise<void> {
+  /** `confirmedShrink`: the user has said yes to `shrinkQuestion`, asked by the import before. */
+  async start(confirmedShrink = false): Promise<void> {
+    this.shrinkQuestion = undefined;
     if (this.problems.length || !this.summary) return;
     if (!this.extractDate) {
       this.error = 'Skriv datoen, udtrækket er taget, som dd-mm-åååå.';
@@ -179,10 +194,16 @@ export class ImportFlow extends ActionState {
       const result = await this.#worker.run<'import'>(
         {
           kind: 'import', db: this.workspace.db,
-          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: completeReadings($state.snapshot(this.mapping), this.summary), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user },
+          request: { importId: crypto.randomUUID(), importedAt: new Date().toISOString(), mapping: completeReadings($state.snapshot(this.mapping), this.summary), keepFullCpr: this.keepFullCpr, extractDate: this.extractDate, by: this.workspace.user,
+            confirmedShrink, shrinkShare: this.#limits.shrinkShare },
         },
         { signal: this.#abort.signal, onProgress: this.#onProgress },
       );
+      if (result.confirm !== undefined) {
+        this.step = 'mapping';
+        this.shrinkQuestion = result.confirm;
+        return;
+      }
       this.record = result.record;
       this.step = 'done';
       this.#screenAfterImport(result.record.extractDate ?? this.extractDate);
@@ -265,7 +286,7 @@ export class ImportFlow extends ActionState {
       return;
     }
     const bytes = await this.#file.arrayBuffer();
-    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file.name });
+    await this.#worker.run<'read'>({ kind: 'read', bytes, fileName: this.#file.name, limits: this.#limits });
     const lines = this.summary?.sheets.map((s) => s.shape.headerLine) ?? [];
     // The header rows the user chose by hand, again.
     for (const [i, line] of lines.entries()) if (line > 0) await this.#worker.run<'read'>({ kind: 'reshape', sheet: i, headerLine: line });
