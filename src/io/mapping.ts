@@ -82,7 +82,8 @@ function tableNamedIn(sheetName: string) {
 /** The role a sheet's name suggests: a table's name or synonym; else wide for a lone sheet. */
 export function suggestRole(sheet: SheetLayout, sheetCount: number): SheetRole {
   const name = normaliseText(sheet.name);
-  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name)) ?? tableNamedIn(sheet.name);
+  // A lone sheet is usually a CSV named after its file ("pr-foranstaltning.csv"): only an exact name counts there.
+  const table = TABLES.find((t) => [t.sheet, ...t.sheetSynonyms].some((s) => normaliseText(s) === name)) ?? (sheetCount > 1 ? tableNamedIn(sheet.name) : undefined);
   const mapped = (role: SheetRole) => sheet.headers.filter((h) => lookupFor(role).get(normaliseText(h))?.length === 1).length;
   // A lone CSV named "Sager.csv" may still be a wide extract: go by what its columns say.
   if (table && !(sheetCount === 1 && table.name === 'cases' && mapped('wide') > mapped('cases'))) return table.name;

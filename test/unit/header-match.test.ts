@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SheetRole } from '../../src/domain/mapping';
 import type { SourceCell } from '../../src/domain/source';
 import { headerWords, stem, stemSimilarity } from '../../src/io/header-words';
-import { columnAlternatives, suggestColumns, suggestMapping } from '../../src/io/mapping';
+import { columnAlternatives, sampleColumns, suggestColumns, suggestMapping } from '../../src/io/mapping';
 
 /** [target, confidence] per column. */
 const suggest = (headers: string[], role: SheetRole, samples?: SourceCell[][]) =>
@@ -119,5 +119,13 @@ describe('sheet roles by loose sheet names', () => {
     const layout = (name: string) => ({ name, headers: ['Sagsnr'] });
     const roles = suggestMapping({ sheets: ['YDELSE', 'Underretninger 2016-2025', 'Sagsoversigt', 'Tilsynsbesøg', 'Diverse'].map(layout) }).sheets.map((s) => s.role);
     expect(roles).toEqual(['measures', 'notifications', 'cases', 'supervisionVisits', 'wide']);
+  });
+});
+
+describe('sampleColumns', () => {
+  it('takes non-empty values at even steps through the rows, at most the limit per column', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ number: i + 2, cells: [`S-${i}`, i % 2 === 0 ? '' : 'J'] as SourceCell[] }));
+    expect(sampleColumns({ headers: ['Sagsnr', 'Fagperson'], rows }, 3)).toEqual([['S-0', 'S-1', 'S-2'], ['J', 'J', 'J']]);
+    expect(sampleColumns({ headers: ['Sagsnr'], rows }, 2)).toEqual([['S-0', 'S-2']]);
   });
 });

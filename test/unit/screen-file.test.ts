@@ -426,14 +426,14 @@ describe('refusals: exit code 2 with a Danish message', () => {
   test('refuses a file whose mapping has problems, and accepts it with a --mapping profile or bare mapping', () => {
     const dir = mkdtempSync(join(tmpdir(), 'screen-'));
     const csv = join(dir, 'udtraek.csv');
-    writeFileSync(csv, 'Sagsnr;Ansvarligt team;Sagsbehandler;Undersøgelse påbegyndt;Undersøgelse afsluttet\r\nY-1;Syd;Kim Fiktiv;01-02-2024;03-06-2024\r\n');
+    writeFileSync(csv, 'Sagsnr;Kontor;Sagsbehandler;Undersøgelse påbegyndt;Undersøgelse afsluttet\r\nY-1;Syd;Kim Fiktiv;01-02-2024;03-06-2024\r\n');
     const refused = runCli([csv, '--as-of', AS_OF]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('Kortlægningen af "udtraek.csv" kan ikke bruges');
     expect(refused.stderr).toContain('vælg kolonnen med "Enhed" (Sager)');
 
-    const mapping = { sheets: [{ sheet: 'udtraek', role: 'wide', columns: [{ column: 1, header: 'Ansvarligt team', target: 'cases.unit' }] }] };
+    const mapping = { sheets: [{ sheet: 'udtraek', role: 'wide', columns: [{ column: 1, header: 'Kontor', target: 'cases.unit' }] }] };
     const bare = join(dir, 'bar.json');
     writeFileSync(bare, JSON.stringify(mapping));
     const profile = join(dir, 'profil.json');

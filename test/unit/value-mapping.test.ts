@@ -1,4 +1,7 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../src/app/import-run';
+import { openWorkspaceDb } from '../../src/db/workspace-db';
 import { valueKey, type ImportMapping } from '../../src/domain/mapping';
 import type { SourceCell, SourceWorkbook } from '../../src/domain/source';
 import { applyProfile } from '../../src/io/mapping';
@@ -177,5 +180,29 @@ describe('applyProfile with value readings', () => {
       mapping: { sheets: [{ sheet: 'gammel', role: 'notifications', columns: [{ column: 1, header: 'Resultat', target: 'notifications.outcome', values: { 'ingen videre handling': 'none' } }] }] },
     });
     expect(mapping.sheets[0]!.columns[1]).toEqual({ column: 1, header: 'Resultat', target: 'notifications.outcome', values: { 'ingen videre handling': 'none' } });
+  });
+});
+
+describe('the import record', () => {
+  it('keeps the counts of values read as ukendt, for the import report', async () => {
+    for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+    const db = await openWorkspaceDb('value-mapping');
+    const workbook: SourceWorkbook = {
+      format: 'csv',
+      sheets: [{ name: 'u', headers: ['Sagsnr', 'Enhed', 'Sagsbehandler', 'Modtaget', 'Resultat'], emptyRows: 0, rows: [
+        { number: 2, cells: ['S-1', 'Nord', 'AB', '01-02-2024', 'Afventer'] },
+        { number: 3, cells: ['S-2', 'Nord', 'AB', '01-02-2024', 'Ingen videre handling'] },
+        { number: 4, cells: ['S-3', 'Nord', 'AB', '01-02-2024', 'afventer'] },
+      ] }],
+    };
+    const mapping: ImportMapping = { sheets: [{ sheet: 'u', role: 'wide', columns: [
+      { column: 0, header: 'Sagsnr', target: 'cases.caseNumber' }, { column: 1, header: 'Enhed', target: 'cases.unit' },
+      { column: 2, header: 'Sagsbehandler', target: 'cases.caseworker' }, { column: 3, header: 'Modtaget', target: 'notifications.receivedAt' },
+      { column: 4, header: 'Resultat', target: 'notifications.outcome', values: { 'ingen videre handling': 'none' } },
+    ] }] };
+    const record = await runImport(db, workbook, { importId: 'I-1', importedAt: '2026-11-27T08:00:00.000Z', fileName: 'u.csv', size: 1, sha256: 'ab', readMs: 1, mapping, keepFullCpr: false, by: 'Test Fiktiv' });
+    expect(record.unknownValues).toEqual([{ sheet: 'u', column: 'Resultat', target: 'notifications.outcome', value: 'Afventer', count: 2, chosen: false }]);
+    expect(unknownValueLines(record.unknownValues!)).toEqual(["2 værdier i 'Resultat' læst som ukendt (2 × «Afventer»)"]);
+    db.close();
   });
 });
