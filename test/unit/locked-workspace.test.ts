@@ -103,7 +103,7 @@ const FULL_CPR: SourceWorkbook = {
 
 async function importFullCpr(db: WorkspaceDb): Promise<void> {
   const source = new TextEncoder().encode('Sagsnr;CPR-nr\nSAG-774411;0503244234\n');
-  await runImport(db, FULL_CPR, { importId: 'I-2', importedAt: '2026-01-06T09:00:00.000Z', fileName: 'udtraek.csv', size: source.length, sha256: 'ab', readMs: 1, mapping: suggestMapping(FULL_CPR), keepFullCpr: true, source, by: 'Test Fiktiv' });
+  await runImport(db, FULL_CPR, { importId: 'I-2', importedAt: '2026-01-06T09:00:00.000Z', fileName: 'udtraek.csv', size: source.length, sha256: 'ab', readMs: 1, mapping: suggestMapping(FULL_CPR), keepFullCpr: true, source, by: 'Test Fiktiv', confirmedShrink: true });
 }
 
 let open: WorkspaceDb;
