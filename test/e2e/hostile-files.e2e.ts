@@ -74,10 +74,10 @@ describe('hostile files on the Import page', () => {
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     const field = page.getByLabel('Flest kolonner');
     await field.fill('9');
-    await page.getByRole('button', { name: 'Gem grænserne' }).click();
+    await page.getByRole('button', { name: 'Gem importgrænserne' }).click();
     await page.getByRole('alert').filter({ hasText: 'Flest kolonner: skriv et tal fra 10 til 16.384.' }).waitFor();
     await field.fill('10');
-    await page.getByRole('button', { name: 'Gem grænserne' }).click();
+    await page.getByRole('button', { name: 'Gem importgrænserne' }).click();
     await page.getByText('Gemt. De nye grænser gælder fra næste fil, du vælger.').waitFor();
     await page.getByRole('link', { name: 'Import' }).click();
     const ms = await refusal(writeFile(files, 'elleve.csv', 'A;B;C;D;E;F;G;H;I;J;K\n1;2;3;4;5;6;7;8;9;10;11\n'), 'elleve.csv: Overskriften (linje 1) har 11 kolonner; grænsen er 10.');

@@ -78,15 +78,26 @@ describe('two tabs importing into one workspace', () => {
   it('stores both files whole when both tabs import at once: every case of both in the list, the screening and the case page', async () => {
     await chooseFile(first, extract('stor.csv', 'B', 20_000));
     await chooseFile(second, extract('lille.csv', 'A', 3));
-    const done = (page: Page) => page.getByRole('heading', { name: 'Importen er gennemført' }).or(page.getByRole('alert')).first().waitFor({ timeout: 60_000 });
+    const landed = (page: Page) => page.getByRole('heading', { name: 'Importen er gennemført' });
+    // The 3-case file landing after the 20,000-case one is asked about first, as a user would be: yes.
+    const asked = (page: Page) => page.getByRole('dialog', { name: 'Markér sager som ikke længere i udtrækket?' });
+    const done = (page: Page) => landed(page).or(page.getByRole('alert')).or(asked(page)).first().waitFor({ timeout: 60_000 });
+    const answerYes = async (page: Page) => {
+      if (!(await asked(page).isVisible())) return;
+      await asked(page).getByRole('button', { name: 'Importér alligevel' }).click();
+      await landed(page).waitFor({ timeout: 60_000 });
+    };
     await Promise.all([first.getByRole('button', { name: 'Importér', exact: true }).click(), second.getByRole('button', { name: 'Importér', exact: true }).click()]);
     await Promise.all([done(first), done(second)]);
     // One of them may have been refused while the other wrote: then it is imported now, once the other is done.
     for (const page of [first, second]) {
-      if (await page.getByRole('heading', { name: 'Importen er gennemført' }).isVisible()) continue;
+      await answerYes(page);
+      if (await landed(page).isVisible()) continue;
       expect(await page.getByRole('alert').innerText()).toContain('Et andet vindue eller faneblad importerer');
       await page.getByRole('button', { name: 'Importér', exact: true }).click();
-      await page.getByRole('heading', { name: 'Importen er gennemført' }).waitFor({ timeout: 60_000 });
+      await done(page);
+      await answerYes(page);
+      await landed(page).waitFor({ timeout: 60_000 });
     }
     expect(await caseCount(second)).toBe('20.003 sager');
     await second.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();

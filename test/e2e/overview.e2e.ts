@@ -120,10 +120,10 @@ describe('Overblik of the demo kommune', () => {
     await page.goto(`${FILE_URL}#/indstillinger`);
     await page.getByLabel('Grøn fra (%)').fill('80');
     await page.getByLabel('Gul fra (%)').fill('85');
-    await page.getByRole('button', { name: 'Gem grænserne' }).click();
+    await page.getByRole('button', { name: 'Gem farvegrænserne' }).click();
     expect(await page.getByRole('alert').filter({ hasText: 'Grænsen for gul' }).innerText()).toBe('Grænsen for gul skal være lavere end grænsen for grøn.');
     await page.getByLabel('Gul fra (%)').fill('60');
-    await page.getByRole('button', { name: 'Gem grænserne' }).click();
+    await page.getByRole('button', { name: 'Gem farvegrænserne' }).click();
     await page.getByRole('status').filter({ hasText: 'Gemt: grøn ≥ 80 %, gul 60–79 %, rød < 60 %.' }).waitFor();
     await openOverview();
     expect(await page.getByRole('region', { name: 'Enheder og regler' }).innerText()).toContain('grøn ≥ 80 %, gul 60–79 %, rød < 60 %');
