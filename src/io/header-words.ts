@@ -64,7 +64,8 @@ const CONCEPTS: Record<string, readonly string[]> = {
   child: ['barn', 'boern', 'barnet'],
   assess: ['vurder', 'vurdering'],
   acknowledge: ['kvitter', 'kvittering'],
-  aware: ['opmaerksom', 'kendskab'],
+  aware: ['opmaerksom', 'kendskab', 'kend', 'kendt'],
+  group: ['grupp', 'gruppering', 'faggrupp', 'maalgrupp', 'kategori'],
   created: ['opret', 'oprett', 'aabn', 'aabnet'],
   ident: ['nr', 'id', 'nummer', 'numm'],
 };
@@ -92,14 +93,19 @@ const HEADS = new Set(['dato', 'type', 'id', 'nr', 'nummer', 'tidspunkt', 'kateg
 function splitCompound(word: string): string[] {
   if (word.length < 7) return [word];
   const known = vocabulary.has(stem(word));
+  const heads: { bare: string; right: string }[] = [];
   for (let at = 3; at <= word.length - 2; at += 1) {
     const right = word.slice(at);
     if (known ? !HEADS.has(right) : !vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
     const left = word.slice(0, at);
     const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
     if (vocabulary.has(stem(left)) || vocabulary.has(stem(bare)) || vocabulary.has(bare)) return [bare, right];
+    heads.push({ bare, right });
   }
-  return [word];
+  // A Danish compound's last part carries its meaning ("myndighedsteam" is a team, "besøgsdato" a
+  // date): a known last part of four letters or more is split off even when the first is unknown.
+  const head = heads.find((h) => h.right.length >= 4 && h.bare.length >= 4);
+  return head ? [head.bare, head.right] : [word];
 }
 
 /** Reads a header (or a field's label or synonym) into stems and hints. */
