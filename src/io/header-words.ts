@@ -108,6 +108,15 @@ function splitCompound(word: string): string[] {
   return head ? [head.bare, head.right] : [word];
 }
 
+/**
+ * The stems of the last parts of a header's compounds: what each compound is ("Teamleder" is a
+ * leader, not a team). A field that does not know a compound's last part is at most unsure of it.
+ */
+export function compoundHeads(header: string): string[] {
+  return fold(header).split(/[^a-z0-9]+/).filter(Boolean).map(splitCompound)
+    .filter((parts) => parts.length === 2 && !DATE_WORDS.has(parts[1]!)).map((parts) => stem(parts[1]!));
+}
+
 /** Reads a header (or a field's label or synonym) into stems and hints. */
 export function headerWords(header: string): HeaderWords {
   let text = fold(header);

@@ -119,6 +119,8 @@ describe('suggestColumns scores headers the exact spelling list misses', () => {
     expect(suggest(['Målgruppe'], 'wide')).toEqual([['cases.group', 'unsure']]);
     expect(suggest(['Bekymring kendt fra'], 'cases', [DATES])).toEqual([['cases.awareAt', 'unsure']]);
     expect(suggest(['Besøg'], 'supervisionVisits', [DATES])).toEqual([['supervisionVisits.date', 'sure']]);
+    // A compound is what its last part says: a "Teamleder" is a person, so the unit is at most unsure.
+    expect(suggest(['Teamleder'], 'cases', [['Anna Jensen', 'Bo Hansen', 'Carl Nielsen']])).toEqual([['cases.unit', 'unsure']]);
     // Another table's word keeps "kategori" off the case's group.
     expect(suggest(['Indsats - kategori'], 'wide')[0]![0]).not.toBe('cases.group');
   });
