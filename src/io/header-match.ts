@@ -8,7 +8,7 @@
 import { FIELDS, fieldKey, TABLES, type FieldDef } from '../domain/fields';
 import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
-import { compoundHeads, descriptionScore, headerWords, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
+import { compoundHeads, descriptionScore, genitiveHead, headerWords, saysOtherThan, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
 import { saysUnknown, suggestValueReadings } from './value-mapping';
 
@@ -201,7 +201,8 @@ export function matchColumns(sheet: SheetLayout, role: SheetRole, exact: readonl
     const otherColumn = Math.max(0, ...ranked.map((list, c) => (c === column || exact[c] ? 0 : list.find((x) => x.target === target)?.score ?? 0)));
     const margin = own - Math.max(otherField, otherColumn);
     const known = targetsFor(role).find((t) => t.key === target)!.words;
-    const headsKnown = compoundHeads(header).every((h) => [...known].some((w) => stemSimilarity(h, w) >= 0.8));
+    const genitive = genitiveHead(header);
+    const headsKnown = [...compoundHeads(header), ...(genitive ? [genitive] : [])].every((h) => [...known].some((w) => stemSimilarity(h, w) >= 0.8)) && !saysOtherThan(header);
     const confidence = own >= SURE_SCORE && margin >= SURE_MARGIN && headsKnown ? 'sure' : 'unsure';
     return { column, header, target, confidence, alternatives };
   });

@@ -117,6 +117,22 @@ export function compoundHeads(header: string): string[] {
     .filter((parts) => parts.length === 2 && !DATE_WORDS.has(parts[1]!)).map((parts) => stem(parts[1]!));
 }
 
+/** Words that make a date or a person another one than the event's own: "Næste opfølgning", "Tidligere sagsbehandler". */
+const OTHER_THAN = new Set(['naeste', 'tidligere', 'forrige', 'planlagt', 'planlagte', 'forventet', 'forventede', 'kommende', 'oprindelig', 'oprindelige', 'frist', 'fristen']);
+
+/** Whether a header says it is not the event's own value but a planned, previous or deadline one. */
+export const saysOtherThan = (header: string) => fold(header).split(/[^a-z0-9]+/).some((w) => OTHER_THAN.has(w));
+
+/**
+ * The last word after a genitive ("Sagsbehandlers leder", "Underretters navn"): what the header is
+ * about. Null when the header does not begin with a genitive before another word.
+ */
+export function genitiveHead(header: string): string | null {
+  const words = fold(header.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !NOISE.has(w) && !DATE_WORDS.has(w));
+  // Only a header that begins with the genitive: "… til barnets behov" is a complement, not the header's head.
+  return words.length >= 2 && words[0]!.length > 5 && /[^s]s$/.test(words[0]!) ? stem(words[words.length - 1]!) : null;
+}
+
 /** Reads a header (or a field's label or synonym) into stems and hints. */
 export function headerWords(header: string): HeaderWords {
   let text = fold(header);

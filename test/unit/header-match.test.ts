@@ -125,6 +125,14 @@ describe('suggestColumns scores headers the exact spelling list misses', () => {
     expect(suggest(['Indsats - kategori'], 'wide')[0]![0]).not.toBe('cases.group');
   });
 
+  it('is at most unsure of a planned, previous or deadline value and of a header about another thing than the field', () => {
+    const names: SourceCell[] = ['Anna Jensen', 'Bo Hansen', 'Carl Nielsen'];
+    expect(suggest(['Næste opfølgning', 'Tidligere sagsbehandler'], 'wide', [DATES, names])).toEqual([['followUps.date', 'unsure'], ['cases.caseworker', 'unsure']]);
+    // "Sagsbehandlers leder" is the leader; "… til barnets behov" is a complement and changes nothing.
+    expect(suggest(['Sagsbehandlers leder'], 'wide', [names])).toEqual([['cases.caseworker', 'unsure']]);
+    expect(suggest(['Sagsbehandler', 'Seneste opfølgning'], 'wide', [names, DATES]).map((c) => c[1])).toEqual([null, 'sure']);
+  });
+
   it('ranks every column\'s alternatives best first for the drop-down', () => {
     const [start] = columnAlternatives({ name: 'x', headers: ['Startdato'], samples: [DATES] }, 'wide');
     expect(start!.slice(0, 2).map((c) => c.target)).toEqual(['investigations.startedAt', 'measures.startDate']);
