@@ -246,5 +246,104 @@ const controlSheet: Dialect = {
   }],
 };
 
-export const DIALECTS: readonly Dialect[] = [dubu, nexus, kmd, team, momentum, controlSheet];
-void dottedKl;
+// ---------------------------------------------------------------------------------------------
+// Written later still, by a helper acting as the unseen-extract tester without reading the
+// matcher's vocabulary first; their untuned figures are in the README.
+
+const JA_NEJ = yesNo('JA', 'NEJ');
+const JaNejDot = yesNo('Ja.', 'Nej.');
+/** "X" for yes and blank otherwise: the file cannot tell no from unknown, nor can its twin. */
+const crossed = yesNo('X', null);
+const yesOrUnknown = (v: unknown) => (v === true ? true : null);
+
+/** An Acadre/Sbsys-like wide CSV: UTF-8 with BOM, commas, long spoken headers, JA/NEJ. */
+const acadre: Dialect = {
+  name: 'acadre-bred-bom', file: 'csv-utf8-bom', delimiter: ',', untuned: true,
+  sheets: [{
+    name: 'acadre', shape: 'wide', columns: [
+      col('Sagens nummer', 'cases.caseNumber', text),
+      col('Barnets fødselsdag', 'cases.birthDate', dmy),
+      col('Myndighedsteam', 'cases.unit', text),
+      col('Ansvarlig medarbejder', 'cases.caseworker', text),
+      col('Sagen åbnet', 'cases.openedAt', dmy),
+      col('Sagen lukket', 'cases.closedAt', dmy),
+      extra('Sagsstatus', (r) => (r?.closedAt ? 'Lukket' : 'Åben')),
+      col('Underretning indgået dato', 'notifications.receivedAt', dmy, dayOnly),
+      col('Underretter er professionel', 'notifications.fromProfessional', JA_NEJ),
+      col('Vurdering inden 24 timer (dato)', 'notifications.assessedAt', dmy, dayOnly),
+      col('Modtagelse kvitteret', 'notifications.acknowledgedAt', dmy),
+      col('Udfald af underretning', 'notifications.outcome', words({
+        investigation: 'Overgået til § 50', preventive: 'Rådgivning/forebyggende',
+        existingCase: 'Behandles i allerede åben sag', none: 'Sagen lukket uden foranstaltning',
+      })),
+      col('Opstart § 50-undersøgelse', 'investigations.startedAt', dmy),
+      col('Undersøgelse færdig', 'investigations.completedAt', dmy),
+      col('Indsatstype', 'measures.kind', words({
+        placement: 'Anbringelse uden for hjemmet', preventive: 'Forebyggende foranstaltning',
+        safetyPlan: 'Sikkerhedsplan', youthSanction: 'Ungdomssanktion', other: 'Øvrig indsats',
+      })),
+      col('Lovgrundlag', 'measures.paragraph', text),
+      col('Indsats bevilget', 'measures.startDate', dmy),
+      col('Indsats ophørt', 'measures.endDate', dmy),
+      col('Akut indsats', 'measures.urgent', JA_NEJ),
+      col('Handleplan udarbejdet', 'actionPlans.date', dmy),
+      col('Seneste opfølgning', 'followUps.date', dmy),
+      col('Seneste tilsynsbesøg', 'supervisionVisits.date', dmy),
+      col('Talt med barnet alene?', 'supervisionVisits.childSeenAlone', JA_NEJ),
+      extra('Oprettet af', () => 'Systembruger'),
+    ],
+  }],
+};
+
+/** A hand-kept multi-sheet workbook: one sheet per register, dotted text dates, X/blank and "Ja."/"Nej.". */
+const workbook: Dialect = {
+  name: 'sagsark-flere-faner', file: 'xlsx', untuned: true,
+  sheets: [
+    { name: 'Oversigt over sager', shape: 'cases', columns: [
+      col('Sagsnr.', 'cases.caseNumber', text), col('Personnummer', 'cases.cpr', text), col('Team', 'cases.unit', text),
+      col('Sagsbehandler', 'cases.caseworker', text), col('Sagskategori', 'cases.group', text),
+      col('Startdato for sag', 'cases.openedAt', dotted), col('Slutdato for sag', 'cases.closedAt', dotted),
+      col('Bekymring kendt fra', 'cases.awareAt', dotted),
+    ] },
+    { name: 'Underretninger 2025', shape: 'notifications', columns: [
+      col('Sagsnr.', 'notifications.caseNumber', text), col('Modtaget', 'notifications.receivedAt', dottedKl),
+      col('Fra fagperson', 'notifications.fromProfessional', crossed, yesOrUnknown),
+      col('Vurderet', 'notifications.assessedAt', dottedKl), col('Kvittering sendt', 'notifications.acknowledgedAt', dotted),
+      col('Resultat', 'notifications.outcome', words({
+        investigation: 'Børnefaglig undersøgelse opstartet', preventive: 'Tidlig indsats/forebyggende',
+        existingCase: 'Verserende sag', none: 'Sagen lukket uden foranstaltning',
+      })),
+      col('Forebyggende tilbud overvejet', 'notifications.preventiveConsidered', JaNejDot),
+    ] },
+    { name: 'Undersøgelser', shape: 'investigations', columns: [
+      col('Sagsnr.', 'investigations.caseNumber', text), col('Påbegyndt', 'investigations.startedAt', dotted),
+      col('Afsluttet', 'investigations.completedAt', dotted), col('Foreløbig vurdering foreligger', 'investigations.interimAssessmentAt', dotted),
+      col('Anbefaler anbringelse', 'investigations.recommendsPlacement', JaNejDot),
+    ] },
+    { name: 'Indsatser', shape: 'measures', columns: [
+      col('Sagsnr.', 'measures.caseNumber', text), col('Indsatsnr.', 'measures.measureId', text),
+      col('Indsats', 'measures.kind', words({
+        placement: 'Anbringelse på døgninstitution', preventive: 'Familiebehandling', safetyPlan: 'Sikkerhedsplan',
+        youthSanction: 'Ungdomssanktion', other: 'Andet',
+      })),
+      col('Bevillingsparagraf', 'measures.paragraph', text), col('Samtykke fra forældre', 'measures.consent', crossed, yesOrUnknown),
+      col('Fra dato', 'measures.startDate', dotted), col('Til dato', 'measures.endDate', dotted),
+      col('Afgørelse', 'measures.decisionDate', dotted), col('Samtale med barnet', 'measures.childConversationAt', dotted),
+      col('Ledergodkendt', 'measures.managementApproved', JA_NEJ),
+    ] },
+    { name: 'Handleplaner', shape: 'actionPlans', columns: [
+      col('Sagsnr.', 'actionPlans.caseNumber', text), col('Udarbejdet', 'actionPlans.date', dotted), col('Indsatsnr.', 'actionPlans.measureId', text),
+    ] },
+    { name: 'Opfølgning', shape: 'followUps', columns: [
+      col('Sagsnr.', 'followUps.caseNumber', text), col('Indsatsnr.', 'followUps.measureId', text),
+      col('Opfølgning foretaget', 'followUps.date', dotted), col('Interval (måneder)', 'followUps.cadenceMonths', number),
+    ] },
+    { name: 'Tilsyn', shape: 'supervisionVisits', columns: [
+      col('Sagsnr.', 'supervisionVisits.caseNumber', text), col('Besøg', 'supervisionVisits.date', dotted),
+      col('Barnet set uden forældre', 'supervisionVisits.childSeenAlone', JaNejDot),
+    ] },
+  ],
+};
+
+export const DIALECTS: readonly Dialect[] = [dubu, nexus, kmd, team, momentum, controlSheet, acadre, workbook];
+

@@ -33,7 +33,7 @@ export interface DialectSheet {
 
 export interface Dialect {
   name: string;
-  file: 'csv-1252' | 'csv-utf8' | 'xlsx';
+  file: 'csv-1252' | 'csv-utf8' | 'csv-utf8-bom' | 'xlsx';
   delimiter?: ';' | ',';
   sheets: DialectSheet[];
   /** Written only after the matcher was done, and measured untuned. */
@@ -139,7 +139,7 @@ export function writeDialect(dialect: Dialect, data: CaseData): { file: Uint8Arr
       const encoded = encodeWindows1252(text);
       if (!encoded.ok) throw new Error(encoded.message);
       file = encoded.value;
-    } else file = new TextEncoder().encode(text);
+    } else file = new TextEncoder().encode(dialect.file === 'csv-utf8-bom' ? `\uFEFF${text}` : text);
   }
   const twin = xlsxBook(written.map((t) => ({ name: t.twinName, headers: t.twinHeaders, rows: t.rows.map((r) => r.twin) })));
   const truth: DialectTruth = {

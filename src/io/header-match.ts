@@ -8,7 +8,7 @@
 import { FIELDS, fieldKey, TABLES, type FieldDef } from '../domain/fields';
 import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
-import { descriptionScore, headerWords, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
+import { compoundHeads, descriptionScore, genitiveHead, headerWords, saysOtherThan, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
 import { saysUnknown, suggestValueReadings } from './value-mapping';
 
@@ -200,7 +200,10 @@ export function matchColumns(sheet: SheetLayout, role: SheetRole, exact: readonl
     const otherField = candidates.find((c) => c.target !== target)?.score ?? 0;
     const otherColumn = Math.max(0, ...ranked.map((list, c) => (c === column || exact[c] ? 0 : list.find((x) => x.target === target)?.score ?? 0)));
     const margin = own - Math.max(otherField, otherColumn);
-    const confidence = own >= SURE_SCORE && margin >= SURE_MARGIN ? 'sure' : 'unsure';
+    const known = targetsFor(role).find((t) => t.key === target)!.words;
+    const genitive = genitiveHead(header);
+    const headsKnown = [...compoundHeads(header), ...(genitive ? [genitive] : [])].every((h) => [...known].some((w) => stemSimilarity(h, w) >= 0.8)) && !saysOtherThan(header);
+    const confidence = own >= SURE_SCORE && margin >= SURE_MARGIN && headsKnown ? 'sure' : 'unsure';
     return { column, header, target, confidence, alternatives };
   });
 }

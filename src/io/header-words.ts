@@ -64,7 +64,8 @@ const CONCEPTS: Record<string, readonly string[]> = {
   child: ['barn', 'boern', 'barnet'],
   assess: ['vurder', 'vurdering'],
   acknowledge: ['kvitter', 'kvittering'],
-  aware: ['opmaerksom', 'kendskab'],
+  aware: ['opmaerksom', 'kendskab', 'kend', 'kendt'],
+  group: ['grupp', 'gruppering', 'faggrupp', 'maalgrupp', 'kategori'],
   created: ['opret', 'oprett', 'aabn', 'aabnet'],
   ident: ['nr', 'id', 'nummer', 'numm'],
 };
@@ -92,14 +93,44 @@ const HEADS = new Set(['dato', 'type', 'id', 'nr', 'nummer', 'tidspunkt', 'kateg
 function splitCompound(word: string): string[] {
   if (word.length < 7) return [word];
   const known = vocabulary.has(stem(word));
+  const heads: { bare: string; right: string }[] = [];
   for (let at = 3; at <= word.length - 2; at += 1) {
     const right = word.slice(at);
     if (known ? !HEADS.has(right) : !vocabulary.has(stem(right)) && !DATE_WORDS.has(right)) continue;
     const left = word.slice(0, at);
     const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
     if (vocabulary.has(stem(left)) || vocabulary.has(stem(bare)) || vocabulary.has(bare)) return [bare, right];
+    heads.push({ bare, right });
   }
-  return [word];
+  // A Danish compound's last part carries its meaning ("myndighedsteam" is a team, "besøgsdato" a
+  // date): a known last part of four letters or more is split off even when the first is unknown.
+  const head = heads.find((h) => h.right.length >= 4 && h.bare.length >= 4);
+  return head ? [head.bare, head.right] : [word];
+}
+
+/**
+ * The stems of the last parts of a header's compounds: what each compound is ("Teamleder" is a
+ * leader, not a team). A field that does not know a compound's last part is at most unsure of it.
+ */
+export function compoundHeads(header: string): string[] {
+  return fold(header).split(/[^a-z0-9]+/).filter(Boolean).map(splitCompound)
+    .filter((parts) => parts.length === 2 && !DATE_WORDS.has(parts[1]!)).map((parts) => stem(parts[1]!));
+}
+
+/** Words that make a date or a person another one than the event's own: "Næste opfølgning", "Tidligere sagsbehandler". */
+const OTHER_THAN = new Set(['naeste', 'tidligere', 'forrige', 'planlagt', 'planlagte', 'forventet', 'forventede', 'kommende', 'oprindelig', 'oprindelige', 'frist', 'fristen']);
+
+/** Whether a header says it is not the event's own value but a planned, previous or deadline one. */
+export const saysOtherThan = (header: string) => fold(header).split(/[^a-z0-9]+/).some((w) => OTHER_THAN.has(w));
+
+/**
+ * The last word after a genitive ("Sagsbehandlers leder", "Underretters navn"): what the header is
+ * about. Null when the header does not begin with a genitive before another word.
+ */
+export function genitiveHead(header: string): string | null {
+  const words = fold(header.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !NOISE.has(w) && !DATE_WORDS.has(w));
+  // Only a header that begins with the genitive: "… til barnets behov" is a complement, not the header's head.
+  return words.length >= 2 && words[0]!.length > 5 && /[^s]s$/.test(words[0]!) ? stem(words[words.length - 1]!) : null;
 }
 
 /** Reads a header (or a field's label or synonym) into stems and hints. */

@@ -37,6 +37,13 @@ describe('headerWords normalises a header as a person reads it', () => {
     expect(headerWords('Modtagelsesdato')).toEqual({ tokens: ['modtag'], dateHint: true, boolHint: false });
     expect(headerWords('Foranstaltningstype').tokens.sort()).toEqual(headerWords('Type af foranstaltning').tokens.sort());
   });
+
+  it('splits off a known last part of a compound even when the first part is unknown: the last part carries the meaning', () => {
+    expect(headerWords('Myndighedsteam').tokens).toEqual(['myndighed', 'team']);
+    expect(headerWords('Besøgsdato')).toEqual({ tokens: ['besoeg'], dateHint: true, boolHint: false });
+    // Too short a first part stays whole.
+    expect(headerWords('Fødselsdato').tokens).not.toContain('foed');
+  });
 });
 
 describe('stems and concepts', () => {
@@ -107,6 +114,25 @@ describe('suggestColumns scores headers the exact spelling list misses', () => {
     expect(suggest(['Kommune', 'Bemærkning'], 'wide')).toEqual([[null, null], [null, null]]);
   });
 
+  it('reads a compound by its last part, a category as the group, and "kendt" as being aware', () => {
+    expect(suggest(['Myndighedsteam', 'Sagskategori'], 'cases')).toEqual([['cases.unit', 'sure'], ['cases.group', 'sure']]);
+    expect(suggest(['Målgruppe'], 'wide')).toEqual([['cases.group', 'unsure']]);
+    expect(suggest(['Bekymring kendt fra'], 'cases', [DATES])).toEqual([['cases.awareAt', 'unsure']]);
+    expect(suggest(['Besøg'], 'supervisionVisits', [DATES])).toEqual([['supervisionVisits.date', 'sure']]);
+    // A compound is what its last part says: a "Teamleder" is a person, so the unit is at most unsure.
+    expect(suggest(['Teamleder'], 'cases', [['Anna Jensen', 'Bo Hansen', 'Carl Nielsen']])).toEqual([['cases.unit', 'unsure']]);
+    // Another table's word keeps "kategori" off the case's group.
+    expect(suggest(['Indsats - kategori'], 'wide')[0]![0]).not.toBe('cases.group');
+  });
+
+  it('is at most unsure of a planned, previous or deadline value and of a header about another thing than the field', () => {
+    const names: SourceCell[] = ['Anna Jensen', 'Bo Hansen', 'Carl Nielsen'];
+    expect(suggest(['Næste opfølgning', 'Tidligere sagsbehandler'], 'wide', [DATES, names])).toEqual([['followUps.date', 'unsure'], ['cases.caseworker', 'unsure']]);
+    // "Sagsbehandlers leder" is the leader; "… til barnets behov" is a complement and changes nothing.
+    expect(suggest(['Sagsbehandlers leder'], 'wide', [names])).toEqual([['cases.caseworker', 'unsure']]);
+    expect(suggest(['Sagsbehandler', 'Seneste opfølgning'], 'wide', [names, DATES]).map((c) => c[1])).toEqual([null, 'sure']);
+  });
+
   it('ranks every column\'s alternatives best first for the drop-down', () => {
     const [start] = columnAlternatives({ name: 'x', headers: ['Startdato'], samples: [DATES] }, 'wide');
     expect(start!.slice(0, 2).map((c) => c.target)).toEqual(['investigations.startedAt', 'measures.startDate']);
@@ -117,8 +143,8 @@ describe('suggestColumns scores headers the exact spelling list misses', () => {
 describe('sheet roles by loose sheet names', () => {
   it('takes a table from a word of the sheet name or a compound that begins with it', () => {
     const layout = (name: string) => ({ name, headers: ['Sagsnr'] });
-    const roles = suggestMapping({ sheets: ['YDELSE', 'Underretninger 2016-2025', 'Sagsoversigt', 'Tilsynsbesøg', 'Diverse'].map(layout) }).sheets.map((s) => s.role);
-    expect(roles).toEqual(['measures', 'notifications', 'cases', 'supervisionVisits', 'wide']);
+    const roles = suggestMapping({ sheets: ['YDELSE', 'Underretninger 2016-2025', 'Sagsoversigt', 'Tilsynsbesøg', 'Diverse', 'Oversigt over sager', 'Indsatser'].map(layout) }).sheets.map((s) => s.role);
+    expect(roles).toEqual(['measures', 'notifications', 'cases', 'supervisionVisits', 'wide', 'cases', 'measures']);
   });
 });
 
