@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A poll waits for state, not a second: on a loaded machine a page may take longer to get there.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -28,7 +28,7 @@ const row = (name: string) => run.page.getByRole('row').filter({ has: run.page.g
 
 async function caseCount(): Promise<string> {
   await goTo('Overblik');
-  const figure = run.page.locator('.key-figures div').filter({ hasText: 'Sager' }).locator('dd');
+  const figure = run.page.locator('.key-figures div').filter({ has: run.page.locator('dt').getByText('Sager', { exact: true }) }).locator('dd');
   await figure.waitFor();
   return figure.innerText();
 }
