@@ -32,6 +32,8 @@ export interface DraftMapping {
   extractDate: string;
   keepFullCpr: boolean;
   savedAt: string;
+  /** The browser tab that made it: only that tab takes it up again by itself after a reload. */
+  tab?: string;
 }
 
 /** The meta table holds the case manifest too; the draft's records share only its key. */

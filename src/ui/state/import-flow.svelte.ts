@@ -108,9 +108,13 @@ export class ImportFlow extends ActionState {
     this.step = 'mapping';
   }
 
-  /** Brings back a mapping in progress after a reload: its file from the worker, its mapping as it was left. */
+  /**
+   * Brings back a mapping in progress after a reload of the tab that made it: its file from the
+   * worker, its mapping as it was left. Another tab on the same workspace starts with its own file.
+   */
   async resume(): Promise<void> {
     if (this.step !== 'choose' || !(await this.workspace.hasImportDraft())) return;
+    if ((await this.workspace.importDraft())?.tab !== tabId()) return;
     this.step = 'reading';
     this.progress = { stage: 'read', done: 0, total: 0 };
     try {
@@ -141,7 +145,7 @@ export class ImportFlow extends ActionState {
     // Until the worker has kept the file, a mapping would be kept without it (and dropped).
     if (this.step !== 'mapping' || !this.#fileKept) return;
     this.draftState = 'saving';
-    await this.workspace.keepImportDraft({ mapping: $state.snapshot(this.mapping), extractDate: this.extractDate, keepFullCpr: this.keepFullCpr, savedAt: new Date().toISOString() });
+    await this.workspace.keepImportDraft({ mapping: $state.snapshot(this.mapping), extractDate: this.extractDate, keepFullCpr: this.keepFullCpr, savedAt: new Date().toISOString(), tab: tabId() });
     this.draftState = 'saved';
   }
 
@@ -291,4 +295,15 @@ export class ImportFlow extends ActionState {
     // The header rows the user chose by hand, again.
     for (const [i, line] of lines.entries()) if (line > 0) await this.#worker.run<'read'>({ kind: 'reshape', sheet: i, headerLine: line });
   }
+}
+
+const TAB_KEY = 'tilsynsbaenk-fane';
+/** This browser tab's id: sessionStorage lives as long as the tab, through reloads. */
+function tabId(): string {
+  let id = sessionStorage.getItem(TAB_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(TAB_KEY, id);
+  }
+  return id;
 }
