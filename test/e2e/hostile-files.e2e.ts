@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,7 +28,9 @@ async function refusal(path: string, message: string): Promise<number> {
   const started = Date.now();
   await page.locator('#import-file').setInputFiles(path);
   await page.getByRole('alert').filter({ hasText: message }).waitFor();
-  return Date.now() - started;
+  const ms = Date.now() - started;
+  console.log(`refused ${basename(path)} in ${ms} ms`);
+  return ms;
 }
 
 describe('hostile files on the Import page', () => {
