@@ -36,7 +36,8 @@ const EXTRA: [string, SourceCell[]][] = [
 ];
 
 /** The two wide dialects that spell every register: their headers and sampled values. */
-const WIDE = listDialects().filter((d) => d.name === 'dubu-bred-1252' || d.name === 'nexus-bred').map((d) => {
+const WIDE = listDialects().filter((d) => d.name === 'dubu-bred-1252' || d.name === 'nexus-bred').map((truth) => {
+  const d = truth as typeof truth & { file: string };
   const read = readSourceFile(new Uint8Array(readFileSync(join(DIALECT_DIR, d.file))), d.file);
   if (!read.ok) throw new Error(read.message);
   const sheet = read.value.sheets[0]!;
@@ -71,4 +72,20 @@ describe('columns that are no field of ours', () => {
     console.log(`Ekstra kolonner sikre: ${sure.length} af ${cases.length * 2}\n${sure.join('\n')}`);
     expect(sure).toEqual([]);
   }, 60_000);
+});
+
+describe('words a header may add without lowering a sure match', () => {
+  const suggest = (header: string, role: 'measures' | 'followUps' | 'notifications' | 'cases') =>
+    suggestColumns([header], role, [DATES]).map((c) => [c.target, c.confidence ?? null])[0]!;
+
+  it('keeps filler such as "truffet" and "registreret" sure, and a compound\'s first part', () => {
+    expect(suggest('Afgørelse truffet (dato)', 'measures')).toEqual(['measures.decisionDate', 'sure']);
+    expect(suggest('Opfølgning registreret', 'followUps')).toEqual(['followUps.date', 'sure']);
+    expect(suggestColumns(['Myndighedsteam'], 'cases').map((c) => c.confidence)).toEqual(['sure']);
+  });
+
+  it('leaves a word the field does not explain unsure: "Klage modtaget" is not the notification\'s receipt', () => {
+    expect(suggest('Klage modtaget', 'notifications')).toEqual(['notifications.receivedAt', 'unsure']);
+    expect(suggest('Modtaget', 'notifications')[0]).toBe('notifications.receivedAt');
+  });
 });
