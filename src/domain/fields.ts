@@ -64,7 +64,7 @@ export const FIELDS: readonly FieldDef[] = [
   { table: 'cases', field: 'caseworker', header: 'Sagsbehandler', type: 'string', required: true, description: 'Navn eller initialer på den sagsbehandler eller rådgiver, der har sagen', synonyms: ['sagsbeh', 'rådgiver', 'socialrådgiver', 'ansvarlig sagsbehandler', 'sagsansvarlig', 'medarbejder', 'initialer'] },
   { table: 'cases', field: 'openedAt', header: 'Oprettet', type: 'date', description: 'Dato sagen blev oprettet', synonyms: ['oprettelsesdato', 'sag oprettet', 'startdato sag', 'åbnet'] },
   { table: 'cases', field: 'closedAt', header: 'Lukket', type: 'date', description: 'Dato sagen blev lukket eller afsluttet', synonyms: ['lukkedato', 'sag lukket', 'afsluttet sag', 'slutdato sag'] },
-  { table: 'cases', field: 'awareAt', header: 'Opmærksom dato', type: 'date', description: 'Dato kommunen blev opmærksom på, at barnet kan have brug for støtte', synonyms: ['opmærksomhedsdato', 'kendskabsdato', 'dato for kendskab', 'opmærksom'], note: 'Hvornår kommunen blev opmærksom på, at barnet kan have brug for støtte.' },
+  { table: 'cases', field: 'awareAt', header: 'Opmærksom dato', type: 'date', description: 'Dato kommunen blev opmærksom på, at barnet kan have behov for særlig støtte', synonyms: ['opmærksomhedsdato', 'kendskabsdato', 'dato for kendskab', 'opmærksom'], note: 'Hvornår kommunen blev opmærksom på, at barnet kan have brug for støtte.' },
 
   caseKey('notifications'),
   { table: 'notifications', field: 'receivedAt', header: 'Modtaget', type: 'datetime', required: true, description: 'Dato og tid underretningen blev modtaget', synonyms: ['modtaget dato', 'modtagelsesdato', 'dato modtaget', 'underretningsdato', 'underretning dato', 'dato for underretning'] },

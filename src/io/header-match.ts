@@ -8,7 +8,7 @@
 import { FIELDS, fieldKey, TABLES, type FieldDef } from '../domain/fields';
 import type { SheetLayout, SheetRole } from '../domain/mapping';
 import type { SourceCell } from '../domain/source';
-import { compoundHeads, descriptionScore, genitiveHead, headerWords, saysOtherThan, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
+import { compoundHeads, compoundModifiers, descriptionScore, genitiveHead, headerWords, saysOtherThan, isFiller, isWeak, learnWords, phraseScore, stemSimilarity } from './header-words';
 import { parseBool, parseCpr, parseDate, parseMonths } from './values';
 import { saysUnknown, suggestValueReadings } from './value-mapping';
 
@@ -200,10 +200,16 @@ export function matchColumns(sheet: SheetLayout, role: SheetRole, exact: readonl
     const otherField = candidates.find((c) => c.target !== target)?.score ?? 0;
     const otherColumn = Math.max(0, ...ranked.map((list, c) => (c === column || exact[c] ? 0 : list.find((x) => x.target === target)?.score ?? 0)));
     const margin = own - Math.max(otherField, otherColumn);
-    const known = targetsFor(role).find((t) => t.key === target)!.words;
+    const field = targetsFor(role).find((t) => t.key === target)!;
+    const known = field.words;
     const genitive = genitiveHead(header);
     const headsKnown = [...compoundHeads(header), ...(genitive ? [genitive] : [])].every((h) => [...known].some((w) => stemSimilarity(h, w) >= 0.8)) && !saysOtherThan(header);
-    const confidence = own >= SURE_SCORE && margin >= SURE_MARGIN && headsKnown ? 'sure' : 'unsure';
+    // "Klage modtaget" is not the notification's receipt: a word that neither the field's words and
+    // description, its table, a compound's last part nor filler explains leaves the match unsure.
+    const modifiers = compoundModifiers(header);
+    const explained = headerWords(header).tokens.every((w) => isFiller(w) || isWeak(w) || modifiers.includes(w) || TABLE_WORDS.get(w) === field.def.table
+      || [...known, ...field.description].some((k) => stemSimilarity(w, k) >= 0.8));
+    const confidence = own >= SURE_SCORE && margin >= SURE_MARGIN && headsKnown && explained ? 'sure' : 'unsure';
     return { column, header, target, confidence, alternatives };
   });
 }

@@ -117,6 +117,15 @@ export function compoundHeads(header: string): string[] {
     .filter((parts) => parts.length === 2 && !DATE_WORDS.has(parts[1]!)).map((parts) => stem(parts[1]!));
 }
 
+/**
+ * The stems of the first parts of a header's compounds: modifiers of a last part that carries the
+ * meaning ("myndigheds" in "Myndighedsteam"), so a field need not know them.
+ */
+export function compoundModifiers(header: string): string[] {
+  return fold(header).split(/[^a-z0-9]+/).filter(Boolean).map(splitCompound)
+    .filter((parts) => parts.length === 2).map((parts) => stem(parts[0]!));
+}
+
 /** Words that make a date or a person another one than the event's own: "Næste opfølgning", "Tidligere sagsbehandler". */
 const OTHER_THAN = new Set(['naeste', 'tidligere', 'forrige', 'planlagt', 'planlagte', 'forventet', 'forventede', 'kommende', 'oprindelig', 'oprindelige', 'frist', 'fristen']);
 
@@ -132,6 +141,10 @@ export function genitiveHead(header: string): string | null {
   // Only a header that begins with the genitive: "… til barnets behov" is a complement, not the header's head.
   return words.length >= 2 && words[0]!.length > 5 && /[^s]s$/.test(words[0]!) ? stem(words[words.length - 1]!) : null;
 }
+
+/** Words a header may add to a field's own without saying anything else: "Afgørelse truffet", "Besøg foretaget". */
+const FILLER = new Set(['truffet', 'foretaget', 'gennemfoert', 'udfoert', 'registreret', 'foreligger', 'dato', 'dag', 'kl', 'tid', 'tidspunkt', 'hvornaar', 'initialer', 'barn', 'barnet', 'boern'].map(stem));
+export const isFiller = (word: string) => FILLER.has(word);
 
 /** Reads a header (or a field's label or synonym) into stems and hints. */
 export function headerWords(header: string): HeaderWords {
