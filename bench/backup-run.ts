@@ -53,7 +53,7 @@ export async function backupAndRestore(page: Page, workspace: string): Promise<B
   if (failed.length) throw new Error(`restore failed: ${failed.join(' ')}`);
 
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Overblik', exact: true }).click();
-  const figure = page.locator('.key-figures div').filter({ hasText: 'Sager' }).locator('dd');
+  const figure = page.locator('.key-figures div').filter({ has: page.locator('dt').getByText('Sager', { exact: true }) }).locator('dd');
   await figure.waitFor({ timeout: TIMEOUT });
   return { backupMs, bytes: size, openMs, restoreMs, casesRestored: await figure.innerText(), longestInBackup, longestInRestore };
 }
