@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar';
@@ -80,6 +81,20 @@ describe('the demo kommune as it is loaded today', () => {
     const before = await overdue();
     await older.check();
     await expect.poll(overdue).toBe(before + hidden);
+  });
+
+  it('downloads Frister\u2019s selection as CSV for Danish Excel, one line per step', async () => {
+    await nav('Frister');
+    const button = page.getByRole('button', { name: 'Hent fristerne som CSV' });
+    await button.waitFor({ timeout: 60_000 });
+    // The key figures count the selection's steps, bucket by bucket.
+    const steps = (await page.locator('.key-figures dd').allInnerTexts()).reduce((n, text) => n + number(text), 0);
+    const [csv] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(csv.suggestedFilename()).toMatch(/^frister-\d\d-\d\d-\d{4}\.csv$/);
+    const lines = readFileSync((await csv.path())!).toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFFSagsbehandler;Frist;Dage;Sagsnr;Skridt;Lovgrundlag;Enhed');
+    expect(lines).toHaveLength(1 + steps);
+    expect(lines[1]).toMatch(/^[^;]+;\d\d-\d\d-\d{4};[^;]+;[^;]+;[^;]+;[^;]*;[^;]+$/);
   });
 
   it('suggests the last whole quarter before the extract for the Copenhagen preset', async () => {
